@@ -1,0 +1,19 @@
+/** The kinds of integration and their fixed vocabularies; free of zod so read-only paths load fast. */
+export const DEFAULT_IMS_ENDPOINT = 'https://ims-na1.adobelogin.com';
+
+export const INTEGRATION_KINDS = ['apiKey', 'oauthS2S', 'jwt', 'oauth2'] as const;
+export type IntegrationKind = (typeof INTEGRATION_KINDS)[number];
+
+export const AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'private_key_jwt'] as const;
+export type AuthMethod = (typeof AUTH_METHODS)[number];
+
+export function hasSecrets<T extends { kind: IntegrationKind }>(i: T): i is T & { clientSecrets: string[] } {
+  return 'clientSecrets' in i;
+}
+
+export const KIND_LABELS: Record<IntegrationKind, string> = {
+  apiKey: 'API key',
+  oauthS2S: 'OAuth Server-to-Server',
+  jwt: 'Service Account (JWT)',
+  oauth2: 'OAuth 2.0 client credentials',
+};

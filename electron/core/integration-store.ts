@@ -1,0 +1,81 @@
+/**
+ * Changes to the integrations inside a vault document, validated against the one schema, with
+ * names unique regardless of case.
+ */
+import { randomUUID } from 'node:crypto';
+import { KeysmithError } from './errors';
+import { IntegrationFieldsSchema, KIND_LABELS, type Integration, type IntegrationKind, type IntegrationFields, type IntegrationFieldsInput } from './integration';
+import { findIntegration, getIntegration } from './integration-view';
+import type { VaultDocument } from './vault-document';
+
+const FIELD_LABELS: Record<string, string> = {
+  name: 'a name',
+  clientId: 'a client id',
+  orgId: 'an org id (…@AdobeOrg)',
+  technicalAccountId: 'a technical account id (…@techacct.adobe.com)',
+  metascopes: 'metascopes (e.g. ent_cloudmgr_sdk)',
+  scopes: 'scopes (e.g. openid,AdobeID,read_organizations)',
+  tokenUrl: 'a token URL',
+};
+
+/** Validates against the one schema; the error names the field, so callers can name their flag. */
+export function validateFields(input: unknown): IntegrationFields {
+  const result = IntegrationFieldsSchema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const field = issue.path.filter((p) => typeof p === 'string').join('.');
+  const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+  const kind = KIND_LABELS[(input as { kind: IntegrationKind }).kind] ?? 'These';
+  const message = missing ? `${kind} integrations need ${FIELD_LABELS[field] ?? field}` : issue.message;
+  throw new KeysmithError('invalid_input', message, { field });
+}
+
+/** `null` in an input means "no value": drop it so optional fields fall back to absent or default. */
+function withoutNulls(input: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined));
+}
+
+function assertNameFree(doc: VaultDocument, name: string, exceptId?: string): void {
+  const clash = findIntegration(doc, name);
+  if (clash && clash.id !== exceptId) {
+    throw new KeysmithError('already_exists', `An integration named "${clash.name}" already exists: choose another name or edit that one`);
+  }
+}
+
+export function addIntegration(doc: VaultDocument, input: IntegrationFieldsInput | Record<string, unknown>, now = new Date()): Integration {
+  const fields = validateFields(withoutNulls(input as Record<string, unknown>));
+  assertNameFree(doc, fields.name);
+  const stamp = now.toISOString();
+  const integration: Integration = { ...fields, id: randomUUID(), createdAt: stamp, updatedAt: stamp };
+  doc.integrations.push(integration);
+  return integration;
+}
+
+/** `patch` holds only the fields to change: `undefined` leaves a field as it is, `null` clears it. */
+export function updateIntegration(doc: VaultDocument, name: string, patch: Record<string, unknown>, now = new Date()): Integration {
+  const current = getIntegration(doc, name);
+  if (patch.kind !== undefined && patch.kind !== current.kind) {
+    throw new KeysmithError('invalid_input', `The kind of an integration cannot change (it is ${current.kind}): add a new integration instead`);
+  }
+  const merged: Record<string, unknown> = { ...current };
+  for (const [field, value] of Object.entries(patch)) {
+    if (value === null) delete merged[field];
+    else if (value !== undefined) merged[field] = value;
+  }
+  const { id, createdAt } = current;
+  delete merged.id;
+  delete merged.createdAt;
+  delete merged.updatedAt;
+  const fields = validateFields(merged);
+  assertNameFree(doc, fields.name, id);
+  const updated: Integration = { ...fields, id, createdAt, updatedAt: now.toISOString() };
+  doc.integrations[doc.integrations.indexOf(current)] = updated;
+  return updated;
+}
+
+export function removeIntegration(doc: VaultDocument, name: string): Integration {
+  const current = getIntegration(doc, name);
+  doc.integrations.splice(doc.integrations.indexOf(current), 1);
+  return current;
+}
+

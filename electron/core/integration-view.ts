@@ -1,0 +1,65 @@
+/**
+ * Read-only views of the integrations in a vault document: look-up by name and the masked form that
+ * is all a renderer or terminal ever sees. Free of zod, so read-only commands start fast.
+ */
+import { KeysmithError } from './errors';
+import type { Integration } from './integration';
+import { hasSecrets, type IntegrationKind } from './integration-kinds';
+import { maskSecret } from './secret-mask';
+import type { VaultDocument } from './vault-document';
+
+export const nameKey = (name: string) => name.trim().toLowerCase();
+
+export function findIntegration(doc: Readonly<VaultDocument>, name: string): Integration | undefined {
+  const wanted = nameKey(name);
+  return doc.integrations.find((i) => nameKey(i.name) === wanted);
+}
+
+export function getIntegration(doc: Readonly<VaultDocument>, name: string): Integration {
+  const found = findIntegration(doc, name);
+  if (!found) {
+    throw new KeysmithError('not_found', `No integration named "${name}": see \`keysmith list\` for the names in this vault`);
+  }
+  return found;
+}
+
+export function primarySecret(integration: Integration): string {
+  if (!hasSecrets(integration) || integration.clientSecrets.length === 0) {
+    const why = integration.kind === 'apiKey' ? 'API key integrations have no client secret' : 'it has no client secret stored';
+    throw new KeysmithError('not_found', `"${integration.name}" has no client secret: ${why}`);
+  }
+  return integration.clientSecrets[0]!;
+}
+
+/** An integration as a renderer or terminal may see it: every secret masked. */
+export type MaskedIntegration = Omit<Integration, 'clientSecrets'> & { clientSecrets?: string[] };
+
+export function maskIntegration(integration: Integration): MaskedIntegration {
+  if (!hasSecrets(integration)) return { ...integration };
+  return { ...integration, clientSecrets: integration.clientSecrets.map(maskSecret) };
+}
+
+export interface IntegrationSummary {
+  name: string;
+  kind: IntegrationKind;
+  clientId: string;
+  orgId: string | null;
+  description: string;
+  updatedAt: string;
+}
+
+export function summarize(integration: Integration): IntegrationSummary {
+  return {
+    name: integration.name,
+    kind: integration.kind,
+    clientId: integration.clientId,
+    orgId: 'orgId' in integration && integration.orgId ? integration.orgId : null,
+    description: integration.description,
+    updatedAt: integration.updatedAt,
+  };
+}
+
+export function listIntegrations(doc: Readonly<VaultDocument>): Integration[] {
+  return [...doc.integrations].sort((a, b) => a.name.localeCompare(b.name));
+}
+

@@ -1,0 +1,145 @@
+/**
+ * The integration model: the one definition of every credential shape, shared by the vault, the CLI,
+ * the IPC contract and the importers. Field names follow adobe-ims.md.
+ */
+import { z } from 'zod';
+import { checkEndpoint } from './endpoint-url';
+import { AUTH_METHODS, DEFAULT_IMS_ENDPOINT } from './integration-kinds';
+
+export * from './integration-kinds';
+
+// Control characters in a name would corrupt terminal output and one-line errors.
+export const NameSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'name must not be empty' })
+  .max(100, { error: 'name must be at most 100 characters' })
+  .refine((s) => !/\p{Cc}/u.test(s), { error: 'name must not contain control characters' });
+
+const token = (what: string, example: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: `${what} must not be empty` })
+    .max(512, { error: `${what} must be at most 512 characters` })
+    .refine((s) => !/\s/.test(s), { error: `${what} must not contain spaces (e.g. ${example})` });
+
+export const ClientIdSchema = token('client id', '1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6');
+
+export const ClientSecretSchema = z
+  .string()
+  .min(1, { error: 'client secret must not be empty' })
+  .max(4096, { error: 'client secret must be at most 4096 characters' })
+  .refine((s) => !/[\s\p{Cc}]/u.test(s), { error: 'client secret must not contain spaces or line breaks' });
+
+export const OrgIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9]+@AdobeOrg$/, {
+    error: 'org id must look like 12345678ABCDEF0123456789@AdobeOrg (letters and digits, ending in @AdobeOrg)',
+  });
+
+export const TechnicalAccountIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9._-]+@techacct\.adobe\.com$/, {
+    error: 'technical account id must look like 0A1B2C3D4E5F@techacct.adobe.com (ending in @techacct.adobe.com)',
+  });
+
+export const EmailSchema = z
+  .string()
+  .trim()
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: 'technical account email must be an e-mail address' });
+
+const ScopeSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'a scope must not be empty' })
+  .refine((s) => !/[\s,]/.test(s), { error: 'a scope must not contain spaces or commas' });
+
+export const ImsEndpointSchema = z.string().transform((value, ctx) => {
+  const check = checkEndpoint(value, { bareHostAllowed: true, originOnly: true });
+  if (!check.ok) {
+    ctx.addIssue({ code: 'custom', message: `IMS endpoint ${check.reason}` });
+    return z.NEVER;
+  }
+  return check.url;
+});
+
+export const TokenUrlSchema = z.string().transform((value, ctx) => {
+  const check = checkEndpoint(value, { bareHostAllowed: false, originOnly: false });
+  if (!check.ok) {
+    ctx.addIssue({ code: 'custom', message: `token URL ${check.reason}` });
+    return z.NEVER;
+  }
+  return check.url;
+});
+
+const DescriptionSchema = z.string().max(2000, { error: 'description must be at most 2000 characters' });
+
+const shared = {
+  name: NameSchema,
+  description: DescriptionSchema.default(''),
+  clientId: ClientIdSchema,
+};
+
+/** What a user supplies for each kind. `clientSecrets[0]` is the one used; the rest are kept for rotation. */
+export const ApiKeyFields = z.object({
+  kind: z.literal('apiKey'),
+  ...shared,
+  orgId: OrgIdSchema.optional(),
+});
+
+export const OAuthS2SFields = z.object({
+  kind: z.literal('oauthS2S'),
+  ...shared,
+  clientSecrets: z.array(ClientSecretSchema).min(1, { error: 'an OAuth Server-to-Server integration needs a client secret' }),
+  orgId: OrgIdSchema.optional(),
+  technicalAccountId: TechnicalAccountIdSchema.optional(),
+  technicalAccountEmail: EmailSchema.optional(),
+  scopes: z.array(ScopeSchema).min(1, { error: 'scopes must list at least one scope (e.g. openid,AdobeID,read_organizations)' }),
+  imsEndpoint: ImsEndpointSchema.default(DEFAULT_IMS_ENDPOINT),
+});
+
+export const JwtFields = z.object({
+  kind: z.literal('jwt'),
+  ...shared,
+  clientSecrets: z.array(ClientSecretSchema).min(1, { error: 'a Service Account (JWT) integration needs a client secret' }),
+  orgId: OrgIdSchema,
+  technicalAccountId: TechnicalAccountIdSchema,
+  technicalAccountEmail: EmailSchema.optional(),
+  metascopes: z.array(ScopeSchema).min(1, { error: 'metascopes must list at least one metascope (e.g. ent_cloudmgr_sdk)' }),
+  imsEndpoint: ImsEndpointSchema.default(DEFAULT_IMS_ENDPOINT),
+});
+
+export const OAuth2Fields = z
+  .object({
+    kind: z.literal('oauth2'),
+    ...shared,
+    clientSecrets: z.array(ClientSecretSchema).default([]),
+    tokenUrl: TokenUrlSchema,
+    authMethod: z.enum(AUTH_METHODS, {
+      error: `auth method must be one of ${AUTH_METHODS.join(', ')}`,
+    }).default('client_secret_basic'),
+    scopes: z.array(ScopeSchema).default([]),
+    audience: z.string().trim().min(1).max(2048).optional(),
+  })
+  .refine((v) => v.authMethod === 'private_key_jwt' || v.clientSecrets.length > 0, {
+    error: 'a client secret is required unless the auth method is private_key_jwt',
+    path: ['clientSecrets'],
+  });
+
+export const IntegrationFieldsSchema = z.discriminatedUnion('kind', [ApiKeyFields, OAuthS2SFields, JwtFields, OAuth2Fields]);
+export type IntegrationFields = z.output<typeof IntegrationFieldsSchema>;
+export type IntegrationFieldsInput = z.input<typeof IntegrationFieldsSchema>;
+
+const meta = z.object({
+  id: z.string().uuid(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type IntegrationMeta = z.output<typeof meta>;
+
+/** A stored integration: its fields plus identity and timestamps. */
+export type Integration = IntegrationFields & IntegrationMeta;
+export const IntegrationMetaSchema = meta;

@@ -1,0 +1,297 @@
+/**
+ * The encrypted vault on disk. A random data key encrypts the document (AES-256-GCM, fresh nonce per
+ * write, header as AAD) and is wrapped once per unlock method: the OS keychain, a passphrase, and
+ * the recovery key shown at creation. Every change is a locked read-modify-write of the file, so the
+ * app and the CLI can write at the same moment without losing an update.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { chmod, copyFile, mkdir, readFile } from 'node:fs/promises';
+import { KeysmithError } from './errors';
+import {
+  DEFAULT_SCRYPT,
+  deriveFromPassphrase,
+  deriveFromRecoveryKey,
+  formatRecoveryKey,
+  parseRecoveryKey,
+  randomKey,
+} from './crypto-primitives';
+import { acquireLock } from './file-lock';
+import { replaceFileAtomically } from './atomic-file';
+import { vaultPaths, type VaultPaths } from './data-dir';
+import { KEYCHAIN_SERVICE, type Keychain } from './keychain';
+import {
+  VAULT_FORMAT,
+  VAULT_VERSION,
+  decryptBody,
+  encodeVault,
+  findWrap,
+  parseVault,
+  unwrapDataKey,
+  wrapDataKey,
+  type KeyWrap,
+  type ParsedVault,
+  type VaultHeader,
+} from './vault-envelope';
+import { DOCUMENT_SCHEMA, emptyDocument, type VaultDocument } from './vault-document';
+
+export type UnlockRequest =
+  | { method: 'keychain' }
+  | { method: 'passphrase'; passphrase: string }
+  | { method: 'recovery'; recoveryKey: string };
+
+/** Chooses how to unlock once the header says which methods this vault has. */
+export type UnlockChooser = (header: VaultHeader) => Promise<UnlockRequest>;
+
+export type NewUnlock = { method: 'keychain' } | { method: 'passphrase'; passphrase: string };
+
+export interface VaultDeps {
+  keychain: Keychain;
+}
+
+const b64 = (b: Buffer) => b.toString('base64');
+
+async function readVaultFile(path: string): Promise<ParsedVault | null> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new KeysmithError('io', `Cannot read the vault ${path}: ${(err as Error).message}`);
+  }
+  return parseVault(bytes, path);
+}
+
+function parseDocument(plain: Buffer, path: string): VaultDocument {
+  let doc: VaultDocument;
+  try {
+    doc = JSON.parse(plain.toString('utf8')) as VaultDocument;
+  } catch {
+    throw new KeysmithError('vault_tampered', `The vault ${path} decrypted to an unreadable document; run \`keysmith restore-backup\``);
+  }
+  if (doc.schema > DOCUMENT_SCHEMA) {
+    throw new KeysmithError('vault_too_new', `The vault ${path} holds data from a newer Keysmith (schema ${doc.schema}): upgrade Keysmith to open it`);
+  }
+  return doc;
+}
+
+async function makeWrap(vaultId: string, how: NewUnlock, dataKey: Buffer, deps: VaultDeps): Promise<KeyWrap> {
+  if (how.method === 'keychain') {
+    const kek = randomKey();
+    await deps.keychain.set(vaultId, b64(kek));
+    // Read back: a store that accepts writes but does not keep them must fail now, not at next open.
+    if ((await deps.keychain.get(vaultId)) !== b64(kek)) {
+      throw new KeysmithError('keychain_unavailable', 'The OS keychain did not keep the vault key: use passphrase mode (`keysmith init --passphrase`)');
+    }
+    return { method: 'keychain', service: KEYCHAIN_SERVICE, account: vaultId, ...wrapDataKey(vaultId, 'keychain', kek, dataKey) };
+  }
+  if (how.passphrase.length === 0) throw new KeysmithError('invalid_input', 'The passphrase must not be empty');
+  const salt = randomBytes(16);
+  const kek = await deriveFromPassphrase(how.passphrase, salt, DEFAULT_SCRYPT);
+  return {
+    method: 'passphrase',
+    kdf: { name: 'scrypt', salt: b64(salt), ...DEFAULT_SCRYPT },
+    ...wrapDataKey(vaultId, 'passphrase', kek, dataKey),
+  };
+}
+
+async function unlockDataKey(header: VaultHeader, request: UnlockRequest, deps: VaultDeps): Promise<Buffer> {
+  const { vaultId } = header;
+  if (request.method === 'keychain') {
+    const wrap = findWrap(header, 'keychain');
+    if (!wrap) {
+      throw new KeysmithError('passphrase_required', 'This vault is protected by a passphrase, not the keychain: set KEYSMITH_PASSPHRASE or run in a terminal to be asked');
+    }
+    const stored = await deps.keychain.get(wrap.account);
+    if (stored === null) {
+      throw new KeysmithError(
+        'vault_key_missing',
+        `The key for vault ${vaultId} is not in the OS keychain: run \`keysmith recover\` with the recovery key shown when the vault was created`,
+      );
+    }
+    const key = unwrapDataKey(vaultId, wrap, Buffer.from(stored, 'base64'));
+    if (!key) {
+      throw new KeysmithError('vault_key_mismatch', `The OS keychain holds a different key for vault ${vaultId}: run \`keysmith recover\` with your recovery key`);
+    }
+    return key;
+  }
+  if (request.method === 'passphrase') {
+    const wrap = findWrap(header, 'passphrase');
+    if (!wrap) throw new KeysmithError('wrong_passphrase', 'This vault has no passphrase: it is unlocked by the OS keychain (unset KEYSMITH_PASSPHRASE)');
+    const kek = await deriveFromPassphrase(request.passphrase, Buffer.from(wrap.kdf.salt, 'base64'), wrap.kdf);
+    const key = unwrapDataKey(vaultId, wrap, kek);
+    if (!key) throw new KeysmithError('wrong_passphrase', 'Wrong passphrase for this vault: try again, or run `keysmith recover` with your recovery key');
+    return key;
+  }
+  const wrap = findWrap(header, 'recovery');
+  const raw = parseRecoveryKey(request.recoveryKey);
+  if (!raw) throw new KeysmithError('wrong_recovery_key', 'That is not a recovery key: expected 13 groups of 4 letters and digits, as shown when the vault was created');
+  const key = wrap ? unwrapDataKey(vaultId, wrap, deriveFromRecoveryKey(raw, Buffer.from(wrap.kdf.salt, 'base64'))) : null;
+  if (!key) throw new KeysmithError('wrong_recovery_key', 'That recovery key does not belong to this vault: check it for typos');
+  return key;
+}
+
+export class Vault {
+  private constructor(
+    readonly paths: VaultPaths,
+    readonly vaultId: string,
+    private readonly dataKey: Buffer,
+    private doc: VaultDocument,
+    private header: VaultHeader,
+    private readonly deps: VaultDeps,
+  ) {}
+
+  static async exists(dir: string): Promise<boolean> {
+    return (await readFile(vaultPaths(dir).vault).then(() => true, () => false));
+  }
+
+  /** The header of the vault in `dir`, or null when there is none; needs no key. */
+  static async readHeader(dir: string): Promise<VaultHeader | null> {
+    const parsed = await readVaultFile(vaultPaths(dir).vault);
+    return parsed?.header ?? null;
+  }
+
+  static async create(dir: string, how: NewUnlock, deps: VaultDeps): Promise<{ vault: Vault; recoveryKey: string }> {
+    const paths = vaultPaths(dir);
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await chmod(dir, 0o700).catch(() => undefined);
+    const release = await acquireLock(paths.lock);
+    try {
+      if (await Vault.exists(dir)) {
+        throw new KeysmithError('vault_exists', `A vault already exists at ${paths.vault}; nothing was changed`);
+      }
+      const vaultId = randomUUID();
+      const dataKey = randomKey();
+      const recovery = randomKey();
+      const recoverySalt = randomBytes(16);
+      const wraps: KeyWrap[] = [
+        await makeWrap(vaultId, how, dataKey, deps),
+        {
+          method: 'recovery',
+          kdf: { name: 'hkdf-sha256', salt: b64(recoverySalt) },
+          ...wrapDataKey(vaultId, 'recovery', deriveFromRecoveryKey(recovery, recoverySalt), dataKey),
+        },
+      ];
+      const header: Omit<VaultHeader, 'nonce'> = {
+        format: VAULT_FORMAT,
+        version: VAULT_VERSION,
+        vaultId,
+        generation: 1,
+        writtenAt: new Date().toISOString(),
+        wraps,
+      };
+      const doc = emptyDocument();
+      try {
+        await replaceFileAtomically(paths.vault, encodeVault(header, dataKey, Buffer.from(JSON.stringify(doc))));
+      } catch (err) {
+        if (how.method === 'keychain') await deps.keychain.delete(vaultId).catch(() => undefined);
+        throw err;
+      }
+      const written = (await readVaultFile(paths.vault))!.header;
+      return { vault: new Vault(paths, vaultId, dataKey, doc, written, deps), recoveryKey: formatRecoveryKey(recovery) };
+    } finally {
+      await release();
+    }
+  }
+
+  static async open(dir: string, choose: UnlockChooser, deps: VaultDeps): Promise<Vault> {
+    return Vault.openFile(vaultPaths(dir), 'vault', choose, deps);
+  }
+
+  private static async openFile(paths: VaultPaths, which: 'vault' | 'backup', choose: UnlockChooser, deps: VaultDeps): Promise<Vault> {
+    const path = paths[which];
+    const parsed = await readVaultFile(path);
+    if (!parsed) {
+      if (which === 'backup') throw new KeysmithError('not_found', `There is no backup generation at ${path} yet`);
+      throw new KeysmithError('vault_not_found', `No vault at ${paths.vault}: create one with \`keysmith init\` (or \`keysmith init --passphrase\`)`);
+    }
+    const dataKey = await unlockDataKey(parsed.header, await choose(parsed.header), deps);
+    const doc = parseDocument(decryptBody(parsed, dataKey, path), path);
+    return new Vault(paths, parsed.header.vaultId, dataKey, doc, parsed.header, deps);
+  }
+
+  /** The document as of the last open, reload or update. Treat as read-only: change it through update(). */
+  get document(): Readonly<VaultDocument> {
+    return this.doc;
+  }
+
+  get unlockMethods(): KeyWrap['method'][] {
+    return this.header.wraps.map((w) => w.method);
+  }
+
+  get generation(): number {
+    return this.header.generation;
+  }
+
+  async reload(): Promise<void> {
+    const parsed = await this.readCurrent();
+    this.doc = parseDocument(decryptBody(parsed, this.dataKey, this.paths.vault), this.paths.vault);
+    this.header = parsed.header;
+  }
+
+  private async readCurrent(): Promise<ParsedVault> {
+    const parsed = await readVaultFile(this.paths.vault);
+    if (!parsed) throw new KeysmithError('vault_not_found', `The vault ${this.paths.vault} was removed while in use`);
+    if (parsed.header.vaultId !== this.vaultId) {
+      throw new KeysmithError('vault_key_mismatch', `The vault at ${this.paths.vault} was replaced by another vault while in use: open it again`);
+    }
+    return parsed;
+  }
+
+  /**
+   * Applies `mutate` to the latest document on disk under the lock and writes the result. If
+   * `mutate` throws, nothing is written. Returns what `mutate` returned.
+   */
+  async update<T>(mutate: (doc: VaultDocument) => T, mutateWraps?: (wraps: KeyWrap[]) => KeyWrap[]): Promise<T> {
+    const release = await acquireLock(this.paths.lock);
+    try {
+      const parsed = await this.readCurrent();
+      const doc = parseDocument(decryptBody(parsed, this.dataKey, this.paths.vault), this.paths.vault);
+      const result = mutate(doc);
+      const header: Omit<VaultHeader, 'nonce'> = {
+        format: VAULT_FORMAT,
+        version: VAULT_VERSION,
+        vaultId: this.vaultId,
+        generation: parsed.header.generation + 1,
+        writtenAt: new Date().toISOString(),
+        wraps: mutateWraps ? mutateWraps(parsed.header.wraps) : parsed.header.wraps,
+      };
+      const bytes = encodeVault(header, this.dataKey, Buffer.from(JSON.stringify(doc)));
+      await replaceFileAtomically(this.paths.vault, bytes, this.paths.backup);
+      this.doc = doc;
+      this.header = { ...header, nonce: '' };
+      return result;
+    } finally {
+      await release();
+    }
+  }
+
+  /** Adds or replaces the keychain or passphrase unlock, e.g. after recovering with the recovery key. */
+  async setUnlock(how: NewUnlock): Promise<void> {
+    const wrap = await makeWrap(this.vaultId, how, this.dataKey, this.deps);
+    await this.update(
+      () => undefined,
+      (wraps) => [wrap, ...wraps.filter((w) => w.method !== how.method)],
+    );
+  }
+
+  /**
+   * Makes the backup generation current again. The damaged file is kept beside it (never deleted),
+   * and the backup must open with this vault's keys before anything is touched.
+   */
+  static async restoreBackup(dir: string, choose: UnlockChooser, deps: VaultDeps): Promise<{ vault: Vault; keptAs: string | null }> {
+    const paths = vaultPaths(dir);
+    const backup = await Vault.openFile(paths, 'backup', choose, deps);
+    const keptAs = `${paths.vault}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    let kept = false;
+    const release = await acquireLock(paths.lock);
+    try {
+      const bytes = await readFile(paths.backup);
+      kept = await copyFile(paths.vault, keptAs).then(() => true, () => false);
+      await replaceFileAtomically(paths.vault, bytes);
+    } finally {
+      await release();
+    }
+    await backup.reload();
+    return { vault: backup, keptAs: kept ? keptAs : null };
+  }
+}
