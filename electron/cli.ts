@@ -1,0 +1,65 @@
+/**
+ * The `keysmith` command. Each command's module is imported only when it runs, so `keysmith list`
+ * does not load what `keysmith add` needs (zod, prompts). Errors become one line on stderr and an
+ * exit code: 1 for errors, 2 for usage errors. Never a stack trace.
+ */
+import { KeysmithError, userMessage } from './core/errors';
+import { createContext, type CliContext } from './cli/cli-context';
+import type { Io } from './cli/terminal';
+
+declare const KEYSMITH_VERSION: string | undefined;
+const VERSION = typeof KEYSMITH_VERSION === 'string' ? KEYSMITH_VERSION : '0.0.0-dev';
+
+type Command = (args: string[], ctx: CliContext) => Promise<void>;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  init: async () => (await import('./cli/commands/init')).init,
+  add: async () => (await import('./cli/commands/add')).add,
+  list: async () => (await import('./cli/commands/list')).list,
+  ls: async () => (await import('./cli/commands/list')).list,
+  show: async () => (await import('./cli/commands/show')).show,
+  edit: async () => (await import('./cli/commands/edit')).edit,
+  rm: async () => (await import('./cli/commands/rm')).rm,
+  secret: async () => (await import('./cli/commands/secret')).secret,
+  status: async () => (await import('./cli/commands/status')).status,
+  recover: async () => (await import('./cli/commands/recover')).recover,
+  'restore-backup': async () => (await import('./cli/commands/restore-backup')).restoreBackup,
+};
+
+async function printHelp(io: Io, topic?: string): Promise<number> {
+  const { COMMAND_HELP, generalHelp } = await import('./cli/help');
+  if (topic && !COMMAND_HELP[topic]) {
+    io.stderr.write(`keysmith: no command "${topic}" (see \`keysmith help\`)\n`);
+    return 2;
+  }
+  io.stdout.write(`${topic ? COMMAND_HELP[topic] : generalHelp(VERSION)}\n`);
+  return 0;
+}
+
+export async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') return printHelp(io, rest[0]);
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.stderr.write(`keysmith: unknown command "${name}" (see \`keysmith help\`)\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) return printHelp(io, name === 'ls' ? 'list' : name);
+  try {
+    await (await load())(rest, createContext(io, env));
+    return 0;
+  } catch (err) {
+    io.stderr.write(`keysmith: ${userMessage(err)}\n`);
+    if (env.KEYSMITH_DEBUG && !(err instanceof KeysmithError)) io.stderr.write(`${(err as Error).stack}\n`);
+    return err instanceof KeysmithError && err.code === 'usage' ? 2 : 1;
+  }
+}
+
+// Flush stdout before exiting: process.exit() would cut off large piped output.
+void run(process.argv.slice(2), process as unknown as Io, process.env).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,89 @@
+/**
+ * What every command gets: the terminal, the environment, the data directory and the keychain, and
+ * the one way to open (or, on first use, create) the vault with the unlock method its header asks for.
+ */
+import { KeysmithError, isKeysmithError } from '../core/errors';
+import { defaultDataDir } from '../core/data-dir';
+import { OsKeychain, type Keychain } from '../core/keychain';
+import { Vault, type UnlockChooser } from '../core/vault';
+import { findWrap } from '../core/vault-envelope';
+import { promptHidden, type Io } from './terminal';
+
+export interface CliContext {
+  io: Io;
+  env: NodeJS.ProcessEnv;
+  dataDir: string;
+  keychain: Keychain;
+}
+
+export function createContext(io: Io, env: NodeJS.ProcessEnv): CliContext {
+  return { io, env, dataDir: defaultDataDir(env), keychain: new OsKeychain() };
+}
+
+/** KEYSMITH_PASSPHRASE wins when the vault has a passphrase; else the keychain; else ask on a terminal. */
+export function unlockChooser(ctx: CliContext): UnlockChooser {
+  return async (header) => {
+    const envPassphrase = ctx.env.KEYSMITH_PASSPHRASE;
+    const hasPassphrase = Boolean(findWrap(header, 'passphrase'));
+    if (hasPassphrase && envPassphrase) return { method: 'passphrase', passphrase: envPassphrase };
+    if (findWrap(header, 'keychain')) return { method: 'keychain' };
+    if (hasPassphrase && ctx.io.stdin.isTTY) {
+      return { method: 'passphrase', passphrase: await promptHidden(ctx.io, 'Vault passphrase: ') };
+    }
+    throw new KeysmithError('passphrase_required', 'This vault is protected by a passphrase: set KEYSMITH_PASSPHRASE, or run in a terminal to be asked');
+  };
+}
+
+export function openVault(ctx: CliContext): Promise<Vault> {
+  return Vault.open(ctx.dataDir, unlockChooser(ctx), { keychain: ctx.keychain });
+}
+
+/** Null when there is no vault yet, so read-only commands can say "empty" without creating one. */
+export async function openVaultIfExists(ctx: CliContext): Promise<Vault | null> {
+  try {
+    return await openVault(ctx);
+  } catch (err) {
+    if (isKeysmithError(err, 'vault_not_found')) return null;
+    throw err;
+  }
+}
+
+export function printRecoveryKey(stream: NodeJS.WriteStream, recoveryKey: string): void {
+  stream.write(
+    [
+      '',
+      'Recovery key (shown once; store it somewhere safe, such as a password manager):',
+      '',
+      `    ${recoveryKey}`,
+      '',
+      'It reopens this vault with `keysmith recover` if the keychain entry or the passphrase is lost.',
+      '',
+    ].join('\n'),
+  );
+}
+
+/**
+ * The vault is created on first write: with the keychain, or with KEYSMITH_PASSPHRASE when set.
+ * Without either, the error says how to choose passphrase mode.
+ */
+export async function openOrCreateVault(ctx: CliContext): Promise<Vault> {
+  const existing = await openVaultIfExists(ctx);
+  if (existing) return existing;
+  const passphrase = ctx.env.KEYSMITH_PASSPHRASE;
+  try {
+    const { vault, recoveryKey } = await Vault.create(
+      ctx.dataDir,
+      passphrase ? { method: 'passphrase', passphrase } : { method: 'keychain' },
+      { keychain: ctx.keychain },
+    );
+    ctx.io.stderr.write(`Created a new vault at ${vault.paths.vault} (${passphrase ? 'passphrase from KEYSMITH_PASSPHRASE' : 'key in the OS keychain'}).\n`);
+    printRecoveryKey(ctx.io.stderr, recoveryKey);
+    return vault;
+  } catch (err) {
+    if (isKeysmithError(err, 'keychain_unavailable')) {
+      throw new KeysmithError('keychain_unavailable', `Cannot create a vault: ${err.message}`);
+    }
+    if (isKeysmithError(err, 'vault_exists')) return openVault(ctx); // another process created it first
+    throw err;
+  }
+}

@@ -1,0 +1,28 @@
+import { isKeysmithError } from '../../core/errors';
+import { updateIntegration } from '../../core/integration-store';
+import { getIntegration } from '../../core/integration-view';
+import { openVault, type CliContext } from '../cli-context';
+import { INTEGRATION_OPTIONS, explainInvalid, fieldsFromFlags } from '../integration-flags';
+import { parseCommandArgs, usageError } from '../parse-args';
+import { readClientSecret } from '../secret-input';
+import { writeLine } from '../terminal';
+
+export async function edit(args: string[], ctx: CliContext): Promise<void> {
+  const { values, positionals } = parseCommandArgs('edit', args, INTEGRATION_OPTIONS, { min: 1, max: 1, names: 'the name of the integration to edit' });
+  const name = positionals[0]!;
+  const vault = await openVault(ctx);
+  const { kind } = getIntegration(vault.document, name);
+  const patch = fieldsFromFlags(kind, values, 'edit');
+  if (values['client-secret-stdin']) {
+    if (kind === 'apiKey') throw usageError('edit', 'API key integrations have no client secret');
+    patch.clientSecrets = [await readClientSecret(ctx, true)];
+  }
+  if (Object.keys(patch).length === 0) throw usageError('edit', 'Nothing to change: give at least one flag');
+  try {
+    const updated = await vault.update((doc) => updateIntegration(doc, name, patch));
+    writeLine(ctx.io.stdout, `Updated "${updated.name}"`);
+  } catch (err) {
+    if (isKeysmithError(err, 'invalid_input')) throw explainInvalid(err);
+    throw err;
+  }
+}

@@ -1,0 +1,56 @@
+/** The help text, one entry per command; `keysmith help <command>` prints one. */
+export const COMMAND_HELP: Record<string, string> = {
+  init: `keysmith init [--passphrase | --passphrase-stdin]
+  Create the vault. By default its key lives in the OS keychain; with --passphrase (or when
+  KEYSMITH_PASSPHRASE is set) it is unlocked by a passphrase instead. Prints a recovery key once.`,
+  add: `keysmith add <apikey|oauth-s2s|jwt|oauth2> --name NAME [flags]
+  Flags: --client-id ID  --description TEXT  --org-id ID@AdobeOrg
+         --technical-account-id ID@techacct.adobe.com  --technical-account-email EMAIL
+         --scopes a,b  --metascopes a,b  --ims-endpoint URL
+         --token-url URL  --auth-method client_secret_basic|client_secret_post|private_key_jwt  --audience AUD
+         --client-secret-stdin   read the client secret from standard input (else a hidden prompt)
+  The client secret is never accepted as an argument. The vault is created on first use.`,
+  list: `keysmith list [--json]
+  List integrations. --json prints an array of {name, kind, clientId, orgId, description, updatedAt}.`,
+  show: `keysmith show <name> [--json]
+  Show one integration with its secrets masked.`,
+  edit: `keysmith edit <name> [flags of add]
+  Change fields; an empty value (--org-id "") clears an optional field. --client-secret-stdin
+  replaces the client secret.`,
+  rm: `keysmith rm <name>
+  Remove an integration (the previous vault generation stays in vault.ksv.bak).`,
+  secret: `keysmith secret <name>
+  Print the client secret alone to standard output, for pipes.`,
+  status: `keysmith status [--json]
+  Where the vault is, how it is unlocked and how many integrations it holds.`,
+  recover: `keysmith recover [--recovery-key-stdin] [--passphrase]
+  Open the vault with its recovery key and store a fresh key in the OS keychain (or, with
+  --passphrase, set a new passphrase). Use it when the keychain entry or passphrase is lost.`,
+  'restore-backup': `keysmith restore-backup
+  Make the previous vault generation current again, keeping the replaced file beside it.`,
+};
+
+export function generalHelp(version: string): string {
+  return `keysmith ${version}: credentials for Adobe I/O and OAuth 2.0 APIs, from an encrypted vault
+
+Usage: keysmith <command> [options]
+
+Commands:
+  init            create the vault (OS keychain, or --passphrase)
+  add             add an integration (apikey, oauth-s2s, jwt, oauth2)
+  list            list integrations
+  show            show one integration, secrets masked
+  edit            change an integration
+  rm              remove an integration
+  secret          print a client secret, for pipes
+  status          where the vault is and how it opens
+  recover         reopen the vault with its recovery key
+  restore-backup  go back to the previous vault generation
+  help [command]  this text, or a command's
+
+Environment:
+  KEYSMITH_HOME        data directory (default: the platform's app-data folder, .../Keysmith)
+  KEYSMITH_PASSPHRASE  unlock (or create) a passphrase-protected vault without a prompt
+
+Exit codes: 0 success, 1 error, 2 usage error.`;
+}

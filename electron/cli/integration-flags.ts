@@ -1,0 +1,97 @@
+/**
+ * The flags of `add` and `edit`, each bound to one field of the integration model, so a validation
+ * error on a field can name the flag the user typed.
+ */
+import { KeysmithError } from '../core/errors';
+import type { IntegrationKind } from '../core/integration-kinds';
+import type { OptionSpec } from './parse-args';
+
+interface FlagBinding {
+  field: string;
+  list?: boolean;
+}
+
+const FLAG_FIELDS: Record<string, FlagBinding> = {
+  name: { field: 'name' },
+  description: { field: 'description' },
+  'client-id': { field: 'clientId' },
+  'org-id': { field: 'orgId' },
+  'technical-account-id': { field: 'technicalAccountId' },
+  'technical-account-email': { field: 'technicalAccountEmail' },
+  scopes: { field: 'scopes', list: true },
+  metascopes: { field: 'metascopes', list: true },
+  'ims-endpoint': { field: 'imsEndpoint' },
+  'token-url': { field: 'tokenUrl' },
+  'auth-method': { field: 'authMethod' },
+  audience: { field: 'audience' },
+};
+
+/** Which flags make sense for which kind; others are refused rather than silently dropped. */
+const KIND_FLAGS: Record<IntegrationKind, string[]> = {
+  apiKey: ['name', 'description', 'client-id', 'org-id'],
+  oauthS2S: ['name', 'description', 'client-id', 'org-id', 'technical-account-id', 'technical-account-email', 'scopes', 'ims-endpoint'],
+  jwt: ['name', 'description', 'client-id', 'org-id', 'technical-account-id', 'technical-account-email', 'metascopes', 'ims-endpoint'],
+  oauth2: ['name', 'description', 'client-id', 'token-url', 'auth-method', 'scopes', 'audience'],
+};
+
+export const KIND_ALIASES: Record<string, IntegrationKind> = {
+  apikey: 'apiKey',
+  'api-key': 'apiKey',
+  'oauth-s2s': 'oauthS2S',
+  s2s: 'oauthS2S',
+  jwt: 'jwt',
+  oauth2: 'oauth2',
+};
+
+export const INTEGRATION_OPTIONS: OptionSpec = {
+  ...Object.fromEntries(Object.keys(FLAG_FIELDS).map((flag) => [flag, { type: 'string' as const }])),
+  'client-secret-stdin': { type: 'boolean' as const },
+  // Accepted only to refuse it with a reason: argv is visible in `ps` and shell history.
+  'client-secret': { type: 'string' as const },
+};
+
+export function flagForField(field: string): string | undefined {
+  const top = field.split('.')[0];
+  if (top === 'clientSecrets') return 'client-secret-stdin';
+  return Object.entries(FLAG_FIELDS).find(([, b]) => b.field === top)?.[0];
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/**
+ * Turns flag values into model fields. An empty value (`--org-id ""`) clears an optional field on
+ * edit; on add it is the same as leaving the flag out.
+ */
+export function fieldsFromFlags(kind: IntegrationKind, values: Record<string, unknown>, command: string): Record<string, unknown> {
+  if (values['client-secret'] !== undefined) {
+    throw new KeysmithError(
+      'usage',
+      'Never pass a client secret as an argument (it is visible in `ps` and shell history): pipe it in with --client-secret-stdin, or leave it out to be asked',
+    );
+  }
+  const allowed = KIND_FLAGS[kind];
+  const fields: Record<string, unknown> = {};
+  for (const [flag, binding] of Object.entries(FLAG_FIELDS)) {
+    const value = values[flag];
+    if (value === undefined) continue;
+    if (!allowed.includes(flag)) {
+      throw new KeysmithError('usage', `--${flag} does not apply to ${kind} integrations (see \`keysmith help ${command}\`)`);
+    }
+    const text = String(value);
+    if (binding.list) fields[binding.field] = splitList(text);
+    else fields[binding.field] = text.trim() === '' ? null : text;
+  }
+  return fields;
+}
+
+/** Prefixes a model validation message with the flag that carries the field. */
+export function explainInvalid(err: KeysmithError): KeysmithError {
+  const flag = err.field ? flagForField(err.field) : undefined;
+  if (!flag) return err;
+  return new KeysmithError('invalid_input', `--${flag}: ${err.message}`);
+}

@@ -1,0 +1,25 @@
+/** Where a new passphrase comes from: stdin when asked, KEYSMITH_PASSPHRASE, or a confirmed prompt. */
+import { KeysmithError } from '../core/errors';
+import type { CliContext } from './cli-context';
+import { promptHidden, readStdin } from './terminal';
+
+const MIN_LENGTH = 8;
+
+function checked(passphrase: string): string {
+  if (passphrase.length < MIN_LENGTH) {
+    throw new KeysmithError('invalid_input', `The passphrase must be at least ${MIN_LENGTH} characters long`);
+  }
+  return passphrase;
+}
+
+export async function readNewPassphrase(ctx: CliContext, fromStdin: boolean): Promise<string> {
+  if (fromStdin) return checked(await readStdin(ctx.io, 'passphrase'));
+  if (ctx.env.KEYSMITH_PASSPHRASE) return checked(ctx.env.KEYSMITH_PASSPHRASE);
+  if (!ctx.io.stdin.isTTY) {
+    throw new KeysmithError('usage', 'No passphrase given: set KEYSMITH_PASSPHRASE, pipe it with --passphrase-stdin, or run in a terminal to be asked');
+  }
+  const first = checked(await promptHidden(ctx.io, 'New vault passphrase: '));
+  const second = await promptHidden(ctx.io, 'Repeat the passphrase: ');
+  if (first !== second) throw new KeysmithError('invalid_input', 'The two passphrases differ; nothing was created');
+  return first;
+}
