@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// `npm test`: typecheck, lint, build the CLI, then vitest, inside a private D-Bus session with a
+// freshly unlocked gnome-keyring when the machine has one, so the vault's keychain tests run
+// against the real Secret Service rather than a stand-in. Once this script has started such a
+// session it requires the keychain tests to run (KEYSMITH_REQUIRE_KEYCHAIN=1), so they cannot skip
+// silently; CI sets the same variable.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runInKeyringSession } from './keyring-session.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const INSIDE = '--inside-keyring-session';
+const passthrough = process.argv.slice(2).filter((a) => a !== INSIDE);
+
+if (!process.argv.includes(INSIDE)) {
+  const status = runInKeyringSession([process.execPath, 'scripts/test.mjs', INSIDE, ...passthrough], {
+    cwd: ROOT,
+    env: { KEYSMITH_REQUIRE_KEYCHAIN: '1' },
+  });
+  if (status !== null) process.exit(status);
+  console.log('npm test: no dbus-run-session or gnome-keyring-daemon here; keychain tests will say they skipped (apt-get install gnome-keyring dbus dbus-x11)');
+}
+
+function step(name, cmd, args) {
+  const result = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`npm test: ${name} failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
+step('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+step('lint', bin('eslint'), ['.']);
+step('build', process.execPath, ['scripts/build.mjs', 'cli']);
+step('vitest', bin('vitest'), ['run', ...passthrough]);

@@ -1,0 +1,31 @@
+/**
+ * Whether the real OS keychain (Secret Service on Linux) works here. `npm test` starts a private
+ * gnome-keyring session and sets KEYSMITH_REQUIRE_KEYCHAIN=1, and then a missing keychain fails
+ * the suite instead of skipping it.
+ */
+import { randomUUID } from 'node:crypto';
+import { OsKeychain } from '../../electron/core/keychain';
+
+export async function probeKeychain(): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const keychain = new OsKeychain('Keysmith test probe');
+  const account = randomUUID();
+  try {
+    await keychain.set(account, 'probe');
+    const back = await keychain.get(account);
+    await keychain.delete(account);
+    return back === 'probe' ? { ok: true } : { ok: false, reason: 'the keychain did not return what was stored' };
+  } catch (err) {
+    return { ok: false, reason: (err as Error).message };
+  }
+}
+
+/** Resolves to true when keychain tests should run; prints why when they are skipped. */
+export async function keychainTestsEnabled(suite: string): Promise<boolean> {
+  const probe = await probeKeychain();
+  if (probe.ok) return true;
+  if (process.env.KEYSMITH_REQUIRE_KEYCHAIN === '1') {
+    throw new Error(`${suite}: the OS keychain is required here but unavailable: ${probe.reason}`);
+  }
+  console.log(`SKIPPED ${suite}: no usable OS keychain (${probe.reason}); run \`npm test\` on a machine with gnome-keyring and dbus`);
+  return false;
+}
