@@ -2,7 +2,7 @@
  * The flags of `add` and `edit`, each bound to one field of the integration model, so a validation
  * error on a field can name the flag the user typed.
  */
-import { KeysmithError } from '../core/errors';
+import { KeysmithError, isKeysmithError } from '../core/errors';
 import type { IntegrationKind } from '../core/integration-kinds';
 import type { OptionSpec } from './parse-args';
 
@@ -90,8 +90,23 @@ export function fieldsFromFlags(kind: IntegrationKind, values: Record<string, un
 }
 
 /** Prefixes a model validation message with the flag that carries the field. */
-export function explainInvalid(err: KeysmithError): KeysmithError {
+function explainInvalid(err: KeysmithError): KeysmithError {
   const flag = err.field ? flagForField(err.field) : undefined;
   if (!flag) return err;
   return new KeysmithError('invalid_input', `--${flag}: ${err.message}`);
+}
+
+function rethrowExplained(err: unknown): never {
+  throw isKeysmithError(err, 'invalid_input') ? explainInvalid(err) : err;
+}
+
+/** Runs `fn` (sync or async), turning a model validation error into one that names the flag at fault. */
+export function withFlagNames<T>(fn: () => T): T {
+  try {
+    const result = fn();
+    if (result instanceof Promise) return result.catch(rethrowExplained) as T;
+    return result;
+  } catch (err) {
+    return rethrowExplained(err);
+  }
 }

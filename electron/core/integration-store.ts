@@ -31,7 +31,7 @@ export function validateFields(input: unknown): IntegrationFields {
 }
 
 /** `null` in an input means "no value": drop it so optional fields fall back to absent or default. */
-function withoutNulls(input: Record<string, unknown>): Record<string, unknown> {
+export function withoutNulls(input: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined));
 }
 

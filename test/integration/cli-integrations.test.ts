@@ -170,6 +170,16 @@ describe('keysmith integration commands', () => {
       expect(snapshot()).toEqual(before);
     });
 
+    it('a first add with bad input creates no vault and reads no secret', async () => {
+      const empty = tempDataDir();
+      const env = { KEYSMITH_HOME: empty, KEYSMITH_PASSPHRASE: 'first use passphrase' };
+      const bad = await runCli(['add', 'jwt', '--name', 'x', '--client-id', 'c', '--org-id', 'nope', '--technical-account-id', TECH, '--metascopes', 'm', '--client-secret-stdin'], { env, input: CANARY });
+      expectOneLineError(bad, 1, /--org-id: org id must look like/);
+      const noSecret = await runCli(['add', 'oauth-s2s', '--name', 'x', '--client-id', 'c', '--scopes', 'a', '--client-secret-stdin'], { env, input: '' });
+      expectOneLineError(noSecret, 1, /was empty/);
+      expect(() => statSync(empty)).toThrow();
+    });
+
     it('a read command on a missing vault does not create one', async () => {
       const empty = tempDataDir();
       const listed = await runCli(['list', '--json'], { env: { KEYSMITH_HOME: empty } });

@@ -1,10 +1,9 @@
-import { isKeysmithError } from '../../core/errors';
-import { addIntegration } from '../../core/integration-store';
+import { addIntegration, validateFields, withoutNulls } from '../../core/integration-store';
 import { KIND_LABELS } from '../../core/integration-kinds';
 import { openOrCreateVault, type CliContext } from '../cli-context';
-import { INTEGRATION_OPTIONS, KIND_ALIASES, explainInvalid, fieldsFromFlags } from '../integration-flags';
+import { INTEGRATION_OPTIONS, KIND_ALIASES, fieldsFromFlags, withFlagNames } from '../integration-flags';
 import { parseCommandArgs, usageError } from '../parse-args';
-import { readClientSecret } from '../secret-input';
+import { assertCanPrompt, readClientSecret } from '../secret-input';
 import { writeLine } from '../terminal';
 
 export async function add(args: string[], ctx: CliContext): Promise<void> {
@@ -17,16 +16,15 @@ export async function add(args: string[], ctx: CliContext): Promise<void> {
   if (kind === 'apiKey' && values['client-secret-stdin']) {
     throw usageError('add', 'API key integrations have no client secret: leave out --client-secret-stdin');
   }
-  if (needsSecret || values['client-secret-stdin']) {
-    fields.clientSecrets = [await readClientSecret(ctx, Boolean(values['client-secret-stdin']))];
-  }
+  // Check every flag before anything is asked, read or created (the secret is checked on its own).
+  withFlagNames(() => validateFields(withoutNulls({ ...fields, kind, clientSecrets: needsSecret ? ['unchecked'] : [] })));
+  // Piped secrets are read (and checked) before the vault is touched; a typed one is asked for
+  // after unlocking, so a wrong passphrase does not cost the user a typed-in secret.
+  const fromStdin = Boolean(values['client-secret-stdin']);
+  if (fromStdin) fields.clientSecrets = [await readClientSecret(ctx, true)];
+  else if (needsSecret) assertCanPrompt(ctx);
   const vault = await openOrCreateVault(ctx);
-  try {
-    const added = await vault.update((doc) => addIntegration(doc, { ...fields, kind }));
-    writeLine(ctx.io.stdout, `Added ${KIND_LABELS[kind]} integration "${added.name}"`);
-  } catch (err) {
-    if (isKeysmithError(err, 'invalid_input')) throw explainInvalid(err);
-    throw err;
-  }
+  if (needsSecret && !fromStdin) fields.clientSecrets = [await readClientSecret(ctx, false)];
+  const added = await withFlagNames(() => vault.update((doc) => addIntegration(doc, { ...fields, kind })));
+  writeLine(ctx.io.stdout, `Added ${KIND_LABELS[kind]} integration "${added.name}"`);
 }
-

@@ -1,8 +1,7 @@
-import { isKeysmithError } from '../../core/errors';
 import { updateIntegration } from '../../core/integration-store';
 import { getIntegration } from '../../core/integration-view';
 import { openVault, type CliContext } from '../cli-context';
-import { INTEGRATION_OPTIONS, explainInvalid, fieldsFromFlags } from '../integration-flags';
+import { INTEGRATION_OPTIONS, fieldsFromFlags, withFlagNames } from '../integration-flags';
 import { parseCommandArgs, usageError } from '../parse-args';
 import { readClientSecret } from '../secret-input';
 import { writeLine } from '../terminal';
@@ -18,11 +17,6 @@ export async function edit(args: string[], ctx: CliContext): Promise<void> {
     patch.clientSecrets = [await readClientSecret(ctx, true)];
   }
   if (Object.keys(patch).length === 0) throw usageError('edit', 'Nothing to change: give at least one flag');
-  try {
-    const updated = await vault.update((doc) => updateIntegration(doc, name, patch));
-    writeLine(ctx.io.stdout, `Updated "${updated.name}"`);
-  } catch (err) {
-    if (isKeysmithError(err, 'invalid_input')) throw explainInvalid(err);
-    throw err;
-  }
+  const updated = await withFlagNames(() => vault.update((doc) => updateIntegration(doc, name, patch)));
+  writeLine(ctx.io.stdout, `Updated "${updated.name}"`);
 }
