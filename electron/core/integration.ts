@@ -57,23 +57,19 @@ const ScopeSchema = z
   .min(1, { error: 'a scope must not be empty' })
   .refine((s) => !/[\s,]/.test(s), { error: 'a scope must not contain spaces or commas' });
 
-export const ImsEndpointSchema = z.string().transform((value, ctx) => {
-  const check = checkEndpoint(value, { bareHostAllowed: true, originOnly: true });
-  if (!check.ok) {
-    ctx.addIssue({ code: 'custom', message: `IMS endpoint ${check.reason}` });
-    return z.NEVER;
-  }
-  return check.url;
-});
+const endpointSchema = (label: string, opts: Parameters<typeof checkEndpoint>[1]) =>
+  z.string().transform((value, ctx) => {
+    const check = checkEndpoint(value, opts);
+    if (!check.ok) {
+      ctx.addIssue({ code: 'custom', message: `${label} ${check.reason}` });
+      return z.NEVER;
+    }
+    return check.url;
+  });
 
-export const TokenUrlSchema = z.string().transform((value, ctx) => {
-  const check = checkEndpoint(value, { bareHostAllowed: false, originOnly: false });
-  if (!check.ok) {
-    ctx.addIssue({ code: 'custom', message: `token URL ${check.reason}` });
-    return z.NEVER;
-  }
-  return check.url;
-});
+/** An IMS host: AEM writes it bare (`ims-na1.adobelogin.com`); the token paths are appended later. */
+export const ImsEndpointSchema = endpointSchema('IMS endpoint', { bareHostAllowed: true, originOnly: true });
+export const TokenUrlSchema = endpointSchema('token URL', { bareHostAllowed: false, originOnly: false });
 
 const DescriptionSchema = z.string().max(2000, { error: 'description must be at most 2000 characters' });
 
