@@ -1,5 +1,6 @@
 /** `npm run bench`: every figure the issues name, each beside its anchor in the same run. */
-import { benchCliList } from './cli.bench';
+import { benchCliKeygen, benchCliList } from './cli.bench';
+import { benchKeygen } from './keygen.bench';
 import { benchVault } from './vault.bench';
 
 async function main(): Promise<void> {
@@ -7,6 +8,8 @@ async function main(): Promise<void> {
   console.log(`Keysmith benchmarks: node ${process.version}, ${process.platform}/${process.arch}${quick ? ' (quick)' : ''}`);
   await benchVault([100, 1000, 10000], quick ? 3 : 9);
   await benchCliList(1000, quick ? 3 : 11);
+  await benchKeygen(quick ? 3 : 9);
+  await benchCliKeygen(quick ? 5 : 21);
 }
 
 main().catch((err) => {

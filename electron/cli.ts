@@ -24,6 +24,13 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   status: async () => (await import('./cli/commands/status')).status,
   recover: async () => (await import('./cli/commands/recover')).recover,
   'restore-backup': async () => (await import('./cli/commands/restore-backup')).restoreBackup,
+  keygen: async () => (await import('./cli/commands/keygen')).keygen,
+  certs: async () => (await import('./cli/commands/certs')).certs,
+  'import-key': async () => (await import('./cli/commands/import-key')).importKey,
+  'export-cert': async () => (await import('./cli/commands/export-cert')).exportCert,
+  'export-key': async () => (await import('./cli/commands/export-key')).exportKey,
+  'use-key': async () => (await import('./cli/commands/use-key')).useKey,
+  'rm-key': async () => (await import('./cli/commands/rm-key')).rmKey,
 };
 
 async function printHelp(io: Io, topic?: string): Promise<number> {

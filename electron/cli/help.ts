@@ -28,6 +28,24 @@ export const COMMAND_HELP: Record<string, string> = {
   --passphrase, set a new passphrase). Use it when the keychain entry or passphrase is lost.`,
   'restore-backup': `keysmith restore-backup
   Make the previous vault generation current again, keeping the replaced file beside it.`,
+  keygen: `keysmith keygen <name> [--bits 2048|3072|4096] [--days 365] [--cn CN] [--org O] [--ou OU]
+                 [--country CC] [--cert-out FILE] [--force]
+  Generate an RSA keypair and a self-signed certificate for a JWT (or OAuth 2.0 private_key_jwt)
+  integration. The key stays in the vault; the certificate is written for upload to the Developer
+  Console (default ./<name>-<fingerprint>.crt). The first key is active; later ones wait for use-key.`,
+  certs: `keysmith certs <name> [--json]
+  List the integration's keypairs: fingerprint, size, expiry, which is active. Warns under 30 days.`,
+  'import-key': `keysmith import-key <name> --key FILE [--cert FILE] [--passphrase-stdin]
+  Import an RSA private key (PKCS#8, PKCS#1 or encrypted PEM; its passphrase from stdin) with its
+  certificate, which must belong to it. Without --cert a new certificate is made for the key.`,
+  'export-cert': `keysmith export-cert <name> [--fingerprint F] [--out FILE] [--force]
+  Write a certificate (default: the active key's) to FILE or standard output.`,
+  'export-key': `keysmith export-key <name> --out FILE [--fingerprint F] [--force]
+  Write a private key (default: the active one) to FILE, mode 0600. Never to standard output.`,
+  'use-key': `keysmith use-key <name> --fingerprint F
+  Make a key the active (signing) key. Fingerprints: 64 hex digits, colons optional, or a unique prefix of 8+.`,
+  'rm-key': `keysmith rm-key <name> --fingerprint F
+  Remove a key. The active key can be removed only when it is the last one.`,
 };
 
 export function generalHelp(version: string): string {
@@ -46,6 +64,13 @@ Commands:
   status          where the vault is and how it opens
   recover         reopen the vault with its recovery key
   restore-backup  go back to the previous vault generation
+  keygen          generate an RSA keypair and certificate for an integration
+  certs           list an integration's keypairs and their expiry
+  import-key      import an existing private key (and certificate)
+  export-cert     write a certificate for upload
+  export-key      write a private key to a 0600 file
+  use-key         choose the active (signing) key
+  rm-key          remove a key
   help [command]  this text, or a command's
 
 Environment:

@@ -62,13 +62,12 @@ export function updateIntegration(doc: VaultDocument, name: string, patch: Recor
     if (value === null) delete merged[field];
     else if (value !== undefined) merged[field] = value;
   }
-  const { id, createdAt } = current;
-  delete merged.id;
-  delete merged.createdAt;
-  delete merged.updatedAt;
+  // Identity, timestamps and keys are not fields: they survive an edit untouched.
+  const { id, createdAt, keys } = current;
+  for (const managed of ['id', 'createdAt', 'updatedAt', 'keys']) delete merged[managed];
   const fields = validateFields(merged);
   assertNameFree(doc, fields.name, id);
-  const updated: Integration = { ...fields, id, createdAt, updatedAt: now.toISOString() };
+  const updated: Integration = { ...fields, id, createdAt, updatedAt: now.toISOString(), ...(keys ? { keys } : {}) };
   doc.integrations[doc.integrations.indexOf(current)] = updated;
   return updated;
 }

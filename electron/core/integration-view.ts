@@ -7,6 +7,7 @@ import type { Integration } from './integration';
 import { hasSecrets, type IntegrationKind } from './integration-kinds';
 import { maskSecret } from './secret-mask';
 import type { VaultDocument } from './vault-document';
+import type { StoredKeyPair } from './keys/stored-keypair';
 
 export const nameKey = (name: string) => name.trim().toLowerCase();
 
@@ -31,12 +32,18 @@ export function primarySecret(integration: Integration): string {
   return integration.clientSecrets[0]!;
 }
 
-/** An integration as a renderer or terminal may see it: every secret masked. */
-export type MaskedIntegration = Omit<Integration, 'clientSecrets'> & { clientSecrets?: string[] };
+/** A keypair as a renderer or terminal may see it: no PEM at all (the certificate is public, but big). */
+export type MaskedKeyPair = Omit<StoredKeyPair, 'privateKeyPem' | 'certificatePem'>;
+
+/** An integration as a renderer or terminal may see it: every secret masked, no private key. */
+export type MaskedIntegration = Omit<Integration, 'clientSecrets' | 'keys'> & { clientSecrets?: string[]; keys?: MaskedKeyPair[] };
 
 export function maskIntegration(integration: Integration): MaskedIntegration {
-  if (!hasSecrets(integration)) return { ...integration };
-  return { ...integration, clientSecrets: integration.clientSecrets.map(maskSecret) };
+  const { keys, ...rest } = integration;
+  const masked: MaskedIntegration = { ...rest };
+  if (hasSecrets(integration)) masked.clientSecrets = integration.clientSecrets.map(maskSecret);
+  if (keys) masked.keys = keys.map(({ privateKeyPem: _k, certificatePem: _c, ...shown }) => shown);
+  return masked;
 }
 
 export interface IntegrationSummary {

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { checkEndpoint } from './endpoint-url';
+import type { StoredKeyPair } from './keys/stored-keypair';
 import { AUTH_METHODS, DEFAULT_IMS_ENDPOINT } from './integration-kinds';
 
 export * from './integration-kinds';
@@ -136,6 +137,6 @@ const meta = z.object({
 });
 export type IntegrationMeta = z.output<typeof meta>;
 
-/** A stored integration: its fields plus identity and timestamps. */
-export type Integration = IntegrationFields & IntegrationMeta;
+/** A stored integration: its fields plus identity, timestamps and (for key-signing kinds) keypairs. */
+export type Integration = IntegrationFields & IntegrationMeta & { keys?: StoredKeyPair[] };
 export const IntegrationMetaSchema = meta;

@@ -37,5 +37,8 @@ export async function show(args: string[], ctx: CliContext): Promise<void> {
     if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
     lines.push(`${label}: ${Array.isArray(value) ? value.join(', ') : String(value)}`);
   }
+  for (const key of masked.keys ?? []) {
+    lines.push(`Key: ${key.fingerprintSha256} (RSA ${key.bits}${key.active ? ', active' : ''}, ${key.origin})`);
+  }
   writeLine(ctx.io.stdout, lines.join('\n'));
 }

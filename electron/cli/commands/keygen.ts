@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { KeysmithError } from '../../core/errors';
+import { DEFAULT_CERTIFICATE_DAYS, generateKeyMaterial } from '../../core/keys/keypair-factory';
+import { attachKeyPair, keyHolder, summarizeKeyPair } from '../../core/keys/keypair-store';
+import { isRsaKeySize } from '../../core/keys/rsa-keygen';
+import { writeOutputFile } from '../../core/output-file';
+import { openVault, type CliContext } from '../cli-context';
+import { parseCommandArgs, usageError } from '../parse-args';
+import { defaultCertificatePath, describeNewKey, expiryWarning } from '../key-output';
+import { writeLine } from '../terminal';
+
+function integerFlag(command: string, flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value)) throw usageError(command, `--${flag} must be a whole number (got "${value}")`);
+  return Number(value);
+}
+
+export async function keygen(args: string[], ctx: CliContext): Promise<void> {
+  const { values, positionals } = parseCommandArgs('keygen', args, {
+    bits: { type: 'string' },
+    days: { type: 'string' },
+    cn: { type: 'string' },
+    org: { type: 'string' },
+    ou: { type: 'string' },
+    country: { type: 'string' },
+    'cert-out': { type: 'string' },
+    force: { type: 'boolean' },
+  }, { min: 1, max: 1, names: 'the name of the integration' });
+  const bits = integerFlag('keygen', 'bits', values.bits as string | undefined, 2048);
+  if (!isRsaKeySize(bits)) throw usageError('keygen', `--bits must be 2048, 3072 or 4096 (got ${bits})`);
+  const days = integerFlag('keygen', 'days', values.days as string | undefined, DEFAULT_CERTIFICATE_DAYS);
+
+  const vault = await openVault(ctx);
+  // Checked before the (slow) key generation, and again under the lock when attaching.
+  const integration = keyHolder(vault.document, positionals[0]!);
+  const subject = {
+    CN: (values.cn as string | undefined) ?? integration.name.slice(0, 64),
+    ...(values.org !== undefined && { O: values.org as string }),
+    ...(values.ou !== undefined && { OU: values.ou as string }),
+    ...(values.country !== undefined && { C: values.country as string }),
+  };
+  const material = await generateKeyMaterial({ bits, days, subject });
+  const stored = await vault.update((doc) => attachKeyPair(doc, integration.name, material));
+
+  const certPath = path.resolve((values['cert-out'] as string | undefined) ?? defaultCertificatePath(integration.name, stored.fingerprintSha256));
+  try {
+    await writeOutputFile(certPath, material.certificatePem, { mode: 0o644, overwrite: Boolean(values.force) });
+  } catch (err) {
+    // The key is safe in the vault; only the copy for upload failed.
+    const why = err instanceof KeysmithError ? err.message : String(err);
+    throw new KeysmithError('io', `The key was saved, but the certificate was not written (${why}): run \`keysmith export-cert "${integration.name}" --fingerprint ${stored.fingerprintSha256.replace(/:/g, '').slice(0, 16)} --out FILE\``);
+  }
+  const summary = summarizeKeyPair(stored);
+  writeLine(ctx.io.stdout, describeNewKey(integration.name, summary, certPath));
+  const warning = expiryWarning(summary);
+  if (warning) writeLine(ctx.io.stderr, warning);
+}

@@ -1,0 +1,53 @@
+/**
+ * Writing a file the user asked for (a certificate to upload, an exported key). Never silently
+ * replaces an existing file, and creates it with its final mode, so a private key is never readable
+ * by others even for a moment.
+ */
+import { chmod, open } from 'node:fs/promises';
+import { KeysmithError } from './errors';
+
+export async function writeOutputFile(path: string, content: string, opts: { mode: number; overwrite: boolean }): Promise<void> {
+  let handle;
+  try {
+    handle = await open(path, opts.overwrite ? 'w' : 'wx', opts.mode);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new KeysmithError('already_exists', `${path} already exists: choose another file, or add --force to replace it`);
+    if (code === 'ENOENT') throw new KeysmithError('io', `Cannot write ${path}: its folder does not exist`);
+    if (code === 'EISDIR') throw new KeysmithError('io', `Cannot write ${path}: it is a folder; give a file name`);
+    if (code === 'EACCES' || code === 'EPERM') throw new KeysmithError('io', `Cannot write ${path}: permission denied`);
+    throw new KeysmithError('io', `Cannot write ${path}: ${(err as Error).message}`);
+  }
+  try {
+    // An existing file keeps its old mode when opened with 'w'; set it explicitly.
+    if (opts.overwrite) await chmod(path, opts.mode).catch(() => undefined);
+    await handle.writeFile(content);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads a file the user named, with the size checked before reading (a key or certificate is a few KB). */
+export async function readInputFile(path: string, what: string, maxBytes: number): Promise<string> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new KeysmithError('invalid_input', `No such ${what} file: ${path}`);
+    if (code === 'EACCES' || code === 'EPERM') throw new KeysmithError('invalid_input', `Cannot read ${path}: permission denied`);
+    throw new KeysmithError('invalid_input', `Cannot read ${path}: ${(err as Error).message}`);
+  }
+  try {
+    const { size } = await handle.stat();
+    if (size > maxBytes) {
+      throw new KeysmithError('invalid_input', `${path} is ${(size / 1024 / 1024).toFixed(1)} MiB: a PEM ${what} is a few KB, so this is not one`);
+    }
+    return await handle.readFile('utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EISDIR') throw new KeysmithError('invalid_input', `${path} is a folder, not a ${what} file`);
+    throw err;
+  } finally {
+    await handle.close();
+  }
+}
