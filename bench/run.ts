@@ -1,6 +1,7 @@
 /** `npm run bench`: every figure the issues name, each beside its anchor in the same run. */
 import { benchCliKeygen, benchCliList } from './cli.bench';
 import { benchKeygen } from './keygen.bench';
+import { benchTokens } from './token.bench';
 import { benchVault } from './vault.bench';
 
 async function main(): Promise<void> {
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   await benchCliList(1000, quick ? 3 : 11);
   await benchKeygen(quick ? 3 : 9);
   await benchCliKeygen(quick ? 5 : 21);
+  await benchTokens(quick ? 3 : 11);
 }
 
 main().catch((err) => {

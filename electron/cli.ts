@@ -6,6 +6,7 @@
 import { KeysmithError, userMessage } from './core/errors';
 import { createContext, type CliContext } from './cli/cli-context';
 import type { Io } from './cli/terminal';
+import { ExitCode } from './cli/exit-code';
 
 declare const KEYSMITH_VERSION: string | undefined;
 const VERSION = typeof KEYSMITH_VERSION === 'string' ? KEYSMITH_VERSION : '0.0.0-dev';
@@ -31,6 +32,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'export-key': async () => (await import('./cli/commands/export-key')).exportKey,
   'use-key': async () => (await import('./cli/commands/use-key')).useKey,
   'rm-key': async () => (await import('./cli/commands/rm-key')).rmKey,
+  token: async () => (await import('./cli/commands/token')).token,
+  exec: async () => (await import('./cli/commands/exec')).exec,
+  inspect: async () => (await import('./cli/commands/inspect')).inspect,
 };
 
 async function printHelp(io: Io, topic?: string): Promise<number> {
@@ -55,11 +59,14 @@ export async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promi
     io.stderr.write(`keysmith: unknown command "${name}" (see \`keysmith help\`)\n`);
     return 2;
   }
-  if (rest.includes('--help') || rest.includes('-h')) return printHelp(io, name === 'ls' ? 'list' : name);
+  // After `exec ... --`, flags belong to the child command.
+  const own = name === 'exec' && rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (own.includes('--help') || own.includes('-h')) return printHelp(io, name === 'ls' ? 'list' : name);
   try {
     await (await load())(rest, createContext(io, env));
     return 0;
   } catch (err) {
+    if (err instanceof ExitCode) return err.code;
     io.stderr.write(`keysmith: ${userMessage(err)}\n`);
     if (env.KEYSMITH_DEBUG && !(err instanceof KeysmithError)) io.stderr.write(`${(err as Error).stack}\n`);
     return err instanceof KeysmithError && err.code === 'usage' ? 2 : 1;

@@ -8,6 +8,7 @@ export const COMMAND_HELP: Record<string, string> = {
          --technical-account-id ID@techacct.adobe.com  --technical-account-email EMAIL
          --scopes a,b  --metascopes a,b  --ims-endpoint URL
          --token-url URL  --auth-method client_secret_basic|client_secret_post|private_key_jwt  --audience AUD
+         --refresh-margin MINUTES (re-mint when fewer remain; default 10)  --auto-refresh on|off (the app)
          --client-secret-stdin   read the client secret from standard input (else a hidden prompt)
   The client secret is never accepted as an argument. The vault is created on first use.`,
   list: `keysmith list [--json]
@@ -44,6 +45,17 @@ export const COMMAND_HELP: Record<string, string> = {
   Write a private key (default: the active one) to FILE, mode 0600. Never to standard output.`,
   'use-key': `keysmith use-key <name> --fingerprint F
   Make a key the active (signing) key. Fingerprints: 64 hex digits, colons optional, or a unique prefix of 8+.`,
+  token: `keysmith token <name> [--format raw|header|curl|json|env] [--force]
+  Print an access token: from the encrypted cache while more than the refresh margin remains, else
+  newly minted. raw: the token; header: Authorization: Bearer ...; curl: curl with the headers;
+  env: export lines; json: accessToken, expiresAt, fromCache and more. --force ignores the cache.
+  API key integrations have no token: the forms give the x-api-key header instead.`,
+  exec: `keysmith exec <name> [--force] -- <command...>
+  Run a command with KEYSMITH_ACCESS_TOKEN, KEYSMITH_API_KEY and KEYSMITH_ORG_ID in its environment;
+  exits with the command's exit code.`,
+  inspect: `keysmith inspect <name> [--json]
+  Decode the current access token (Adobe's are JWTs): claims, issue time, expiry, scopes. Never
+  prints the signature.`,
   'rm-key': `keysmith rm-key <name> --fingerprint F
   Remove a key. The active key can be removed only when it is the last one.`,
 };
@@ -71,6 +83,9 @@ Commands:
   export-key      write a private key to a 0600 file
   use-key         choose the active (signing) key
   rm-key          remove a key
+  token           print an access token (cached, re-minted before expiry)
+  exec            run a command with the token in its environment
+  inspect         decode the current access token
   help [command]  this text, or a command's
 
 Environment:

@@ -8,7 +8,7 @@ import type { OptionSpec } from './parse-args';
 
 interface FlagBinding {
   field: string;
-  list?: boolean;
+  parse?: 'list' | 'number' | 'onOff';
 }
 
 const FLAG_FIELDS: Record<string, FlagBinding> = {
@@ -18,20 +18,24 @@ const FLAG_FIELDS: Record<string, FlagBinding> = {
   'org-id': { field: 'orgId' },
   'technical-account-id': { field: 'technicalAccountId' },
   'technical-account-email': { field: 'technicalAccountEmail' },
-  scopes: { field: 'scopes', list: true },
-  metascopes: { field: 'metascopes', list: true },
+  scopes: { field: 'scopes', parse: 'list' },
+  metascopes: { field: 'metascopes', parse: 'list' },
   'ims-endpoint': { field: 'imsEndpoint' },
   'token-url': { field: 'tokenUrl' },
   'auth-method': { field: 'authMethod' },
   audience: { field: 'audience' },
+  'refresh-margin': { field: 'refreshMarginMinutes', parse: 'number' },
+  'auto-refresh': { field: 'autoRefresh', parse: 'onOff' },
 };
+
+const TOKEN_FLAGS = ['refresh-margin', 'auto-refresh'];
 
 /** Which flags make sense for which kind; others are refused rather than silently dropped. */
 const KIND_FLAGS: Record<IntegrationKind, string[]> = {
   apiKey: ['name', 'description', 'client-id', 'org-id'],
-  oauthS2S: ['name', 'description', 'client-id', 'org-id', 'technical-account-id', 'technical-account-email', 'scopes', 'ims-endpoint'],
-  jwt: ['name', 'description', 'client-id', 'org-id', 'technical-account-id', 'technical-account-email', 'metascopes', 'ims-endpoint'],
-  oauth2: ['name', 'description', 'client-id', 'token-url', 'auth-method', 'scopes', 'audience'],
+  oauthS2S: ['name', 'description', 'client-id', 'org-id', 'technical-account-id', 'technical-account-email', 'scopes', 'ims-endpoint', ...TOKEN_FLAGS],
+  jwt: ['name', 'description', 'client-id', 'org-id', 'technical-account-id', 'technical-account-email', 'metascopes', 'ims-endpoint', ...TOKEN_FLAGS],
+  oauth2: ['name', 'description', 'client-id', 'token-url', 'auth-method', 'scopes', 'audience', ...TOKEN_FLAGS],
 };
 
 export const KIND_ALIASES: Record<string, IntegrationKind> = {
@@ -63,6 +67,22 @@ function splitList(value: string): string[] {
     .filter((s) => s.length > 0);
 }
 
+function parseValue(flag: string, binding: FlagBinding, text: string): unknown {
+  if (text.trim() === '' && binding.parse !== 'list') return null;
+  switch (binding.parse) {
+    case 'list':
+      return splitList(text);
+    case 'number':
+      if (!/^\d+$/.test(text.trim())) throw new KeysmithError('usage', `--${flag} must be a whole number (got "${text}")`);
+      return Number(text);
+    case 'onOff':
+      if (!['on', 'off'].includes(text)) throw new KeysmithError('usage', `--${flag} must be on or off (got "${text}")`);
+      return text === 'on';
+    default:
+      return text;
+  }
+}
+
 /**
  * Turns flag values into model fields. An empty value (`--org-id ""`) clears an optional field on
  * edit; on add it is the same as leaving the flag out.
@@ -82,9 +102,7 @@ export function fieldsFromFlags(kind: IntegrationKind, values: Record<string, un
     if (!allowed.includes(flag)) {
       throw new KeysmithError('usage', `--${flag} does not apply to ${kind} integrations (see \`keysmith help ${command}\`)`);
     }
-    const text = String(value);
-    if (binding.list) fields[binding.field] = splitList(text);
-    else fields[binding.field] = text.trim() === '' ? null : text;
+    fields[binding.field] = parseValue(flag, binding, String(value));
   }
   return fields;
 }

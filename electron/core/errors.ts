@@ -21,6 +21,9 @@ export type ErrorCode =
   | 'wrong_passphrase'
   | 'wrong_recovery_key'
   | 'io'
+  | 'token_refused'
+  | 'token_unavailable'
+  | 'bad_response'
   | 'internal';
 
 export class KeysmithError extends Error {

@@ -80,6 +80,17 @@ const shared = {
   clientId: ClientIdSchema,
 };
 
+/** Token-minting kinds: how long before expiry a cached token is re-minted, and whether the app does it unasked. */
+const tokenPolicy = {
+  refreshMarginMinutes: z
+    .number({ error: 'refresh margin must be a number of minutes' })
+    .int({ error: 'refresh margin must be a whole number of minutes' })
+    .min(0, { error: 'refresh margin must be between 0 and 1440 minutes' })
+    .max(1440, { error: 'refresh margin must be between 0 and 1440 minutes' })
+    .optional(),
+  autoRefresh: z.boolean().optional(),
+};
+
 /** What a user supplies for each kind. `clientSecrets[0]` is the one used; the rest are kept for rotation. */
 export const ApiKeyFields = z.object({
   kind: z.literal('apiKey'),
@@ -90,6 +101,7 @@ export const ApiKeyFields = z.object({
 export const OAuthS2SFields = z.object({
   kind: z.literal('oauthS2S'),
   ...shared,
+  ...tokenPolicy,
   clientSecrets: z.array(ClientSecretSchema).min(1, { error: 'an OAuth Server-to-Server integration needs a client secret' }),
   orgId: OrgIdSchema.optional(),
   technicalAccountId: TechnicalAccountIdSchema.optional(),
@@ -101,6 +113,7 @@ export const OAuthS2SFields = z.object({
 export const JwtFields = z.object({
   kind: z.literal('jwt'),
   ...shared,
+  ...tokenPolicy,
   clientSecrets: z.array(ClientSecretSchema).min(1, { error: 'a Service Account (JWT) integration needs a client secret' }),
   orgId: OrgIdSchema,
   technicalAccountId: TechnicalAccountIdSchema,
@@ -113,6 +126,7 @@ export const OAuth2Fields = z
   .object({
     kind: z.literal('oauth2'),
     ...shared,
+    ...tokenPolicy,
     clientSecrets: z.array(ClientSecretSchema).default([]),
     tokenUrl: TokenUrlSchema,
     authMethod: z.enum(AUTH_METHODS, {

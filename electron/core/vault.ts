@@ -4,7 +4,7 @@
  * the recovery key shown at creation. Every change is a locked read-modify-write of the file, so the
  * app and the CLI can write at the same moment without losing an update.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { hkdfSync, randomBytes, randomUUID } from 'node:crypto';
 import { chmod, copyFile, mkdir, readFile } from 'node:fs/promises';
 import { KeysmithError } from './errors';
 import {
@@ -207,6 +207,14 @@ export class Vault {
     const dataKey = await unlockDataKey(parsed.header, await choose(parsed.header), deps);
     const doc = parseDocument(decryptBody(parsed, dataKey, path), path);
     return new Vault(paths, parsed.header.vaultId, dataKey, doc, parsed.header, deps);
+  }
+
+  /**
+   * A key for a companion file (the token cache), derived from the data key so that it needs no
+   * unlock of its own and dies with the vault.
+   */
+  deriveKey(purpose: string): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.dataKey, Buffer.from(this.vaultId), `keysmith ${purpose}`, 32));
   }
 
   /** The document as of the last open, reload or update. Treat as read-only: change it through update(). */

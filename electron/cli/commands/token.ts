@@ -1,0 +1,30 @@
+import { getIntegration } from '../../core/integration-view';
+import { TOKEN_FORMATS, formatCredentials, type Credentials, type TokenFormat } from '../../core/tokens/token-formats';
+import { openVault, type CliContext } from '../cli-context';
+import { parseCommandArgs, usageError } from '../parse-args';
+import { tokenService } from '../token-context';
+import { writeLine } from '../terminal';
+
+/** The credentials to use now: a token (cached or minted) or, for API keys, just the key. */
+export async function currentCredentials(ctx: CliContext, name: string, force: boolean): Promise<Credentials> {
+  const vault = await openVault(ctx);
+  const integration = getIntegration(vault.document, name);
+  if (integration.kind === 'apiKey') return { integration };
+  const result = await tokenService(vault, ctx).getToken(name, { force });
+  if (result.refreshError) {
+    const minutes = Math.floor((result.expiresAt - Date.now()) / 60_000);
+    writeLine(ctx.io.stderr, `warning: could not refresh the token (${result.refreshError}); using the cached one, valid ${minutes} more minutes`);
+  }
+  return { integration, accessToken: result.accessToken, expiresAt: result.expiresAt, fromCache: result.fromCache };
+}
+
+export async function token(args: string[], ctx: CliContext): Promise<void> {
+  const { values, positionals } = parseCommandArgs('token', args, {
+    format: { type: 'string', short: 'f' },
+    force: { type: 'boolean' },
+  }, { min: 1, max: 1, names: 'the name of the integration' });
+  const format = (values.format ?? 'raw') as TokenFormat;
+  if (!TOKEN_FORMATS.includes(format)) throw usageError('token', `--format must be one of ${TOKEN_FORMATS.join(', ')} (got "${format}")`);
+  const credentials = await currentCredentials(ctx, positionals[0]!, Boolean(values.force));
+  writeLine(ctx.io.stdout, formatCredentials(format, credentials));
+}

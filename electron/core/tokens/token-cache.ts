@@ -1,0 +1,84 @@
+/**
+ * Minted tokens, encrypted in their own file beside the vault (`tokens.ksc`) so frequent re-mints do
+ * not churn the vault's generations and backups. Its key is derived from the vault's data key. It
+ * is a cache: a damaged or foreign file is discarded, never an error, and never touches the vault.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { seal, unseal } from '../crypto-primitives';
+import { replaceFileAtomically } from '../atomic-file';
+import type { Integration } from '../integration';
+import type { Vault } from '../vault';
+import type { MintedToken } from './mint-token';
+
+export interface CachedToken extends MintedToken {
+  /** hash of everything that was used to mint: a changed secret, scope or key makes the entry stale */
+  credentialHash: string;
+}
+
+interface CacheFile {
+  format: 'keysmith-token-cache';
+  version: 1;
+  vaultId: string;
+  nonce: string;
+  box: string;
+}
+
+type Entries = Record<string, CachedToken>;
+
+/** What a token depends on. Secrets go into the hash, which only ever lives inside this encrypted file. */
+export function credentialHash(integration: Integration): string {
+  const { name: _n, description: _d, createdAt: _c, updatedAt: _u, refreshMarginMinutes: _r, autoRefresh: _a, ...rest } = integration as Integration & {
+    refreshMarginMinutes?: number;
+    autoRefresh?: boolean;
+  };
+  const keys = (integration.keys ?? []).filter((k) => k.active).map((k) => k.fingerprintSha256);
+  return createHash('sha256').update(JSON.stringify({ ...rest, keys })).digest('hex');
+}
+
+export class TokenCache {
+  readonly path: string;
+  readonly lockPath: string;
+  private readonly key: Buffer;
+
+  constructor(private readonly vault: Vault) {
+    this.path = path.join(vault.paths.dir, 'tokens.ksc');
+    this.lockPath = path.join(vault.paths.dir, 'tokens.lock');
+    this.key = vault.deriveKey('token cache v1');
+  }
+
+  private aad(): Buffer {
+    return Buffer.from(`keysmith-token-cache:${this.vault.vaultId}`);
+  }
+
+  async read(): Promise<Entries> {
+    let file: CacheFile;
+    try {
+      file = JSON.parse(await readFile(this.path, 'utf8')) as CacheFile;
+    } catch {
+      return {};
+    }
+    if (file.format !== 'keysmith-token-cache' || file.version !== 1 || file.vaultId !== this.vault.vaultId) return {};
+    const plain = unseal(this.key, { nonce: Buffer.from(file.nonce, 'base64'), box: Buffer.from(file.box, 'base64') }, this.aad());
+    if (!plain) return {};
+    try {
+      return JSON.parse(plain.toString('utf8')) as Entries;
+    } catch {
+      return {};
+    }
+  }
+
+  /** Call under `lockPath`: read-modify-write, like the vault. */
+  async write(entries: Entries): Promise<void> {
+    const sealed = seal(this.key, Buffer.from(JSON.stringify(entries)), this.aad());
+    const file: CacheFile = {
+      format: 'keysmith-token-cache',
+      version: 1,
+      vaultId: this.vault.vaultId,
+      nonce: sealed.nonce.toString('base64'),
+      box: sealed.box.toString('base64'),
+    };
+    await replaceFileAtomically(this.path, Buffer.from(JSON.stringify(file)));
+  }
+}

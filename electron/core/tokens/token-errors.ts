@@ -1,0 +1,49 @@
+/**
+ * IMS and OAuth 2.0 error bodies turned into one sentence that says what to check. The table is
+ * adobe-ims.md's; generic OAuth servers use the same RFC 6749 codes.
+ */
+import { KeysmithError } from '../errors';
+
+export interface TokenErrorContext {
+  integrationName: string;
+  /** the fingerprint of the key that signed, for invalid_signature and refused assertions */
+  fingerprint?: string;
+  /** set when the client authenticated with a signed assertion rather than a secret */
+  assertion?: boolean;
+  endpoint: string;
+}
+
+const SENTENCES: Record<string, (ctx: TokenErrorContext, status: number) => string> = {
+  invalid_client: (ctx, status) =>
+    ctx.assertion
+      ? `the server refused the signed client assertion: check that the client id is registered for private_key_jwt with the public key of certificate ${ctx.fingerprint ?? '(active key)'}`
+      : status === 401
+      ? 'the client id and client secret do not match, or this client may not use this grant: check the client secret (`keysmith edit --client-secret-stdin`)'
+      : `the client id is unknown to ${ctx.endpoint}, or the JWT audience names another client or IMS environment: check the client id and the IMS endpoint`,
+  invalid_token: () => 'the signed JWT was refused (missing, expired or malformed): check this machine\'s clock and the key',
+  invalid_signature: (ctx) =>
+    `IMS has no certificate matching this key: upload the certificate${ctx.fingerprint ? ` with fingerprint ${ctx.fingerprint}` : ''} to the credential (\`keysmith export-cert "${ctx.integrationName}"\`)`,
+  invalid_scope: () => 'a scope or metascope is missing, unknown or not granted to this credential: compare them with the credential in the Developer Console',
+  bad_request: () => 'IMS refused the JWT claims: check the org id (…@AdobeOrg) and the technical account id (…@techacct.adobe.com)',
+  invalid_grant: () => 'the authorization server refused the grant: check the client id, scopes and audience',
+  unauthorized_client: () => 'this client is not allowed to use the client_credentials grant: enable it on the server',
+  unsupported_grant_type: () => 'the server does not support the client_credentials grant',
+  invalid_request: () => 'the server says the request is malformed: check the token URL, the auth method and the audience',
+};
+
+/** A short excerpt safe to show: no more than 120 characters, and no long token-like runs. */
+export function safeExcerpt(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/[A-Za-z0-9_\-.+/=]{24,}/g, '…')
+    .slice(0, 120);
+}
+
+export function tokenEndpointError(status: number, body: unknown, ctx: TokenErrorContext): KeysmithError {
+  const error = typeof body === 'object' && body && 'error' in body ? String((body as { error: unknown }).error) : '';
+  const description =
+    typeof body === 'object' && body && 'error_description' in body ? safeExcerpt(String((body as { error_description: unknown }).error_description)) : '';
+  const sentence = SENTENCES[error]?.(ctx, status) ?? `the token endpoint answered HTTP ${status}${error ? ` ${error}` : ''}`;
+  const detail = description ? ` (server: "${description}")` : '';
+  return new KeysmithError('token_refused', `"${ctx.integrationName}": ${sentence}${detail}`);
+}

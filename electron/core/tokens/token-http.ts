@@ -1,0 +1,103 @@
+/**
+ * The one HTTP layer every token client uses: a form POST to a token endpoint through an injected
+ * `fetch` (Electron's `net.fetch` in the app for the system proxy, global fetch in the CLI).
+ * Endpoints are never followed through redirects (a redirect could carry the secret elsewhere).
+ * Network failures, timeouts, 5xx and 429 are retried with capped exponential backoff, honouring
+ * Retry-After; other 4xx are answers, not accidents, and are returned at once.
+ */
+import { KeysmithError } from '../errors';
+import { checkEndpoint } from '../endpoint-url';
+import { safeExcerpt } from './token-errors';
+
+export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface HttpOptions {
+  fetch: Fetch;
+  /** per attempt; IMS answers in well under a second when healthy */
+  timeoutMs?: number;
+  /** attempts in all, first included */
+  attempts?: number;
+  /** first backoff; doubles, capped at maxDelayMs, with jitter */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface HttpAnswer {
+  status: number;
+  /** parsed JSON body, or undefined when the body was not JSON */
+  json: unknown;
+  text: string;
+  retryAfterMs: number | null;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+const MAX_RETRY_AFTER_MS = 30_000;
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+function retryAfter(header: string | null): number | null {
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
+}
+
+async function attempt(url: string, init: RequestInit, opts: HttpOptions): Promise<HttpAnswer> {
+  const response = await opts.fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, json, text, retryAfterMs: retryAfter(response.headers.get('retry-after')) };
+}
+
+function describeFailure(err: unknown, url: string, timeoutMs: number): string {
+  const e = err as { name?: string; cause?: { code?: string; message?: string }; message?: string };
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return `no answer from ${url} within ${Number((timeoutMs / 1000).toFixed(1))} s`;
+  const code = e.cause?.code ?? '';
+  if (code === 'ECONNREFUSED') return `${url} refused the connection`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `cannot resolve the host of ${url} (offline, or a proxy is needed?)`;
+  return `cannot reach ${url} (${code || e.cause?.message || e.message || 'network error'})`;
+}
+
+/** POSTs `form` and returns the final answer; throws only when no answer could be had. */
+export async function postForm(url: string, form: Record<string, string>, headers: Record<string, string>, opts: HttpOptions): Promise<HttpAnswer> {
+  const check = checkEndpoint(url, { bareHostAllowed: false, originOnly: false });
+  if (!check.ok) throw new KeysmithError('invalid_input', `Token endpoint ${check.reason}`);
+  const attempts = opts.attempts ?? 4;
+  const sleep = opts.sleep ?? defaultSleep;
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const init: RequestInit = {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', ...headers },
+    body: new URLSearchParams(form).toString(),
+  };
+  let last = '';
+  for (let i = 1; i <= attempts; i++) {
+    let answer: HttpAnswer | null = null;
+    try {
+      answer = await attempt(check.url, init, opts);
+    } catch (err) {
+      last = describeFailure(err, check.url, timeoutMs);
+    }
+    if (answer) {
+      if (answer.status >= 300 && answer.status < 400) {
+        throw new KeysmithError('bad_response', `${check.url} answered with a redirect (HTTP ${answer.status}); token endpoints are never followed through redirects: use the final URL`);
+      }
+      const transient = answer.status === 429 || answer.status >= 500;
+      // A server asking for a long pause gets it from the user, not from a hung command.
+      const tooLong = (answer.retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS;
+      if (!transient || tooLong || i === attempts) return answer;
+      last = answer.status === 429 ? 'throttled (HTTP 429)' : `HTTP ${answer.status} ${safeExcerpt(answer.text)}`;
+    }
+    if (i === attempts) break;
+    const backoff = Math.min((opts.baseDelayMs ?? 500) * 2 ** (i - 1), opts.maxDelayMs ?? 8_000);
+    const wait = Math.max(answer?.retryAfterMs ?? 0, backoff * (0.5 + Math.random() / 2));
+    await sleep(wait);
+  }
+  throw new KeysmithError('token_unavailable', `Could not get a token after ${attempts} attempts: ${last}`);
+}

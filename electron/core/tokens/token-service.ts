@@ -1,0 +1,111 @@
+/**
+ * Tokens on demand: served from the encrypted cache while more than the refresh margin remains,
+ * else minted. Concurrent requests for one integration share one HTTP call: in this process through
+ * a map of requests in flight, across processes (app and CLI, or ten CLIs) through the cache lock,
+ * under which the cache is read again before minting. A failed re-mint keeps serving a cached token
+ * that is still valid, and says why it could not refresh.
+ */
+import { KeysmithError } from '../errors';
+import { acquireLock } from '../file-lock';
+import type { Integration } from '../integration';
+import { getIntegration } from '../integration-view';
+import type { Vault } from '../vault';
+import { mintToken, type MintOptions } from './mint-token';
+import { TokenCache, credentialHash, type CachedToken } from './token-cache';
+
+/** aio-lib-ims reuses a cached token only while at least 10 minutes remain. */
+export const DEFAULT_REFRESH_MARGIN_MINUTES = 10;
+/** Minting can take several retries; waiters on the cache lock wait that long. */
+const MINT_LOCK_TIMEOUT_MS = 90_000;
+
+export interface TokenResult extends CachedToken {
+  integration: Integration;
+  fromCache: boolean;
+  /** set when a re-mint failed and a still-valid cached token is served instead */
+  refreshError?: string;
+}
+
+export function refreshMarginMs(integration: Integration): number {
+  const minutes = 'refreshMarginMinutes' in integration ? integration.refreshMarginMinutes : undefined;
+  return (minutes ?? DEFAULT_REFRESH_MARGIN_MINUTES) * 60_000;
+}
+
+/**
+ * The margin is meant for Adobe's day-long tokens; for a short-lived token (a 10-minute OAuth
+ * token against a 10-minute margin) it would mean re-minting on every call, so it is capped at
+ * half the token's lifetime.
+ */
+export function effectiveMarginMs(token: { expiresAt: number; mintedAt: number }, integration: Integration): number {
+  return Math.min(refreshMarginMs(integration), (token.expiresAt - token.mintedAt) / 2);
+}
+
+export class TokenService {
+  private readonly cache: TokenCache;
+  private readonly inFlight = new Map<string, Promise<TokenResult>>();
+
+  constructor(
+    private readonly vault: Vault,
+    private readonly mintOptions: MintOptions,
+  ) {
+    this.cache = new TokenCache(vault);
+  }
+
+  private now(): number {
+    return (this.mintOptions.now ?? (() => new Date()))().getTime();
+  }
+
+  private fresh(entry: CachedToken | undefined, integration: Integration): entry is CachedToken {
+    return !!entry && entry.credentialHash === credentialHash(integration) && entry.expiresAt - this.now() > effectiveMarginMs(entry, integration);
+  }
+
+  /** The cached token, valid or not, without minting; null when there is none for the current credentials. */
+  async cached(name: string): Promise<CachedToken | null> {
+    const integration = getIntegration(this.vault.document, name);
+    const entry = (await this.cache.read())[integration.id];
+    return entry && entry.credentialHash === credentialHash(integration) ? entry : null;
+  }
+
+  async getToken(name: string, opts: { force?: boolean } = {}): Promise<TokenResult> {
+    const integration = getIntegration(this.vault.document, name);
+    if (integration.kind === 'apiKey') {
+      throw new KeysmithError('invalid_input', `"${integration.name}" is an API key integration: it has no token, only the x-api-key header`);
+    }
+    if (!opts.force) {
+      const entry = (await this.cache.read())[integration.id];
+      if (this.fresh(entry, integration)) return { ...entry, integration, fromCache: true };
+    }
+    const key = `${integration.id}:${opts.force ? 'force' : 'normal'}`;
+    const pending = this.inFlight.get(key);
+    if (pending) return pending;
+    const request = this.mintUnderLock(integration, Boolean(opts.force)).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, request);
+    return request;
+  }
+
+  private async mintUnderLock(integration: Integration, force: boolean): Promise<TokenResult> {
+    const release = await acquireLock(this.cache.lockPath, MINT_LOCK_TIMEOUT_MS);
+    try {
+      const entries = await this.cache.read();
+      const entry = entries[integration.id];
+      // Another process may have minted while this one waited for the lock.
+      if (!force && this.fresh(entry, integration)) return { ...entry, integration, fromCache: true };
+      let minted;
+      try {
+        minted = await mintToken(integration, this.mintOptions);
+      } catch (err) {
+        const stillValid = entry && entry.credentialHash === credentialHash(integration) && entry.expiresAt > this.now();
+        if (stillValid && err instanceof KeysmithError) return { ...entry, integration, fromCache: true, refreshError: err.message };
+        throw err;
+      }
+      const cached: CachedToken = { ...minted, credentialHash: credentialHash(integration) };
+      // Dropping entries of removed integrations keeps the file from growing forever.
+      const live = new Set(this.vault.document.integrations.map((i) => i.id));
+      const next = Object.fromEntries(Object.entries(entries).filter(([id]) => live.has(id)));
+      next[integration.id] = cached;
+      await this.cache.write(next);
+      return { ...cached, integration, fromCache: false };
+    } finally {
+      await release();
+    }
+  }
+}
