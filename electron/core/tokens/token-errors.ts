@@ -13,11 +13,11 @@ export interface TokenErrorContext {
   endpoint: string;
 }
 
-const SENTENCES: Record<string, (ctx: TokenErrorContext, status: number) => string> = {
-  invalid_client: (ctx, status) =>
+const SENTENCES: Record<string, (ctx: TokenErrorContext, status: number, description: string) => string> = {
+  invalid_client: (ctx, status, description) =>
     ctx.assertion
       ? `the server refused the signed client assertion: check that the client id is registered for private_key_jwt with the public key of certificate ${ctx.fingerprint ?? '(active key)'}`
-      : status === 401
+      : status === 401 || /secret/i.test(description)
       ? 'the client id and client secret do not match, or this client may not use this grant: check the client secret (`keysmith edit --client-secret-stdin`)'
       : `the client id is unknown to ${ctx.endpoint}, or the JWT audience names another client or IMS environment: check the client id and the IMS endpoint`,
   invalid_token: () => 'the signed JWT was refused (missing, expired or malformed): check this machine\'s clock and the key',
@@ -43,7 +43,10 @@ export function tokenEndpointError(status: number, body: unknown, ctx: TokenErro
   const error = typeof body === 'object' && body && 'error' in body ? String((body as { error: unknown }).error) : '';
   const description =
     typeof body === 'object' && body && 'error_description' in body ? safeExcerpt(String((body as { error_description: unknown }).error_description)) : '';
-  const sentence = SENTENCES[error]?.(ctx, status) ?? `the token endpoint answered HTTP ${status}${error ? ` ${error}` : ''}`;
+  // Adobe's live IMS reports a signature mismatch as invalid_token "Could not match JWT signature to
+  // any of the bindings", and a wrong secret as 400: read the description as well as the code.
+  const kind = error === 'invalid_token' && /signature|binding/i.test(description) ? 'invalid_signature' : error;
+  const sentence = SENTENCES[kind]?.(ctx, status, description) ?? `the token endpoint answered HTTP ${status}${error ? ` ${error}` : ''}`;
   const detail = description ? ` (server: "${description}")` : '';
   return new KeysmithError('token_refused', `"${ctx.integrationName}": ${sentence}${detail}`);
 }
