@@ -35,6 +35,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   token: async () => (await import('./cli/commands/token')).token,
   exec: async () => (await import('./cli/commands/exec')).exec,
   inspect: async () => (await import('./cli/commands/inspect')).inspect,
+  import: async () => (await import('./cli/commands/import')).importFile,
+  export: async () => (await import('./cli/commands/export')).exportCommand,
+  bundle: async () => (await import('./cli/commands/bundle')).bundle,
+  migrate: async () => (await import('./cli/commands/migrate')).migrate,
 };
 
 async function printHelp(io: Io, topic?: string): Promise<number> {

@@ -56,6 +56,19 @@ export const COMMAND_HELP: Record<string, string> = {
   inspect: `keysmith inspect <name> [--json]
   Decode the current access token (Adobe's are JWTs): claims, issue time, expiry, scopes. Never
   prints the signature.`,
+  import: `keysmith import <file> [--name N] [--credential ID] [--dry-run]
+  Import a Developer Console project JSON (every credential in the workspace), AEM service
+  credentials, an aio CLI config or a .env file; the format is read from the content. Shows what is
+  added or updated; re-importing a credential updates it. --dry-run writes nothing.`,
+  export: `keysmith export <name> --format env|aio|postman|curl [--include-secrets] [--out FILE] [--force]
+  Write the integration for other tools. Secrets only with --include-secrets (the file is then 0600).`,
+  bundle: `keysmith bundle export <name...> --out FILE [--passphrase-stdin]
+keysmith bundle import FILE [--passphrase-stdin]
+  Share integrations (with their secrets and keys) with a teammate, encrypted with a passphrase
+  (scrypt + AES-256-GCM). The passphrase is asked for, never taken from KEYSMITH_PASSPHRASE.`,
+  migrate: `keysmith migrate <jwt-name> (--from CONSOLE_JSON | --scopes a,b) [--name N] [--retire]
+  Create the OAuth Server-to-Server integration for a JWT one (same client id), mint a token with it,
+  and with --retire mark the JWT one retired (its keys stay until you remove it).`,
   'rm-key': `keysmith rm-key <name> --fingerprint F
   Remove a key. The active key can be removed only when it is the last one.`,
 };
@@ -86,6 +99,10 @@ Commands:
   token           print an access token (cached, re-minted before expiry)
   exec            run a command with the token in its environment
   inspect         decode the current access token
+  import          import Console, AEM, aio or .env credentials
+  export          write an integration as .env, aio context, Postman environment or curl
+  bundle          share integrations encrypted with a passphrase
+  migrate         move a JWT integration to OAuth Server-to-Server
   help [command]  this text, or a command's
 
 Environment:

@@ -23,3 +23,21 @@ export async function readNewPassphrase(ctx: CliContext, fromStdin: boolean): Pr
   if (first !== second) throw new KeysmithError('invalid_input', 'The two passphrases differ; nothing was created');
   return first;
 }
+
+/**
+ * A bundle's passphrase is not the vault's: never taken from KEYSMITH_PASSPHRASE, so a vault
+ * passphrase is not handed to a teammate by accident.
+ */
+export async function readBundlePassphrase(ctx: CliContext, fromStdin: boolean, confirm: boolean): Promise<string> {
+  if (fromStdin) return checked(await readStdin(ctx.io, 'bundle passphrase'));
+  if (!ctx.io.stdin.isTTY) {
+    throw new KeysmithError('usage', 'No bundle passphrase: pipe it with --passphrase-stdin, or run in a terminal to be asked');
+  }
+  const first = await promptHidden(ctx.io, 'Bundle passphrase: ');
+  if (!confirm) return first;
+  checked(first);
+  if ((await promptHidden(ctx.io, 'Repeat the bundle passphrase: ')) !== first) {
+    throw new KeysmithError('invalid_input', 'The two passphrases differ; nothing was written');
+  }
+  return first;
+}

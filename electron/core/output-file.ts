@@ -28,7 +28,7 @@ export async function writeOutputFile(path: string, content: string, opts: { mod
 }
 
 /** Reads a file the user named, with the size checked before reading (a key or certificate is a few KB). */
-export async function readInputFile(path: string, what: string, maxBytes: number): Promise<string> {
+export async function readInputBytes(path: string, what: string, maxBytes: number): Promise<Buffer> {
   let handle;
   try {
     handle = await open(path, 'r');
@@ -39,15 +39,17 @@ export async function readInputFile(path: string, what: string, maxBytes: number
     throw new KeysmithError('invalid_input', `Cannot read ${path}: ${(err as Error).message}`);
   }
   try {
-    const { size } = await handle.stat();
-    if (size > maxBytes) {
-      throw new KeysmithError('invalid_input', `${path} is ${(size / 1024 / 1024).toFixed(1)} MiB: a PEM ${what} is a few KB, so this is not one`);
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw new KeysmithError('invalid_input', `${path} is a folder, not a ${what} file`);
+    if (stat.size > maxBytes) {
+      throw new KeysmithError('invalid_input', `${path} is ${(stat.size / 1024 / 1024).toFixed(1)} MiB: a ${what} file is a few KB, so this is not one`);
     }
-    return await handle.readFile('utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EISDIR') throw new KeysmithError('invalid_input', `${path} is a folder, not a ${what} file`);
-    throw err;
+    return await handle.readFile();
   } finally {
     await handle.close();
   }
+}
+
+export async function readInputFile(path: string, what: string, maxBytes: number): Promise<string> {
+  return (await readInputBytes(path, what, maxBytes)).toString('utf8');
 }

@@ -5,7 +5,7 @@
  * app and the CLI can write at the same moment without losing an update.
  */
 import { hkdfSync, randomBytes, randomUUID } from 'node:crypto';
-import { chmod, copyFile, mkdir, readFile } from 'node:fs/promises';
+import { access, chmod, copyFile, mkdir, readFile } from 'node:fs/promises';
 import { KeysmithError } from './errors';
 import {
   DEFAULT_SCRYPT,
@@ -136,12 +136,15 @@ export class Vault {
     readonly vaultId: string,
     private readonly dataKey: Buffer,
     private doc: VaultDocument,
-    private header: VaultHeader,
+    private header: Omit<VaultHeader, 'nonce'>,
     private readonly deps: VaultDeps,
   ) {}
 
   static async exists(dir: string): Promise<boolean> {
-    return (await readFile(vaultPaths(dir).vault).then(() => true, () => false));
+    return access(vaultPaths(dir).vault).then(
+      () => true,
+      () => false,
+    );
   }
 
   /** The header of the vault in `dir`, or null when there is none; needs no key. */
@@ -266,7 +269,7 @@ export class Vault {
       const bytes = encodeVault(header, this.dataKey, Buffer.from(JSON.stringify(doc)));
       await replaceFileAtomically(this.paths.vault, bytes, this.paths.backup);
       this.doc = doc;
-      this.header = { ...header, nonce: '' };
+      this.header = header;
       return result;
     } finally {
       await release();

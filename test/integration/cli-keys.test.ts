@@ -179,7 +179,7 @@ describe('keysmith import-key', () => {
     ['an EC key', ['--key', 'ec.key'], undefined, /need an RSA key; this is an EC key/],
     ['a wrong passphrase', ['--key', 'adobe-enc.key', '--passphrase-stdin'], 'wrong pass\n', /passphrase is wrong/],
     ['a missing passphrase', ['--key', 'adobe-enc.key'], undefined, /encrypted: give its passphrase with --passphrase-stdin/],
-    ['a 10 MB file', ['--key', 'huge.key'], undefined, /MiB: a PEM private key is a few KB/],
+    ['a 10 MB file', ['--key', 'huge.key'], undefined, /MiB: a private key file is a few KB, so this is not one/],
     ['a certificate given as the key', ['--key', 'adobe.crt'], undefined, /certificate/i],
     ['a missing file', ['--key', 'nope.key'], undefined, /No such private key file/],
   ])('refuses %s with one clear line and an unchanged vault', async (_title, flags, input, pattern) => {

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { KeysmithError } from '../../core/errors';
+import { applyImport, describePlan, planImport, prepareImport } from '../../core/interop/apply-import';
+import { parseImportFile } from '../../core/interop/import/parse-import';
+import { readInputBytes } from '../../core/output-file';
+import { openOrCreateVault, openVaultIfExists, type CliContext } from '../cli-context';
+import { parseCommandArgs, usageError } from '../parse-args';
+import { writeLine } from '../terminal';
+
+/** Credentials files are a few KB; the importers refuse more than this with their own message. */
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Imports every credential a file holds (or the one picked with --credential), showing what will
+ * be added or updated. --dry-run shows the plan and writes nothing.
+ */
+export async function importFile(args: string[], ctx: CliContext): Promise<void> {
+  const { values, positionals } = parseCommandArgs('import', args, {
+    name: { type: 'string' },
+    credential: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+  }, { min: 1, max: 1, names: 'the file to import' });
+  const file = path.resolve(positionals[0]!);
+  const bytes = await readInputBytes(file, 'credentials', MAX_IMPORT_BYTES);
+  const plan = await parseImportFile(bytes, { fileName: path.basename(file), baseDir: path.dirname(file), readFile: (p) => readFile(path.resolve(path.dirname(file), p), 'utf8') });
+  let candidates = plan.candidates;
+  if (values.credential !== undefined) {
+    candidates = candidates.filter((c) => c.credentialId === values.credential);
+    if (candidates.length === 0) {
+      const ids = plan.candidates.map((c) => c.credentialId).filter(Boolean);
+      throw usageError('import', `No credential "${values.credential}" in this file${ids.length ? ` (it has: ${[...new Set(ids)].join(', ')})` : ''}`);
+    }
+  }
+  if (candidates.length === 0) throw new KeysmithError('invalid_input', `Nothing to import from ${file}`);
+  const prepared = await prepareImport(candidates, { ...(values.name !== undefined && { name: values.name as string }) });
+  for (const warning of [...plan.warnings, ...candidates.flatMap((c) => c.warnings)]) writeLine(ctx.io.stderr, `warning: ${warning}`);
+
+  if (values['dry-run']) {
+    const vault = await openVaultIfExists(ctx);
+    const preview = planImport(vault?.document ?? { schema: 1, integrations: [] }, prepared);
+    writeLine(ctx.io.stdout, [`Would import from ${file} (${plan.format}):`, ...describePlan(preview).map((l) => `  ${l}`), 'Nothing was written (--dry-run).'].join('\n'));
+    return;
+  }
+  const vault = await openOrCreateVault(ctx);
+  const done = await vault.update((doc) => applyImport(doc, prepared));
+  writeLine(ctx.io.stdout, [`Imported from ${file} (${plan.format}):`, ...describePlan(done).map((l) => `  ${l}`)].join('\n'));
+}

@@ -1,0 +1,121 @@
+/**
+ * Turning parsed import candidates into vault changes. Preparation (validation, key parsing,
+ * certificate making) happens before the vault is locked; application is a pure function on the
+ * document, run inside one `vault.update`, so an import lands whole or not at all.
+ * Re-importing the same credential updates it (matched by kind, client id and org) rather than
+ * adding a twin.
+ */
+import { KeysmithError } from '../errors';
+import type { Integration, IntegrationFields } from '../integration';
+import { KIND_LABELS } from '../integration-kinds';
+import { addIntegration, updateIntegration, validateFields, withoutNulls } from '../integration-store';
+import { findIntegration, nameKey } from '../integration-view';
+import { describeCertificate } from '../keys/certificate-info';
+import { importKeyMaterial } from '../keys/keypair-factory';
+import { attachKeyPair, type KeyMaterial } from '../keys/keypair-store';
+import type { VaultDocument } from '../vault-document';
+import type { ImportCandidate } from './import/import-candidate';
+
+export interface PreparedImport {
+  candidate: ImportCandidate;
+  fields: IntegrationFields;
+  key?: KeyMaterial & { fingerprintSha256: string };
+}
+
+export type ImportAction = 'add' | 'update';
+
+export interface PlannedImport extends PreparedImport {
+  action: ImportAction;
+  /** the name it will have in the vault: the existing one for an update */
+  targetName: string;
+  keyIsNew: boolean;
+}
+
+/** Validates every candidate and reads its key; throws on the first invalid one, naming it. */
+export async function prepareImport(candidates: ImportCandidate[], opts: { name?: string } = {}): Promise<PreparedImport[]> {
+  if (opts.name !== undefined && candidates.length !== 1) {
+    throw new KeysmithError('usage', `--name applies to one credential, and this file has ${candidates.length}: pick one with --credential`);
+  }
+  const prepared: PreparedImport[] = [];
+  for (const candidate of candidates) {
+    const raw = { ...candidate.fields, ...(opts.name !== undefined && { name: opts.name }) };
+    let fields: IntegrationFields;
+    try {
+      fields = validateFields(withoutNulls(raw));
+    } catch (err) {
+      throw new KeysmithError('invalid_input', `${candidate.source}: ${(err as Error).message}`);
+    }
+    let key: PreparedImport['key'];
+    if (candidate.key) {
+      const { material } = await importKeyMaterial({
+        keyPem: candidate.key.privateKeyPem,
+        ...(candidate.key.passphrase !== undefined && { passphrase: candidate.key.passphrase }),
+        ...(candidate.key.certificatePem !== undefined && { certificatePem: candidate.key.certificatePem }),
+        subjectForNewCertificate: { CN: fields.name.slice(0, 64) },
+      }).catch((err: Error) => {
+        throw new KeysmithError('invalid_input', `${candidate.source}: ${err.message}`);
+      });
+      key = { ...material, fingerprintSha256: describeCertificate(material.certificatePem).fingerprintSha256 };
+    }
+    prepared.push({ candidate, fields, ...(key && { key }) });
+  }
+  return prepared;
+}
+
+const orgOf = (f: { orgId?: string }) => f.orgId ?? '';
+
+/** The integration a candidate re-imports, if any: same kind, client id and org. */
+export function matchExisting(doc: Readonly<VaultDocument>, fields: IntegrationFields): Integration | undefined {
+  return doc.integrations.find(
+    (i) => i.kind === fields.kind && i.clientId === fields.clientId && orgOf(i as { orgId?: string }) === orgOf(fields as { orgId?: string }),
+  );
+}
+
+/** A name not yet taken, in the vault or earlier in this import: "Name", then "Name (2)", ... */
+function freeName(doc: Readonly<VaultDocument>, wanted: string, taken: Set<string>): string {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? wanted : `${wanted.slice(0, 94)} (${n})`;
+    if (!findIntegration(doc, name) && !taken.has(nameKey(name))) return name;
+  }
+}
+
+/** What an import would do; computed again inside the lock by applyImport, so it is never stale. */
+export function planImport(doc: Readonly<VaultDocument>, prepared: PreparedImport[]): PlannedImport[] {
+  const taken = new Set<string>();
+  return prepared.map((p) => {
+    const existing = matchExisting(doc, p.fields);
+    const targetName = existing ? existing.name : freeName(doc, p.fields.name, taken);
+    taken.add(nameKey(targetName));
+    const keyIsNew = Boolean(p.key && !(existing?.keys ?? []).some((k) => k.fingerprintSha256 === p.key!.fingerprintSha256));
+    return { ...p, action: existing ? 'update' : 'add', targetName, keyIsNew };
+  });
+}
+
+export function applyImport(doc: VaultDocument, prepared: PreparedImport[], now = new Date()): PlannedImport[] {
+  const plan = planImport(doc, prepared);
+  for (const item of plan) {
+    if (item.action === 'add') {
+      addIntegration(doc, { ...item.fields, name: item.targetName }, now);
+    } else {
+      // Only what the file actually says is refreshed: defaults the schema filled in (an IMS
+      // endpoint the file never named) must not overwrite the user's settings, nor may the file's
+      // name and description replace the user's.
+      const said = new Set(Object.keys(item.candidate.fields).filter((k) => k !== 'name' && k !== 'description'));
+      const fromFile = Object.fromEntries(Object.entries(item.fields).filter(([k]) => said.has(k)));
+      updateIntegration(doc, item.targetName, fromFile, now);
+    }
+    if (item.key && item.keyIsNew) {
+      const { fingerprintSha256: _fp, ...material } = item.key;
+      attachKeyPair(doc, item.targetName, material, now);
+    }
+  }
+  return plan;
+}
+
+export function describePlan(plan: PlannedImport[]): string[] {
+  return plan.map((p) => {
+    const verb = p.action === 'add' ? 'add   ' : 'update';
+    const key = p.key ? (p.keyIsNew ? `, key ${p.key.fingerprintSha256.slice(0, 23)}…` : ', key already present') : '';
+    return `${verb} "${p.targetName}" (${KIND_LABELS[p.fields.kind]}, client id ${p.fields.clientId}${key}) from ${p.candidate.source}`;
+  });
+}

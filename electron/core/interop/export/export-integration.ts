@@ -1,0 +1,28 @@
+/**
+ * Writes one integration in a format another tool reads: a .env (Adobe's samples and the aio CLI),
+ * an aio CLI context, a Postman environment, or a curl token request. Secrets (client secret,
+ * private key) appear only with `includeSecrets`; `containsSecrets` tells the caller to write the
+ * result 0600 and to keep it off a shared terminal.
+ */
+import type { Integration } from '../../integration';
+import { exportAio } from './aio-format';
+import { exportCurl } from './curl-format';
+import { exportEnv } from './env-format';
+import type { ExportOptions, ExportResult } from './export-types';
+import { exportPostman } from './postman-format';
+
+export type { ExportOptions, ExportResult } from './export-types';
+
+export const EXPORT_FORMATS = ['env', 'aio', 'postman', 'curl'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const WRITERS: Record<ExportFormat, (integration: Integration, opts: ExportOptions) => ExportResult> = {
+  env: exportEnv,
+  aio: exportAio,
+  postman: exportPostman,
+  curl: exportCurl,
+};
+
+export function exportIntegration(format: ExportFormat, integration: Integration, opts: ExportOptions): ExportResult {
+  return WRITERS[format](integration, opts);
+}

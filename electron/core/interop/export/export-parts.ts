@@ -1,0 +1,84 @@
+/**
+ * What the export formats share: which secret and which key an integration uses, the token
+ * endpoint per kind, and the names derived from an integration's name.
+ */
+import type { Integration } from '../../integration';
+import type { StoredKeyPair } from '../../keys/stored-keypair';
+
+/** The secret a token request uses, as mint-token does: the first; the rest are kept for rotation only. */
+export function activeSecret(integration: Integration): string | undefined {
+  return 'clientSecrets' in integration ? integration.clientSecrets[0] : undefined;
+}
+
+/** The signing key, as findKeyPair picks it: the active one, else the first. */
+export function activeKey(integration: Integration): StoredKeyPair | undefined {
+  const keys = integration.keys ?? [];
+  return keys.find((k) => k.active) ?? keys[0];
+}
+
+/** Whether this integration signs with a key (and so has a private key worth exporting). */
+export function signsWithKey(integration: Integration): boolean {
+  return integration.kind === 'jwt' || (integration.kind === 'oauth2' && integration.authMethod === 'private_key_jwt');
+}
+
+/** Whether the token request sends a client secret: every token kind but OAuth 2.0 private_key_jwt. */
+export function usesClientSecret(integration: Integration): boolean {
+  return integration.kind !== 'apiKey' && !(integration.kind === 'oauth2' && integration.authMethod === 'private_key_jwt');
+}
+
+/** The endpoint a token is minted at, exactly as mint-token builds it; API keys have none. */
+export function tokenEndpoint(integration: Integration): string | undefined {
+  switch (integration.kind) {
+    case 'apiKey':
+      return undefined;
+    case 'oauthS2S':
+      return `${integration.imsEndpoint}/ims/token/v3`;
+    case 'jwt':
+      return `${integration.imsEndpoint}/ims/exchange/jwt`;
+    case 'oauth2':
+      return integration.tokenUrl;
+  }
+}
+
+/**
+ * Scopes as the token endpoint wants them: Adobe IMS reads a comma-separated list (adobe-ims.md),
+ * RFC 6749 section 3.3 a space-separated one.
+ */
+export function scopeParameter(integration: Integration): string | undefined {
+  switch (integration.kind) {
+    case 'oauthS2S':
+      return integration.scopes.join(',');
+    case 'jwt':
+      return integration.metascopes.join(',');
+    case 'oauth2':
+      return integration.scopes.length > 0 ? integration.scopes.join(' ') : undefined;
+    case 'apiKey':
+      return undefined;
+  }
+}
+
+function asciiWords(name: string): string[] {
+  // NFKD splits "ö" into "o" + a combining mark; dropping the marks keeps the letter, and the
+  // rest of non-ASCII separates words.
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
+}
+
+/**
+ * An aio IMS context name: lowercase letters, digits and single underscores. No hyphens, although
+ * aio allows them, because the same name becomes part of AIO_IMS_CONTEXTS_<NAME>_... variables,
+ * and a hyphen there is not a valid shell variable name. aio-lib-core-config lowercases those
+ * variable names, so a lowercase name is the only kind that survives the round trip.
+ */
+export function contextName(name: string): string {
+  return asciiWords(name).join('_') || 'keysmith';
+}
+
+/** The stem of a suggested file name: portable on every file system. */
+export function fileStem(name: string): string {
+  return asciiWords(name).join('-') || 'integration';
+}

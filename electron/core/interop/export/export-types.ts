@@ -1,0 +1,19 @@
+/** What every export format returns; kept apart so the format files and the dispatcher share it. */
+export interface ExportResult {
+  content: string;
+  /** suggested; the caller decides where the file goes */
+  fileName: string;
+  /** true iff a client secret, a private key or an access token is in `content`: the file is then written 0600 */
+  containsSecrets: boolean;
+}
+
+export interface ExportOptions {
+  includeSecrets: boolean;
+  /** a token the caller already holds; shown where a format has a place for it (postman, curl) */
+  accessToken?: string;
+  /** the export time written into formats that record one (postman); tests pin it */
+  now?: Date;
+}
+
+/** The one sentence every format uses for a secret it left out, so users learn one flag. */
+export const INCLUDE_SECRETS_HINT = 'left out: export again with --include-secrets to include it';

@@ -1,0 +1,43 @@
+/**
+ * Which kind of file this is, from its content alone: users rename downloads, and aio's config has
+ * no extension at all. JSON is told apart by the object that only its format has.
+ */
+import { KeysmithError } from '../../errors';
+import { looksLikeDotenv } from './dotenv-syntax';
+import { isObject, type Json } from './field-values';
+import type { ImportFormat } from './import-candidate';
+import { parseJsonText } from './json-text';
+
+export type DetectedFile = { format: Exclude<ImportFormat, 'env'>; json: Json } | { format: 'env'; text: string };
+
+const EXPECTED = 'expected a Developer Console project JSON, AEM service credentials, an aio CLI config or a .env file';
+
+function notImportable(label: string, hint = ''): KeysmithError {
+  return new KeysmithError('invalid_input', `${label} is not a file Keysmith can import${hint}: ${EXPECTED}`, { field: 'file' });
+}
+
+/** `label` starts a sentence: '"project.json"' or 'The file'. */
+export function detectFormat(text: string, label: string): DetectedFile {
+  const start = text.trimStart();
+  if (start.startsWith('{') || start.startsWith('[')) {
+    const json = parseJsonText(text, label);
+    if (!isObject(json)) throw notImportable(label, ' (its JSON is not an object)');
+    const project = json.project;
+    if (isObject(project) && isObject(project.workspace)) return { format: 'console', json };
+    const integration = json.integration;
+    if (isObject(integration) && isObject(integration.technicalAccount)) return { format: 'aem', json };
+    if ((isObject(json.ims) && isObject(json.ims.contexts)) || isObject(json.$ims)) return { format: 'aio', json };
+    if (isObject(project)) {
+      throw notImportable(label, ' (a Console project without a workspace: download the project from one of its workspaces)');
+    }
+    if (isObject(integration)) throw notImportable(label, ' (an "integration" without a technicalAccount)');
+    throw notImportable(label);
+  }
+  if (/^-----BEGIN [A-Z0-9 ]+-----/.test(start)) {
+    throw new KeysmithError('invalid_input', `${label} is a PEM key or certificate, not a credentials file: add it to an integration as a key instead`, {
+      field: 'file',
+    });
+  }
+  if (looksLikeDotenv(text)) return { format: 'env', text };
+  throw notImportable(label);
+}

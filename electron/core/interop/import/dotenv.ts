@@ -1,0 +1,275 @@
+/**
+ * .env files holding an Adobe credential, under the variable names Adobe's own samples use:
+ * - AdobeDocs/cloudmanager-api-tutorial: CLIENT_ID (older steps: API_KEY), CLIENT_SECRET,
+ *   ORGANIZATION_ID, TECHNICAL_ACCOUNT_ID, SCOPES (its template: SCOPE), PRIVATE_KEY (PEM text);
+ * - Experience League, "Generate access token in App Builder action": JWT_CLIENT_ID,
+ *   JWT_CLIENT_SECRET, JWT_TECHNICAL_ACCOUNT_ID, JWT_IMS_ORG, JWT_METASCOPES (comma-separated, whole
+ *   claim URLs), JWT_PRIVATE_KEY (base64 of the PEM, since a .env value is one line);
+ * - Adobe Commerce starter kits: OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRETS (a JSON array),
+ *   OAUTH_TECHNICAL_ACCOUNT_ID, OAUTH_TECHNICAL_ACCOUNT_EMAIL, OAUTH_SCOPES, OAUTH_IMS_ORG_ID, and
+ *   the same names under AIO_COMMERCE_AUTH_IMS_ (…_ORG_ID);
+ * - Adobe's Postman environments: IMS (the IMS host), IMS_ORG, META_SCOPE;
+ * - aio itself: `aio app use` flattens IMS contexts into AIO_ims_contexts_<name>_<key>, one `_` per
+ *   level and `__` for a literal underscore, case-insensitive (aio-lib-core-config); those are
+ *   rebuilt into contexts and imported exactly as an aio config would be.
+ * Plus the obvious spellings a person writes by hand (TECHNICAL_ACCOUNT_EMAIL, IMS_ENDPOINT,
+ * PRIVATE_KEY_PATH, …), and Keysmith's own export: TOKEN_URL (an IMS one names the IMS host; any other
+ * makes a generic OAuth 2.0 client with AUTH_METHOD and AUDIENCE). Each prefix (none, ADOBE_, JWT_, OAUTH_, AIO_COMMERCE_AUTH_IMS_) is its own
+ * credential, so one file can hold several. Kind: a private key or metascopes make a Service
+ * Account (JWT); scopes or a secret make OAuth Server-to-Server; a client id alone is an API key.
+ */
+import path from 'node:path';
+import { addAioContexts } from './aio-config';
+import { parseDotenv, type DotenvEntry } from './dotenv-syntax';
+import { compact, imsEndpointUrl, metascopeList, nonEmpty, oneLine, stringList, type Json } from './field-values';
+import type { ImportOptions } from './import-candidate';
+import type { Draft, PlanBuilder } from './plan-builder';
+import { findPrivateKey } from './private-key-source';
+import { KeysmithError } from '../../errors';
+
+type Field =
+  | 'clientId'
+  | 'clientSecret'
+  | 'clientSecrets'
+  | 'orgId'
+  | 'technicalAccountId'
+  | 'technicalAccountEmail'
+  | 'metascopes'
+  | 'scopes'
+  | 'privateKey'
+  | 'privateKeyPath'
+  | 'passphrase'
+  | 'imsEndpoint'
+  | 'tokenUrl'
+  | 'authMethod'
+  | 'audience';
+
+/** Variable names (after the prefix) per field, preferred first. */
+const NAMES: Record<Field, string[]> = {
+  clientId: ['CLIENT_ID', 'API_KEY'],
+  clientSecret: ['CLIENT_SECRET'],
+  clientSecrets: ['CLIENT_SECRETS'],
+  orgId: ['ORGANIZATION_ID', 'IMS_ORG_ID', 'IMS_ORG', 'ORG_ID'],
+  technicalAccountId: ['TECHNICAL_ACCOUNT_ID'],
+  technicalAccountEmail: ['TECHNICAL_ACCOUNT_EMAIL'],
+  metascopes: ['META_SCOPES', 'METASCOPES', 'META_SCOPE'],
+  scopes: ['SCOPES', 'SCOPE'],
+  privateKey: ['PRIVATE_KEY'],
+  privateKeyPath: ['PRIVATE_KEY_PATH', 'PRIVATE_KEY_FILE'],
+  passphrase: ['PRIVATE_KEY_PASSPHRASE', 'PASSPHRASE'],
+  imsEndpoint: ['IMS_ENDPOINT', 'IMS_HOST', 'IMS_URL', 'IMS'],
+  tokenUrl: ['TOKEN_URL'],
+  authMethod: ['AUTH_METHOD'],
+  audience: ['AUDIENCE'],
+};
+
+const FIELD_WORDS: Record<Field, string> = {
+  clientId: 'client id',
+  clientSecret: 'client secret',
+  clientSecrets: 'client secrets',
+  orgId: 'org id',
+  technicalAccountId: 'technical account id',
+  technicalAccountEmail: 'technical account email',
+  metascopes: 'metascopes',
+  scopes: 'scopes',
+  privateKey: 'private key',
+  privateKeyPath: 'private key file',
+  passphrase: 'key passphrase',
+  imsEndpoint: 'IMS endpoint',
+  tokenUrl: 'token URL',
+  authMethod: 'auth method',
+  audience: 'audience',
+};
+
+/** Longest first, so AIO_COMMERCE_AUTH_IMS_ORG_ID is the org id of that prefix. */
+export const DOTENV_PREFIXES = ['AIO_COMMERCE_AUTH_IMS_', 'ADOBE_', 'JWT_', 'OAUTH_', ''];
+
+const BY_NAME = new Map<string, { field: Field; rank: number }>();
+for (const [field, names] of Object.entries(NAMES) as [Field, string[]][]) names.forEach((name, rank) => BY_NAME.set(name, { field, rank }));
+
+type Group = Map<Field, DotenvEntry & { rank: number }>;
+
+const AIO_CONTEXT = /^AIO_ims_contexts_(.+)$/i;
+
+/** Later assignments win, as in dotenv; a repeated variable is worth a warning. */
+function lastAssignments(entries: DotenvEntry[], plan: PlanBuilder): DotenvEntry[] {
+  const byKey = new Map<string, DotenvEntry>();
+  for (const entry of entries) {
+    const earlier = byKey.get(entry.key);
+    if (earlier) plan.warn(`${entry.key} is set on lines ${earlier.line} and ${entry.line}; the value on line ${entry.line} is used`);
+    byKey.set(entry.key, entry);
+  }
+  return [...byKey.values()];
+}
+
+function groupsOf(entries: DotenvEntry[], plan: PlanBuilder): Map<string, Group> {
+  const groups = new Map<string, Group>();
+  for (const entry of entries) {
+    const upper = entry.key.toUpperCase();
+    for (const prefix of DOTENV_PREFIXES) {
+      if (!upper.startsWith(prefix)) continue;
+      const known = BY_NAME.get(upper.slice(prefix.length));
+      if (!known) continue;
+      const group = groups.get(prefix) ?? new Map();
+      groups.set(prefix, group);
+      const held = group.get(known.field);
+      if (held && held.value !== entry.value) {
+        const [kept, other] = held.rank <= known.rank ? [held.key, entry.key] : [entry.key, held.key];
+        plan.warn(`${kept} and ${other} both give the ${FIELD_WORDS[known.field]}, with different values; ${kept} is used`);
+      }
+      if (!held || known.rank < held.rank) group.set(known.field, { ...entry, rank: known.rank });
+      break;
+    }
+  }
+  return groups;
+}
+
+/** AIO_ims_contexts_* variables back into `{ <context>: { client_id, … } }`, as aio-lib-core-config reads them. */
+function aioContextsOf(entries: DotenvEntry[]): Json {
+  const contexts: Json = {};
+  const displayNames = new Map<string, string>();
+  for (const entry of entries) {
+    const m = AIO_CONTEXT.exec(entry.key);
+    if (!m) continue;
+    const parts = m[1]!.split(/(?<!_)_(?!_)/).map((p) => p.replace(/__/g, '_'));
+    const [contextPart, ...keyPath] = parts;
+    if (!contextPart || keyPath.length === 0) continue;
+    const id = contextPart.toLowerCase();
+    const name = displayNames.get(id) ?? contextPart;
+    displayNames.set(id, name);
+    let node = (contexts[name] ??= {}) as Json;
+    keyPath.slice(0, -1).forEach((k) => (node = (node[k.toLowerCase()] ??= {}) as Json));
+    node[keyPath[keyPath.length - 1]!.toLowerCase()] = entry.value;
+  }
+  return contexts;
+}
+
+async function groupDraft(group: Group, prefix: string, base: { name: string; source: string; file: string }, opts: ImportOptions): Promise<Draft | string> {
+  const value = (field: Field) => group.get(field)?.value || undefined;
+  const varsUsed = [...group.values()].sort((a, b) => a.line - b.line).map((e) => e.key);
+  const clientIdVar = group.get('clientId');
+  if (!clientIdVar || clientIdVar.value === '') {
+    return `it sets ${varsUsed.join(', ')} but no ${prefix}CLIENT_ID`;
+  }
+  const { metascopes, hosts } = metascopeList(value('metascopes'));
+  const scopes = stringList(value('scopes'));
+  const secrets = stringList(value('clientSecrets'));
+  const single = value('clientSecret');
+  if (single !== undefined && !secrets.includes(single)) secrets.unshift(single);
+  const hasKey = value('privateKey') !== undefined || value('privateKeyPath') !== undefined;
+  const tokenUrl = value('tokenUrl');
+  const imsOrigin = tokenUrl === undefined ? undefined : /^(https?:\/\/[^/?#]+)\/ims\//i.exec(tokenUrl)?.[1]?.toLowerCase();
+  if (tokenUrl !== undefined && imsOrigin === undefined && metascopes.length === 0) {
+    return oauth2Draft(group, base, { clientId: clientIdVar.value, secrets, scopes, tokenUrl, varsUsed }, opts);
+  }
+  const kind = metascopes.length > 0 || hasKey ? 'jwt' : scopes.length > 0 || secrets.length > 0 ? 'oauthS2S' : 'apiKey';
+  const warnings: string[] = [];
+  const draft: Draft = {
+    source: base.source,
+    name: base.name,
+    fields: compact({
+      kind,
+      description: `Imported from ${base.file} (${varsUsed.join(', ')}).`.slice(0, 2000),
+      clientId: clientIdVar.value,
+      ...(kind === 'apiKey' ? {} : { clientSecrets: kind === 'jwt' ? secrets.slice(0, 1) : secrets }),
+      orgId: value('orgId'),
+      ...(kind === 'apiKey'
+        ? {}
+        : {
+            technicalAccountId: value('technicalAccountId'),
+            technicalAccountEmail: value('technicalAccountEmail'),
+            ...(kind === 'jwt' ? { metascopes: nonEmpty(metascopes) } : { scopes: nonEmpty(scopes) }),
+            imsEndpoint: imsEndpointUrl(value('imsEndpoint')) ?? imsOrigin ?? (hosts.length === 1 ? `https://${hosts[0]}` : undefined),
+          }),
+    }),
+    warnings,
+  };
+  if (kind === 'jwt') {
+    await attachKey(draft, group, opts);
+    if (!draft.key && warnings.length === 0) warnings.push(`There is no ${prefix}PRIVATE_KEY or ${prefix}PRIVATE_KEY_PATH: add the key before minting tokens`);
+  }
+  return draft;
+}
+
+/** PRIVATE_KEY or PRIVATE_KEY_PATH, with its passphrase; a key that cannot be found is a warning. */
+async function attachKey(draft: Draft, group: Group, opts: ImportOptions): Promise<void> {
+  const keyVar = group.get('privateKey') ?? group.get('privateKeyPath');
+  if (!keyVar) return;
+  const found = await findPrivateKey(keyVar.value, keyVar.key, opts);
+  if (found.warning) draft.warnings.push(found.warning);
+  if (found.pem) {
+    const passphrase = group.get('passphrase')?.value;
+    draft.key = { privateKeyPem: found.pem, ...(passphrase ? { passphrase } : {}) };
+  }
+}
+
+/** A token URL that is not Adobe IMS: a generic OAuth 2.0 client credentials client. */
+async function oauth2Draft(
+  group: Group,
+  base: { name: string; source: string; file: string },
+  found: { clientId: string; secrets: string[]; scopes: string[]; tokenUrl: string; varsUsed: string[] },
+  opts: ImportOptions,
+): Promise<Draft> {
+  const draft: Draft = {
+    source: base.source,
+    name: base.name,
+    fields: compact({
+      kind: 'oauth2',
+      description: `Imported from ${base.file} (${found.varsUsed.join(', ')}).`.slice(0, 2000),
+      clientId: found.clientId,
+      clientSecrets: found.secrets,
+      tokenUrl: found.tokenUrl,
+      authMethod: group.get('authMethod')?.value || undefined,
+      scopes: nonEmpty(found.scopes),
+      audience: group.get('audience')?.value || undefined,
+    }),
+    warnings: [],
+  };
+  await attachKey(draft, group, opts);
+  return draft;
+}
+
+/** A credential of its own only with a client id, or with API_KEY beside other Adobe variables (API_KEY alone is too common a name). */
+function isCredentialGroup(group: Group): boolean {
+  const id = group.get('clientId');
+  if (id && id.key.toUpperCase().endsWith('CLIENT_ID')) return true;
+  const others = [...group.keys()].filter((f) => f !== 'clientId' && f !== 'imsEndpoint' && f !== 'passphrase');
+  return others.length > 0;
+}
+
+export async function parseDotenvFile(text: string, plan: PlanBuilder, opts: ImportOptions): Promise<void> {
+  const { entries, otherLines } = parseDotenv(text, plan.Label);
+  if (otherLines.length > 0) {
+    const shown = otherLines.slice(0, 10).join(', ') + (otherLines.length > 10 ? ', …' : '');
+    plan.warn(`${otherLines.length === 1 ? 'Line' : 'Lines'} ${shown} of ${plan.label} ${otherLines.length === 1 ? 'is not a KEY=VALUE assignment and was' : 'are not KEY=VALUE assignments and were'} ignored`);
+  }
+  const assignments = lastAssignments(entries, plan);
+  const fileName = opts.fileName ? path.basename(opts.fileName) : undefined;
+  const file = fileName ? `"${oneLine(fileName)}"` : 'a .env file';
+  const fileRef = fileName ? file : 'the .env file';
+  const baseName = fileName ? oneLine(fileName, 90) : 'Imported .env';
+
+  const contexts = aioContextsOf(assignments);
+  await addAioContexts(plan, contexts, {
+    ...opts,
+    sourceOf: (name) => `AIO_ims_contexts_${oneLine(name)}_* variables in ${fileRef}`,
+    describedAs: (name) => `aio CLI context "${oneLine(name)}" in ${file} (AIO_ims_contexts_* variables)`,
+  });
+
+  const groups = [...groupsOf(assignments, plan)].filter(([, group]) => isCredentialGroup(group));
+  for (const [prefix, group] of groups) {
+    const label = prefix === '' ? '' : ` ${prefix.slice(0, -1)}`;
+    const source = `${prefix === '' ? '' : `${prefix}* `}variables in ${fileRef}`;
+    const name = groups.length > 1 || Object.keys(contexts).length > 0 ? `${baseName}${label}` : baseName;
+    const draft = await groupDraft(group, prefix, { name, source, file }, opts);
+    if (typeof draft === 'string') plan.skip(source, draft);
+    else plan.add(draft);
+  }
+  if (groups.length === 0 && Object.keys(contexts).length === 0) {
+    throw new KeysmithError(
+      'invalid_input',
+      `Nothing to import from ${plan.label}: it sets no Adobe credential variables (CLIENT_ID with CLIENT_SECRET and SCOPES, or META_SCOPES and PRIVATE_KEY; or aio's AIO_ims_contexts_<name>_client__id)`,
+      { field: 'file' },
+    );
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * A private key as the files we import carry it: PEM text (with real or escaped newlines), the PEM's
+ * lines as an array (aio-lib-ims-jwt joins them), base64 of the PEM (Adobe's App Builder tutorial,
+ * because a .env value is one line), or the path of a key file (aio's `private_key`, PRIVATE_KEY_PATH).
+ * The key itself is checked later by the key importer; here it is only found. Warnings name where
+ * the key was expected and, for a path, the path; never the value, which may be the key.
+ */
+import { homedir } from 'node:os';
+import path from 'node:path';
+import type { ReadTextFile } from './import-candidate';
+
+export interface KeyLookup {
+  pem?: string;
+  warning?: string;
+}
+
+export interface KeyFileAccess {
+  baseDir?: string;
+  readFile?: ReadTextFile;
+}
+
+const PEM_BEGIN = /-----BEGIN [A-Z0-9 ]{1,40}-----/;
+
+function pemFromText(text: string): string | undefined {
+  if (!PEM_BEGIN.test(text)) return undefined;
+  // Escaped newlines only when there are no real ones: a real PEM never contains a backslash.
+  const pem = text.includes('\n') ? text : text.replace(/\\r\\n|\\n|\\r/g, '\n');
+  return pem.endsWith('\n') ? pem : `${pem}\n`;
+}
+
+function pemFromBase64(text: string): string | undefined {
+  const compact = text.replace(/\s+/g, '');
+  if (compact.length < 64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return undefined;
+  return pemFromText(Buffer.from(compact, 'base64').toString('utf8'));
+}
+
+/**
+ * Short single-line text with a directory separator or a file extension, and no long run of
+ * base64 letters: a fragment of a key pasted without its PEM armour must not be echoed as a "path".
+ */
+function looksLikePath(text: string): boolean {
+  return text.length <= 512 && !/[\r\n]/.test(text) && /[/\\]|\.\w{1,8}$/.test(text) && !/[A-Za-z0-9+=]{40,}/.test(text);
+}
+
+function resolveKeyPath(file: string, baseDir: string | undefined): string {
+  const expanded = file === '~' || file.startsWith('~/') ? path.join(homedir(), file.slice(1)) : file;
+  return baseDir ? path.resolve(baseDir, expanded) : path.resolve(expanded);
+}
+
+async function pemFromFile(file: string, where: string, io: KeyFileAccess): Promise<KeyLookup> {
+  if (!io.readFile) {
+    return { warning: `${where} names the key file ${file}, which this import cannot read: add the key to the integration separately` };
+  }
+  let text: string;
+  try {
+    text = await io.readFile(resolveKeyPath(file, io.baseDir));
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    const why = code === 'ENOENT' ? 'it does not exist' : typeof code === 'string' ? code : 'it could not be read';
+    return { warning: `${where} names the key file ${file}, but ${why}: add the key to the integration separately` };
+  }
+  const pem = pemFromText(text);
+  if (!pem) return { warning: `${where} names the key file ${file}, which is not a PEM key (-----BEGIN …-----): the key was not imported` };
+  return { pem };
+}
+
+/** `where` says where the key was expected, e.g. 'aio context "prod" private_key' or 'PRIVATE_KEY'. */
+export async function findPrivateKey(value: unknown, where: string, io: KeyFileAccess): Promise<KeyLookup> {
+  if (value === undefined || value === null || value === '') return {};
+  let text: string | undefined;
+  if (Array.isArray(value) && value.every((line) => typeof line === 'string')) text = value.join('\n');
+  else if (typeof value === 'string') {
+    text = value;
+    if (text.trim().startsWith('[')) {
+      try {
+        const lines: unknown = JSON.parse(text);
+        if (Array.isArray(lines) && lines.every((line) => typeof line === 'string')) text = lines.join('\n');
+      } catch {
+        // Not a JSON array: read as text.
+      }
+    }
+  }
+  if (text === undefined) return { warning: `${where} is neither text nor a list of lines: the key was not imported` };
+  const pem = pemFromText(text) ?? pemFromBase64(text);
+  if (pem) return { pem };
+  const trimmed = text.trim();
+  if (looksLikePath(trimmed)) return pemFromFile(trimmed, where, io);
+  return { warning: `${where} is neither PEM text (-----BEGIN …-----), base64 of it, nor a file path: the key was not imported` };
+}
