@@ -10,7 +10,7 @@
  * The frame (header first, checksum last) is the compatibility promise: a later version may change
  * anything inside the header, and this version still recognises it as newer rather than damaged.
  */
-import { createHash } from 'node:crypto';
+import { encodeFrame, splitFrame } from './checksummed-frame';
 import { KeysmithError } from './errors';
 import type { ScryptParams } from './crypto-primitives';
 import { randomNonce, seal, unseal } from './crypto-primitives';
@@ -41,13 +41,8 @@ export interface ParsedVault {
   body: Buffer;
 }
 
-const NEWLINE = Buffer.from('\n');
 const b64 = (b: Buffer) => b.toString('base64');
 const unb64 = (s: string) => Buffer.from(s, 'base64');
-
-function checksum(headerLine: Buffer, bodyLine: Buffer): string {
-  return createHash('sha256').update(headerLine).update('\n').update(bodyLine).update('\n').digest('hex');
-}
 
 export function encodeVault(header: Omit<VaultHeader, 'nonce'>, dataKey: Buffer, plaintext: Buffer): Buffer {
   // The body nonce lives in the header, so it is chosen before the header is serialised as AAD.
@@ -55,8 +50,7 @@ export function encodeVault(header: Omit<VaultHeader, 'nonce'>, dataKey: Buffer,
   const headerLine = Buffer.from(JSON.stringify({ ...header, nonce: b64(nonce) } satisfies VaultHeader), 'utf8');
   const { box } = seal(dataKey, plaintext, headerLine, nonce);
   const bodyLine = Buffer.from(b64(box), 'ascii');
-  const sum = Buffer.from(`sha256:${checksum(headerLine, bodyLine)}\n`, 'ascii');
-  return Buffer.concat([headerLine, NEWLINE, bodyLine, NEWLINE, sum]);
+  return encodeFrame(headerLine, bodyLine);
 }
 
 function damaged(path: string, detail: string): KeysmithError {
@@ -69,14 +63,9 @@ function damaged(path: string, detail: string): KeysmithError {
 
 /** Checks the frame, the checksum and the version; does not need a key. */
 export function parseVault(bytes: Buffer, path: string): ParsedVault {
-  const first = bytes.indexOf(0x0a);
-  const second = first < 0 ? -1 : bytes.indexOf(0x0a, first + 1);
-  const third = second < 0 ? -1 : bytes.indexOf(0x0a, second + 1);
-  if (first < 0 || second < 0 || third !== bytes.length - 1) throw damaged(path, 'incomplete file');
-  const headerLine = bytes.subarray(0, first);
-  const bodyLine = bytes.subarray(first + 1, second);
-  const sumLine = bytes.subarray(second + 1, third).toString('latin1');
-  if (sumLine !== `sha256:${checksum(headerLine, bodyLine)}`) throw damaged(path, 'checksum mismatch');
+  const frame = splitFrame(bytes);
+  if ('problem' in frame) throw damaged(path, frame.problem);
+  const { headerLine, bodyLine } = frame;
   let header: VaultHeader;
   try {
     header = JSON.parse(headerLine.toString('utf8')) as VaultHeader;

@@ -11,7 +11,7 @@
  * The frame and the header's first bytes (`{"format":"keysmith-bundle"`) are the compatibility
  * promise: a later version may change anything else in the header and is still recognised as newer.
  */
-import { createHash } from 'node:crypto';
+import { encodeFrame, splitFrame } from '../../checksummed-frame';
 import { KeysmithError } from '../../errors';
 import type { ScryptParams } from '../../crypto-primitives';
 import { randomNonce, seal } from '../../crypto-primitives';
@@ -39,12 +39,7 @@ export interface ParsedBundle {
 // Written first by encodeBundle, so every bundle starts with these bytes.
 const MAGIC = Buffer.from(`{"format":"${BUNDLE_FORMAT}"`, 'utf8');
 const VAULT_MAGIC = Buffer.from('{"format":"keysmith-vault"', 'utf8');
-const NEWLINE = Buffer.from('\n');
 const b64 = (b: Buffer) => b.toString('base64');
-
-function checksum(headerLine: Buffer, bodyLine: Buffer): string {
-  return createHash('sha256').update(headerLine).update('\n').update(bodyLine).update('\n').digest('hex');
-}
 
 export function encodeBundle(header: Omit<BundleHeader, 'format' | 'version' | 'nonce'>, dataKey: Buffer, plaintext: Buffer): Buffer {
   const nonce = randomNonce();
@@ -61,8 +56,7 @@ export function encodeBundle(header: Omit<BundleHeader, 'format' | 'version' | '
   const headerLine = Buffer.from(JSON.stringify(full), 'utf8');
   const { box } = seal(dataKey, plaintext, headerLine, nonce);
   const bodyLine = Buffer.from(b64(box), 'ascii');
-  const sum = Buffer.from(`sha256:${checksum(headerLine, bodyLine)}\n`, 'ascii');
-  return Buffer.concat([headerLine, NEWLINE, bodyLine, NEWLINE, sum]);
+  return encodeFrame(headerLine, bodyLine);
 }
 
 function named(label: string | undefined): string {
@@ -109,13 +103,9 @@ function completeHeader(h: BundleHeader): boolean {
 /** Checks the frame, the checksum and the version; needs no passphrase. */
 export function parseBundle(bytes: Buffer, label?: string): ParsedBundle {
   if (!looksLikeBundle(bytes)) throw notABundle(label, bytes);
-  const first = bytes.indexOf(0x0a);
-  const second = first < 0 ? -1 : bytes.indexOf(0x0a, first + 1);
-  const third = second < 0 ? -1 : bytes.indexOf(0x0a, second + 1);
-  if (first < 0 || second < 0 || third !== bytes.length - 1) throw damaged(label, 'incomplete file');
-  const headerLine = bytes.subarray(0, first);
-  const bodyLine = bytes.subarray(first + 1, second);
-  if (bytes.subarray(second + 1, third).toString('latin1') !== `sha256:${checksum(headerLine, bodyLine)}`) throw damaged(label, 'checksum mismatch');
+  const frame = splitFrame(bytes);
+  if ('problem' in frame) throw damaged(label, frame.problem);
+  const { headerLine, bodyLine } = frame;
   let header: BundleHeader;
   try {
     header = JSON.parse(headerLine.toString('utf8')) as BundleHeader;
