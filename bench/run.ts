@@ -1,6 +1,7 @@
 /** `npm run bench`: every figure the issues name, each beside its anchor in the same run. */
 import { benchCliKeygen, benchCliList } from './cli.bench';
 import { benchKeygen } from './keygen.bench';
+import { benchIpc } from './ipc.bench';
 import { benchTokens } from './token.bench';
 import { benchVault } from './vault.bench';
 
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   await benchKeygen(quick ? 3 : 9);
   await benchCliKeygen(quick ? 5 : 21);
   await benchTokens(quick ? 3 : 11);
+  await benchIpc(quick ? 3 : 9);
 }
 
 main().catch((err) => {

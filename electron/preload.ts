@@ -1,10 +1,7 @@
-// Sandboxed preload: bundled to one CJS file, since a sandboxed preload cannot require local modules.
-// Exposes plain functions only; ipcRenderer and IPC event objects never reach the page.
+// Sandboxed preload: bundled to one CJS file (a sandboxed preload can require only `electron` and a
+// few builtins). It exposes the object buildBridge makes from the channel list, and nothing else:
+// never ipcRenderer, never an IPC event object. Imports here must stay free of zod and core.
 import { contextBridge, ipcRenderer } from 'electron';
-import { APP_VERSION_CHANNEL, type KeysmithBridge } from './ipc/bridge';
+import { buildBridge } from './ipc/bridge';
 
-const bridge: KeysmithBridge = {
-  appVersion: () => ipcRenderer.invoke(APP_VERSION_CHANNEL) as Promise<string>,
-};
-
-contextBridge.exposeInMainWorld('keysmith', bridge);
+contextBridge.exposeInMainWorld('keysmith', buildBridge(ipcRenderer));

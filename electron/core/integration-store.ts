@@ -25,7 +25,9 @@ export function validateFields(input: unknown): IntegrationFields {
   const issue = result.error.issues[0]!;
   const field = issue.path.filter((p) => typeof p === 'string').join('.');
   const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
-  const kind = KIND_LABELS[(input as { kind: IntegrationKind }).kind] ?? 'These';
+  const rawKind = (input as { kind?: unknown } | null)?.kind;
+  // Looked up only for a known kind: any other value (an object from a hostile IPC payload) gets the generic word.
+  const kind = typeof rawKind === 'string' && Object.hasOwn(KIND_LABELS, rawKind) ? KIND_LABELS[rawKind as IntegrationKind] : 'These';
   const message = missing ? `${kind} integrations need ${FIELD_LABELS[field] ?? field}` : issue.message;
   throw new KeysmithError('invalid_input', message, { field });
 }

@@ -8,8 +8,8 @@ export function App() {
     const bridge = window.keysmith;
     if (!bridge) return;
     let active = true;
-    bridge.appVersion().then(
-      (v) => active && setVersion(v),
+    bridge.app.version().then(
+      (result) => active && setVersion(result.ok ? result.value : null),
       () => active && setVersion(null),
     );
     return () => {

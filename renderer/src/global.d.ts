@@ -1,9 +1,9 @@
-import type { KeysmithBridge } from '../../electron/ipc/bridge';
+import type { KeysmithApi } from '../../electron/ipc/api';
 
 declare global {
   interface Window {
     /** Set by the preload; undefined when the page runs outside Electron. */
-    keysmith?: KeysmithBridge;
+    keysmith?: KeysmithApi;
   }
 }
 

@@ -39,6 +39,12 @@ describe('integration model', () => {
     expect(invalid({ kind: 'oauth2', name: 'o', clientId: 'c', tokenUrl: 'https://a.example/t' }).message).toMatch(/client secret is required unless the auth method is private_key_jwt/);
   });
 
+  it('answers hostile shapes with a validation error, never a TypeError', () => {
+    for (const input of [null, 42, [], { kind: Object.create(null) }, { kind: '__proto__' }, { kind: 'toString' }]) {
+      expect(() => validateFields(input)).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    }
+  });
+
   it('accepts private_key_jwt without a secret', () => {
     expect(validateFields({ kind: 'oauth2', name: 'o', clientId: 'c', tokenUrl: 'https://a.example/t', authMethod: 'private_key_jwt' }).kind).toBe('oauth2');
   });

@@ -1,0 +1,104 @@
+/**
+ * What runs while the app is open, whatever the window shows: refresh events pushed to the renderer
+ * and turned into notifications, certificate expiry checks, the tray kept in step with the vault and
+ * the favourites, the clipboard cleared on lock, and auto-lock on idle, screen lock and suspend.
+ */
+import { powerMonitor } from 'electron';
+import { toIpcError } from '../ipc/errors';
+import { copyToken } from '../ipc/handlers/tokens';
+import { AutoLock } from './auto-lock';
+import type { AppParts } from './app-services.main';
+import type { PushEvent } from './events.main';
+import { showNotice } from './notifications.main';
+import { NotificationPolicy } from './notification-policy';
+import { KeysmithTray } from './tray.main';
+import { favoriteEntries } from './tray-menu';
+
+const CERTIFICATE_CHECK_MS = 12 * 60 * 60_000;
+
+export interface Background {
+  stop(): void;
+}
+
+export function startBackground(parts: AppParts, opts: { push: PushEvent; showWindow: () => void; quit: () => void }): Background {
+  const { session, settings, clipboard, services } = parts;
+  const { push, log } = { push: opts.push, log: services.log };
+  const notices = new NotificationPolicy();
+  let minutes: number | null = null;
+
+  const tray = new KeysmithTray({
+    copy: (name) =>
+      void copyToken(services, name, 'raw').catch((err) => showNotice({ title: `Could not copy the token of "${name}"`, body: toIpcError(err, log).message })),
+    show: opts.showWindow,
+    lock: () => session.lock('user'),
+    quit: opts.quit,
+  });
+
+  const refreshTray = async () => {
+    const current = await settings.get();
+    if (!session.isUnlocked) return tray.update(false, []);
+    const doc = (await session.vault()).document;
+    tray.update(true, favoriteEntries(current.favorites, doc.integrations));
+  };
+  const refreshTrayQuietly = () => void refreshTray().catch((err) => log('tray update failed', err));
+
+  const checkCertificates = async () => {
+    if (!session.isUnlocked) return;
+    const now = new Date();
+    const expiring = NotificationPolicy.expiringCertificates((await session.vault()).document.integrations, now);
+    for (const c of expiring) push('certificate:expiring', c);
+    for (const notice of notices.certificateNotices(expiring, now)) showNotice(notice, opts.showWindow);
+  };
+  const certificateTimer = setInterval(() => void checkCertificates().catch((err) => log('certificate check failed', err)), CERTIFICATE_CHECK_MS);
+
+  session.on('refresh', (event) => {
+    if (event.type === 'refreshed') push('token:refreshed', { name: event.name, expiresAt: event.expiresAt });
+    else if (event.type === 'failed') push('token:failed', { name: event.name, message: event.message, retryAt: event.retryAt });
+    else push('token:expiring', { name: event.name, expiresAt: event.expiresAt });
+    const notice = notices.onRefreshEvent(event);
+    if (notice) showNotice(notice, opts.showWindow);
+  });
+  session.on('unlocked', () => {
+    push('vault:unlocked', {});
+    refreshTrayQuietly();
+    void checkCertificates().catch((err) => log('certificate check failed', err));
+  });
+  session.on('changed', () => {
+    refreshTrayQuietly();
+    void checkCertificates().catch((err) => log('certificate check failed', err));
+  });
+  session.on('locked', (reason) => {
+    notices.reset();
+    void clipboard.clearIfOurs('lock');
+    push('vault:locked', { reason });
+    refreshTrayQuietly();
+  });
+  settings.on('changed', (s) => {
+    minutes = s.autoLockMinutes;
+    push('settings:changed', s);
+    refreshTrayQuietly();
+  });
+  void settings.get().then((s) => (minutes = s.autoLockMinutes));
+
+  const autoLock = new AutoLock({
+    idleSeconds: () => powerMonitor.getSystemIdleTime(),
+    minutes: () => minutes,
+    isUnlocked: () => session.isUnlocked,
+    lock: () => session.lock('idle'),
+  });
+  autoLock.start();
+  const onScreenLock = () => session.lock('screen-lock');
+  const onSuspend = () => session.lock('suspend');
+  powerMonitor.on('lock-screen', onScreenLock);
+  powerMonitor.on('suspend', onSuspend);
+
+  return {
+    stop() {
+      autoLock.stop();
+      clearInterval(certificateTimer);
+      powerMonitor.off('lock-screen', onScreenLock);
+      powerMonitor.off('suspend', onSuspend);
+      tray.destroy();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * Which background events deserve a desktop notification, and how often. A failing refresh is
+ * retried with backoff and would otherwise notify on every retry: it notifies once until that
+ * integration refreshes again. An expiring certificate notifies once a day at most.
+ */
+import type { Integration } from '../core/integration';
+import { EXPIRY_WARNING_DAYS, describeCertificate } from '../core/keys/certificate-info';
+import { keysOf } from '../core/keys/keypair-store';
+import type { RefreshEvent } from '../core/tokens/refresh-scheduler';
+
+export interface Notice {
+  title: string;
+  body: string;
+}
+
+export interface CertificateExpiry {
+  name: string;
+  fingerprint: string;
+  notAfter: string;
+  daysLeft: number;
+}
+
+const DAY_MS = 86_400_000;
+
+export class NotificationPolicy {
+  private readonly failing = new Set<string>();
+  private readonly certNotified = new Map<string, number>();
+
+  onRefreshEvent(event: RefreshEvent): Notice | null {
+    if (event.type === 'refreshed') {
+      this.failing.delete(event.name);
+      return null;
+    }
+    if (event.type !== 'failed' || this.failing.has(event.name)) return null;
+    this.failing.add(event.name);
+    return { title: `Keysmith could not refresh "${event.name}"`, body: `${event.message} It will keep retrying.` };
+  }
+
+  /** The active certificates with fewer than 30 days left, of every integration. */
+  static expiringCertificates(integrations: readonly Integration[], now: Date): CertificateExpiry[] {
+    const out: CertificateExpiry[] = [];
+    for (const integration of integrations) {
+      const active = keysOf(integration).find((k) => k.active);
+      if (!active) continue;
+      const info = describeCertificate(active.certificatePem, now);
+      if (info.expiringSoon) out.push({ name: integration.name, fingerprint: active.fingerprintSha256, notAfter: info.notAfter, daysLeft: info.daysLeft });
+    }
+    return out;
+  }
+
+  /** Notices for expiries not yet notified in the last day. */
+  certificateNotices(expiring: readonly CertificateExpiry[], now: Date): Notice[] {
+    const notices: Notice[] = [];
+    for (const c of expiring) {
+      const key = `${c.name}\n${c.fingerprint}`;
+      const last = this.certNotified.get(key);
+      if (last !== undefined && now.getTime() - last < DAY_MS) continue;
+      this.certNotified.set(key, now.getTime());
+      const when = c.daysLeft < 0 ? `expired on ${c.notAfter.slice(0, 10)}` : c.daysLeft === 0 ? 'expires today' : `expires in ${c.daysLeft} day${c.daysLeft === 1 ? '' : 's'}`;
+      notices.push({
+        title: `Certificate of "${c.name}" ${when}`,
+        body: `Generate a new key, upload its certificate to the Developer Console, then make it active (fewer than ${EXPIRY_WARNING_DAYS} days left).`,
+      });
+    }
+    return notices;
+  }
+
+  reset(): void {
+    this.failing.clear();
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * The app's one unlocked vault, or none. Unlocking opens the vault and starts the token service and
+ * the refresh scheduler over it; locking stops the scheduler and drops every reference to them, so
+ * the decrypted document, the data key and the cached tokens become unreachable (JavaScript cannot
+ * zero strings, so "wiped" means "unreferenced, for the collector"; the key Buffer is not zeroed
+ * because an in-flight write may still be encrypting with it).
+ *
+ * No `electron` import: the app injects `net.fetch` and the OS keychain, tests a fetch and a
+ * stand-in keychain, so this runs in plain Node.
+ */
+import { EventEmitter } from 'node:events';
+import { stat } from 'node:fs/promises';
+import { isKeysmithError } from '../core/errors';
+import type { Keychain } from '../core/keychain';
+import { RefreshScheduler, type RefreshEvent, type SchedulerOptions } from '../core/tokens/refresh-scheduler';
+import { TokenCache, type CachedToken } from '../core/tokens/token-cache';
+import type { Fetch } from '../core/tokens/token-http';
+import { TokenService } from '../core/tokens/token-service';
+import { Vault, type NewUnlock, type UnlockRequest } from '../core/vault';
+import { findWrap } from '../core/vault-envelope';
+import { vaultLocked, toIpcError } from '../ipc/errors';
+import type { LockReason, VaultStatus } from '../ipc/contract';
+import type { IpcError } from '../ipc/result';
+import type { VaultAccess } from '../ipc/services';
+
+export interface VaultSessionOptions {
+  dataDir: string;
+  keychain: Keychain;
+  fetch: Fetch;
+  scheduler?: SchedulerOptions;
+  log?: (message: string, err?: unknown) => void;
+}
+
+interface Unlocked {
+  vault: Vault;
+  tokens: TokenService;
+  cache: TokenCache;
+  scheduler: RefreshScheduler;
+  /** size and mtime of the vault file when the document was last read */
+  seen: string;
+}
+
+type SessionEvents = {
+  refresh: [RefreshEvent];
+  locked: [LockReason];
+  unlocked: [];
+  /** the document changed: by this app (after a write) or by another process (seen on reload) */
+  changed: [];
+};
+
+async function fileStamp(path: string): Promise<string> {
+  const s = await stat(path).catch(() => null);
+  return s ? `${s.size}:${s.mtimeMs}` : 'missing';
+}
+
+export class VaultSession extends EventEmitter<SessionEvents> implements VaultAccess {
+  private state: Unlocked | null = null;
+  private lastError: IpcError | null = null;
+  /** Unlock attempts run one at a time: a hostile renderer cannot run scrypt guesses in parallel. */
+  private unlocking: Promise<void> = Promise.resolve();
+
+  constructor(private readonly opts: VaultSessionOptions) {
+    super();
+  }
+
+  get isUnlocked(): boolean {
+    return this.state !== null;
+  }
+
+  async status(): Promise<VaultStatus> {
+    const base = { dataDir: this.opts.dataDir, lastError: this.lastError };
+    if (this.state) return { ...base, state: 'unlocked', methods: this.state.vault.unlockMethods };
+    let header;
+    try {
+      header = await Vault.readHeader(this.opts.dataDir);
+    } catch (err) {
+      // An unreadable or tampered file is still "a vault that is locked"; the error says why.
+      return { ...base, state: 'locked', methods: [], lastError: toIpcError(err, this.log) };
+    }
+    if (!header) return { ...base, state: 'missing', methods: [] };
+    return { ...base, state: 'locked', methods: header.wraps.map((w) => w.method) };
+  }
+
+  async create(how: NewUnlock): Promise<{ recoveryKey: string }> {
+    return this.serially(async () => {
+      const { vault, recoveryKey } = await Vault.create(this.opts.dataDir, how, { keychain: this.opts.keychain });
+      await this.attach(vault);
+      return { recoveryKey };
+    });
+  }
+
+  async unlock(request: UnlockRequest): Promise<void> {
+    await this.serially(async () => {
+      if (this.state) return;
+      try {
+        const vault = await Vault.open(this.opts.dataDir, async () => request, { keychain: this.opts.keychain });
+        await this.attach(vault);
+      } catch (err) {
+        this.lastError = toIpcError(err, this.log);
+        throw err;
+      }
+    });
+  }
+
+  /** At start: open with the keychain when the vault has a keychain unlock; else wait for the user. */
+  async autoUnlock(): Promise<boolean> {
+    const header = await Vault.readHeader(this.opts.dataDir).catch(() => null);
+    if (!header || !findWrap(header, 'keychain')) return false;
+    try {
+      await this.unlock({ method: 'keychain' });
+      return true;
+    } catch (err) {
+      if (!isKeysmithError(err)) this.log('keychain unlock failed unexpectedly', err);
+      return false;
+    }
+  }
+
+  lock(reason: LockReason): void {
+    const current = this.state;
+    if (!current) return;
+    this.state = null;
+    current.scheduler.stop();
+    current.scheduler.removeAllListeners();
+    this.emit('locked', reason);
+  }
+
+  onLock(listener: () => void): void {
+    this.on('locked', () => listener());
+  }
+
+  async vault(): Promise<Vault> {
+    const current = this.current();
+    // The CLI may have written since: reload when the file is not the one last read.
+    const stamp = await fileStamp(current.vault.paths.vault);
+    if (stamp !== current.seen) {
+      await current.vault.reload();
+      if (this.state === current) {
+        current.seen = stamp;
+        await current.scheduler.start();
+        this.emit('changed');
+      }
+    }
+    return current.vault;
+  }
+
+  tokens(): TokenService {
+    return this.current().tokens;
+  }
+
+  async tokenEntries(): Promise<Record<string, CachedToken>> {
+    return this.current().cache.read();
+  }
+
+  async changed(): Promise<void> {
+    const current = this.current();
+    current.seen = await fileStamp(current.vault.paths.vault);
+    await current.scheduler.start();
+    this.emit('changed');
+  }
+
+  private current(): Unlocked {
+    if (!this.state) throw vaultLocked();
+    return this.state;
+  }
+
+  private async attach(vault: Vault): Promise<void> {
+    const tokens = new TokenService(vault, { fetch: this.opts.fetch });
+    const scheduler = new RefreshScheduler(vault, tokens, this.opts.scheduler);
+    const unlocked: Unlocked = { vault, tokens, cache: new TokenCache(vault), scheduler, seen: await fileStamp(vault.paths.vault) };
+    // A refresh already in flight when the vault locks must not be reported as if it still were open.
+    scheduler.on('event', (event) => {
+      if (this.state === unlocked) this.emit('refresh', event);
+    });
+    this.state = unlocked;
+    this.lastError = null;
+    this.emit('unlocked');
+    await scheduler.start().catch((err) => this.log('the refresh scheduler did not start', err));
+  }
+
+  private serially<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.unlocking.then(task, task);
+    this.unlocking = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private log = (message: string, err?: unknown) => this.opts.log?.(message, err);
+}

@@ -1,0 +1,288 @@
+/**
+ * The IPC contract: for every channel in channels.ts, the zod schema its request must pass and the
+ * type of its response; for every push event, its payload. The renderer imports this file with
+ * `import type` only; main parses every request with these schemas before any handler runs.
+ *
+ * Shapes come from core wherever core has them (integration fields, names, token formats, settings),
+ * so the IPC boundary, the CLI and the importers accept exactly the same things.
+ */
+import { z } from 'zod';
+import { validateFields, withoutNulls } from '../core/integration-store';
+import { INTEGRATION_KINDS, IntegrationFieldsSchema, NameSchema, type IntegrationFieldsInput, type IntegrationKind } from '../core/integration';
+import type { IntegrationSummary, MaskedIntegration } from '../core/integration-view';
+import { MAX_CERTIFICATE_DAYS } from '../core/keys/certificate';
+import { DEFAULT_CERTIFICATE_DAYS } from '../core/keys/keypair-factory';
+import type { KeyPairSummary } from '../core/keys/keypair-store';
+import { RSA_KEY_SIZES } from '../core/keys/rsa-keygen';
+import { isKeysmithError } from '../core/errors';
+import type { ClearReason } from '../core/clipboard-policy';
+import { EXPORT_FORMATS } from '../core/interop/export/export-integration';
+import { SettingsPatchSchema, type Settings } from '../core/settings';
+import { TOKEN_FORMATS, type TokenFormat } from '../core/tokens/token-formats';
+import type { UnlockMethod } from '../core/vault-envelope';
+import type { Channel, EventName } from './channels';
+import type { IpcError } from './result';
+
+// ---------------------------------------------------------------------------------------------
+// Request building blocks
+
+/** Channels that take no request: the preload sends `undefined`. */
+const NoInput = z.undefined({ error: 'this call takes no arguments' });
+
+const NameRef = z.strictObject({ name: NameSchema });
+
+/** Long enough for any fingerprint notation people paste; findKeyPair reads the digits. */
+const Fingerprint = z.string().trim().min(8, { error: 'give at least 8 hex digits of the fingerprint' }).max(200);
+
+/** PEM text pasted or read from a file: a few KB; the cap keeps a mistake from becoming a DoS. */
+const PemText = z.string().min(1).max(64 * 1024, { error: 'that is far larger than a PEM key or certificate' });
+const Passphrase = z.string().max(1024, { error: 'that passphrase is longer than 1024 characters' });
+
+/**
+ * Integration fields as the user gave them, checked against the one model schema (via
+ * validateFields, so messages match the CLI's) but passed on as given: the handler still needs to
+ * know which optional fields were left out, to fill them from the settings.
+ */
+const IntegrationInput = z
+  .record(z.string().max(64), z.unknown())
+  .superRefine((fields, ctx) => {
+    // validateFields reads `kind` as a lookup key: anything but one of the kinds is refused first.
+    if (!(INTEGRATION_KINDS as readonly unknown[]).includes(fields.kind)) {
+      ctx.addIssue({ code: 'custom', message: `kind must be one of ${INTEGRATION_KINDS.join(', ')}`, path: ['kind'] });
+      return;
+    }
+    try {
+      validateFields(withoutNulls(fields));
+    } catch (err) {
+      if (!isKeysmithError(err)) throw err;
+      ctx.addIssue({ code: 'custom', message: err.message, path: err.field ? err.field.split('.') : [] });
+    }
+  }) as unknown as z.ZodType<Record<string, unknown>, IntegrationFieldsInput>;
+
+type AllKeys<T> = T extends unknown ? keyof T : never;
+type ValueAt<T, K extends PropertyKey> = T extends unknown ? (K extends keyof T ? T[K] : never) : never;
+/** A partial change: absent = unchanged, null = cleared. updateIntegration validates the result. */
+export type IntegrationPatch = { [K in AllKeys<IntegrationFieldsInput>]?: ValueAt<IntegrationFieldsInput, K> | null };
+
+/** Any field name some kind has, and no other key: the model's own list, not a copy of it. */
+const FIELD_NAMES = [...new Set(IntegrationFieldsSchema.options.flatMap((o) => Object.keys(o.shape)))];
+const IntegrationPatchSchema = z.strictObject(
+  Object.fromEntries(FIELD_NAMES.map((k) => [k, z.unknown().optional()])),
+) as unknown as z.ZodType<Record<string, unknown>, IntegrationPatch>;
+
+const Subject = z.strictObject({
+  CN: z.string().max(64).optional(),
+  O: z.string().max(64).optional(),
+  OU: z.string().max(64).optional(),
+  C: z.string().max(2).optional(),
+});
+
+const RsaBits = z.union(RSA_KEY_SIZES.map((bits) => z.literal(bits)), { error: `key size must be one of ${RSA_KEY_SIZES.join(', ')} bits` });
+
+// ---------------------------------------------------------------------------------------------
+// Requests, one schema per channel
+
+export const REQUEST_SCHEMAS = {
+  'app:version': NoInput,
+
+  'vault:status': NoInput,
+  'vault:create': z.discriminatedUnion('method', [
+    z.strictObject({ method: z.literal('keychain') }),
+    z.strictObject({
+      method: z.literal('passphrase'),
+      passphrase: Passphrase.min(8, { error: 'choose a passphrase of at least 8 characters' }),
+    }),
+  ]),
+  'vault:unlock': z.discriminatedUnion('method', [
+    z.strictObject({ method: z.literal('keychain') }),
+    z.strictObject({ method: z.literal('passphrase'), passphrase: Passphrase.min(1, { error: 'enter the passphrase' }) }),
+    z.strictObject({ method: z.literal('recovery'), recoveryKey: z.string().min(1).max(200) }),
+  ]),
+  'vault:lock': NoInput,
+
+  'integrations:list': NoInput,
+  'integrations:get': NameRef,
+  'integrations:create': z.strictObject({ fields: IntegrationInput }),
+  'integrations:update': z.strictObject({ name: NameSchema, patch: IntegrationPatchSchema }),
+  'integrations:delete': NameRef,
+  'integrations:duplicate': z.strictObject({ name: NameSchema, newName: NameSchema.optional() }),
+
+  'keypairs:list': NameRef,
+  'keypairs:generate': z.strictObject({
+    name: NameSchema,
+    bits: RsaBits.default(2048),
+    days: z.number().int().min(1).max(MAX_CERTIFICATE_DAYS, { error: `a certificate may last at most ${MAX_CERTIFICATE_DAYS} days` }).default(DEFAULT_CERTIFICATE_DAYS),
+    subject: Subject.optional(),
+  }),
+  'keypairs:import': z.discriminatedUnion('source', [
+    z.strictObject({
+      name: NameSchema,
+      source: z.literal('text'),
+      keyPem: PemText,
+      certificatePem: PemText.optional(),
+      passphrase: Passphrase.optional(),
+    }),
+    /** key and certificate files are chosen in an open dialog shown by main */
+    z.strictObject({ name: NameSchema, source: z.literal('dialog'), passphrase: Passphrase.optional() }),
+  ]),
+  'keypairs:setActive': z.strictObject({ name: NameSchema, fingerprint: Fingerprint }),
+  'keypairs:remove': z.strictObject({ name: NameSchema, fingerprint: Fingerprint }),
+  'keypairs:saveCertificate': z.strictObject({ name: NameSchema, fingerprint: Fingerprint.optional() }),
+
+  'tokens:status': NameRef,
+  'tokens:mint': z.strictObject({ name: NameSchema, force: z.boolean().default(false) }),
+  'tokens:copy': z.strictObject({
+    name: NameSchema,
+    format: z.enum(TOKEN_FORMATS, { error: `format must be one of ${TOKEN_FORMATS.join(', ')}` }).default('raw'),
+  }),
+  'tokens:setAutoRefresh': z.strictObject({ name: NameSchema, enabled: z.boolean() }),
+
+  'secrets:copyClientSecret': NameRef,
+
+  'interop:importPreview': NoInput,
+  'interop:importApply': z.strictObject({ previewId: z.uuid({ error: 'unknown import preview' }) }),
+  'interop:export': z.strictObject({
+    name: NameSchema,
+    format: z.enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_FORMATS.join(', ')}` }),
+    includeSecrets: z.boolean().default(false),
+  }),
+
+  'settings:get': NoInput,
+  'settings:set': SettingsPatchSchema,
+} as const satisfies Record<Channel, z.ZodType>;
+
+/** What the renderer passes. */
+export type RequestOf<C extends Channel> = z.input<(typeof REQUEST_SCHEMAS)[C]>;
+/** What a handler receives, defaults applied. */
+export type ParsedRequest<C extends Channel> = z.output<(typeof REQUEST_SCHEMAS)[C]>;
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+
+export type LockReason = 'user' | 'menu' | 'idle' | 'screen-lock' | 'suspend';
+
+export interface VaultStatus {
+  state: 'missing' | 'locked' | 'unlocked';
+  /** how this vault can be unlocked; empty when there is none */
+  methods: UnlockMethod[];
+  dataDir: string;
+  /** why the last automatic or requested unlock failed, until the next success */
+  lastError: IpcError | null;
+}
+
+export interface TokenStatus {
+  name: string;
+  /** false for API key integrations, which have no token */
+  applicable: boolean;
+  /** `expiring`: inside the refresh margin, re-minted at next use */
+  state: 'none' | 'valid' | 'expiring' | 'expired';
+  expiresAt: number | null;
+  mintedAt: number | null;
+  autoRefresh: boolean;
+  fromCache?: boolean;
+  /** a re-mint failed and a still-valid cached token was kept */
+  refreshError?: string;
+}
+
+export interface KeysStatus {
+  count: number;
+  activeFingerprint: string | null;
+  notAfter: string | null;
+  daysLeft: number | null;
+  expiringSoon: boolean;
+}
+
+export interface IntegrationListItem extends IntegrationSummary {
+  id: string;
+  favorite: boolean;
+  token: TokenStatus;
+  /** null for kinds that sign with no key */
+  keys: KeysStatus | null;
+}
+
+export interface CopyResult {
+  copied: true;
+  /** null = the clipboard is not cleared by timer */
+  clearsInSeconds: number | null;
+}
+
+export interface TokenCopyResult extends CopyResult {
+  format: TokenFormat;
+  expiresAt: number | null;
+}
+
+/** A save dialog the user may cancel. */
+export type SaveResult = { saved: true; path: string } | { saved: false };
+
+export type KeyImportResult = { imported: true; key: KeyPairSummary; certificateGenerated: boolean } | { imported: false };
+
+export interface ImportItem {
+  action: 'add' | 'update';
+  targetName: string;
+  kind: IntegrationKind;
+  clientId: string;
+  source: string;
+  key: { fingerprint: string; isNew: boolean } | null;
+}
+
+export type ImportPreview =
+  | { cancelled: false; previewId: string; file: string; format: string; items: ImportItem[]; warnings: string[] }
+  | { cancelled: true };
+
+export interface ResponseMap {
+  'app:version': string;
+  'vault:status': VaultStatus;
+  'vault:create': VaultStatus;
+  'vault:unlock': VaultStatus;
+  'vault:lock': VaultStatus;
+  'integrations:list': IntegrationListItem[];
+  'integrations:get': MaskedIntegration;
+  'integrations:create': MaskedIntegration;
+  'integrations:update': MaskedIntegration;
+  'integrations:delete': { deleted: string };
+  'integrations:duplicate': MaskedIntegration;
+  'keypairs:list': KeyPairSummary[];
+  'keypairs:generate': KeyPairSummary;
+  'keypairs:import': KeyImportResult;
+  'keypairs:setActive': KeyPairSummary;
+  'keypairs:remove': { removed: string };
+  'keypairs:saveCertificate': SaveResult;
+  'tokens:status': TokenStatus;
+  'tokens:mint': TokenStatus;
+  'tokens:copy': TokenCopyResult;
+  'tokens:setAutoRefresh': TokenStatus;
+  'secrets:copyClientSecret': CopyResult;
+  'interop:importPreview': ImportPreview;
+  'interop:importApply': { items: ImportItem[] };
+  'interop:export': SaveResult;
+  'settings:get': Settings;
+  'settings:set': Settings;
+}
+
+export type ResponseOf<C extends Channel> = ResponseMap[C];
+
+// ---------------------------------------------------------------------------------------------
+// Push events
+
+type Empty = Record<string, never>;
+
+export interface EventPayloads {
+  'token:refreshed': { name: string; expiresAt: number };
+  'token:failed': { name: string; message: string; retryAt: number };
+  'token:expiring': { name: string; expiresAt: number };
+  'certificate:expiring': { name: string; fingerprint: string; notAfter: string; daysLeft: number };
+  'vault:locked': { reason: LockReason };
+  'vault:unlocked': Empty;
+  'settings:changed': Settings;
+  'clipboard:cleared': { reason: ClearReason };
+  'menu:search': Empty;
+  'menu:newIntegration': Empty;
+  'menu:copySelectedToken': Empty;
+}
+
+// Compile-time proof that the maps cover exactly the names in channels.ts.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _responsesCoverChannels: Same<keyof ResponseMap, Channel> = true;
+const _payloadsCoverEvents: Same<keyof EventPayloads, EventName> = true;
+void _responsesCoverChannels;
+void _payloadsCoverEvents;

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import type { Integration } from '../../core/integration';
+import { addIntegration, removeIntegration, updateIntegration } from '../../core/integration-store';
+import { findIntegration, getIntegration, listIntegrations, maskIntegration, summarize } from '../../core/integration-view';
+import type { Settings } from '../../core/settings';
+import type { VaultDocument } from '../../core/vault-document';
+import type { AppServices } from '../services';
+import { keysStatus, tokenStatus } from './status';
+import type { DomainHandlers } from './types';
+
+const USES_IMS = new Set(['oauthS2S', 'jwt']);
+
+/**
+ * The settings' defaults for what a new integration leaves out. Only absent fields are filled: a
+ * value the user typed always wins, and `null` (cleared) counts as absent.
+ */
+export function withSettingsDefaults(fields: Record<string, unknown>, settings: Settings): Record<string, unknown> {
+  const out = { ...fields };
+  if (USES_IMS.has(String(out.kind)) && out.imsEndpoint == null) out.imsEndpoint = settings.defaultImsEndpoint;
+  if (out.kind !== 'apiKey' && out.refreshMarginMinutes == null) out.refreshMarginMinutes = settings.refreshMarginMinutes;
+  return out;
+}
+
+/** "Name (copy)", then "Name (copy 2)", … within the 100 characters a name may have. */
+function copyName(doc: Readonly<VaultDocument>, name: string): string {
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? ' (copy)' : ` (copy ${n})`;
+    const candidate = `${name.slice(0, 100 - suffix.length)}${suffix}`;
+    if (!findIntegration(doc, candidate)) return candidate;
+  }
+}
+
+/**
+ * A copy of every field and key (same credential, e.g. to vary the scopes), with new ids. The token
+ * cache is not copied: the copy mints its own.
+ */
+function duplicate(doc: VaultDocument, name: string, newName: string | undefined, now: Date): Integration {
+  const source = getIntegration(doc, name);
+  const { id: _id, createdAt: _c, updatedAt: _u, keys, ...fields } = source;
+  const copy = addIntegration(doc, { ...fields, name: newName ?? copyName(doc, source.name) }, now);
+  if (keys?.length) copy.keys = keys.map((k) => ({ ...k, id: randomUUID() }));
+  return copy;
+}
+
+export function integrationHandlers(s: AppServices): DomainHandlers<'integrations'> {
+  const now = () => s.now?.() ?? new Date();
+  const afterWrite = async <T>(value: T): Promise<T> => {
+    await s.vault.changed();
+    return value;
+  };
+
+  return {
+    'integrations:list': async () => {
+      const vault = await s.vault.vault();
+      const [entries, settings] = await Promise.all([s.vault.tokenEntries(), s.settings.get()]);
+      const favorites = new Set(settings.favorites);
+      const at = now();
+      return listIntegrations(vault.document).map((i) => ({
+        ...summarize(i),
+        id: i.id,
+        favorite: favorites.has(i.id),
+        token: tokenStatus(i, entries[i.id], at.getTime()),
+        keys: keysStatus(i, at),
+      }));
+    },
+
+    'integrations:get': async ({ name }) => maskIntegration(getIntegration((await s.vault.vault()).document, name)),
+
+    'integrations:create': async ({ fields }) => {
+      const vault = await s.vault.vault();
+      const input = withSettingsDefaults(fields, await s.settings.get());
+      const created = await vault.update((doc) => addIntegration(doc, input, now()));
+      return afterWrite(maskIntegration(created));
+    },
+
+    'integrations:update': async ({ name, patch }) => {
+      const vault = await s.vault.vault();
+      const updated = await vault.update((doc) => updateIntegration(doc, name, patch, now()));
+      return afterWrite(maskIntegration(updated));
+    },
+
+    'integrations:delete': async ({ name }) => {
+      const vault = await s.vault.vault();
+      const removed = await vault.update((doc) => removeIntegration(doc, name));
+      const settings = await s.settings.get();
+      if (settings.favorites.includes(removed.id)) {
+        await s.settings.set({ favorites: settings.favorites.filter((id) => id !== removed.id) });
+      }
+      return afterWrite({ deleted: removed.name });
+    },
+
+    'integrations:duplicate': async ({ name, newName }) => {
+      const vault = await s.vault.vault();
+      const copy = await vault.update((doc) => duplicate(doc, name, newName, now()));
+      return afterWrite(maskIntegration(copy));
+    },
+  };
+}

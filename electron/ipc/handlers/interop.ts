@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { KeysmithError } from '../../core/errors';
+import { getIntegration } from '../../core/integration-view';
+import { applyImport, planImport, prepareImport, type PlannedImport, type PreparedImport } from '../../core/interop/apply-import';
+import { exportIntegration } from '../../core/interop/export/export-integration';
+import { MAX_IMPORT_BYTES, parseImportFile } from '../../core/interop/import/parse-import';
+import { readInputBytes, readInputFile, writeOutputFile } from '../../core/output-file';
+import type { ImportItem } from '../contract';
+import type { AppServices } from '../services';
+import type { DomainHandlers } from './types';
+
+/** A preview holds parsed credentials (keys included) in memory: keep few, briefly, and drop them on lock. */
+const PREVIEW_TTL_MS = 10 * 60_000;
+const MAX_PREVIEWS = 4;
+/** A key file an import names (aio's private_key, a .env's key path) is a few KB. */
+const MAX_KEY_FILE_BYTES = 1024 * 1024;
+
+const IMPORT_FILTERS = [
+  { name: 'Credential files', extensions: ['json', 'env', 'txt'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+interface Pending {
+  prepared: PreparedImport[];
+  expiresAt: number;
+}
+
+/** What the UI shows of a planned import: no secret, no key, the fingerprint only. */
+export function importItem(p: PlannedImport): ImportItem {
+  return {
+    action: p.action,
+    targetName: p.targetName,
+    kind: p.fields.kind,
+    clientId: p.fields.clientId,
+    source: p.candidate.source,
+    key: p.key ? { fingerprint: p.key.fingerprintSha256, isNew: p.keyIsNew } : null,
+  };
+}
+
+/** Reads, detects, parses and validates a credentials file the user chose; nothing is written. */
+async function readImport(file: string): Promise<{ format: string; warnings: string[]; prepared: PreparedImport[] }> {
+  const dir = path.dirname(file);
+  const bytes = await readInputBytes(file, 'credentials', MAX_IMPORT_BYTES);
+  const plan = await parseImportFile(bytes, {
+    fileName: path.basename(file),
+    baseDir: dir,
+    readFile: (p) => readInputFile(path.resolve(dir, p), 'private key', MAX_KEY_FILE_BYTES),
+  });
+  if (plan.candidates.length === 0) throw new KeysmithError('invalid_input', `Nothing to import from ${path.basename(file)}`);
+  const prepared = await prepareImport(plan.candidates);
+  return { format: plan.format, warnings: [...plan.warnings, ...plan.candidates.flatMap((c) => c.warnings)], prepared };
+}
+
+export function interopHandlers(s: AppServices): DomainHandlers<'interop'> {
+  const previews = new Map<string, Pending>();
+  s.vault.onLock(() => previews.clear());
+  const nowMs = () => (s.now?.() ?? new Date()).getTime();
+  const prune = () => {
+    for (const [id, p] of previews) if (p.expiresAt <= nowMs()) previews.delete(id);
+    while (previews.size >= MAX_PREVIEWS) previews.delete(previews.keys().next().value!);
+  };
+
+  return {
+    'interop:importPreview': async () => {
+      const vault = await s.vault.vault();
+      const paths = await s.dialogs.openFiles({ title: 'Import credentials', filters: IMPORT_FILTERS, multiple: false });
+      const file = paths?.[0];
+      if (!file) return { cancelled: true };
+      const { format, warnings, prepared } = await readImport(file);
+      const items = planImport(vault.document, prepared).map(importItem);
+      prune();
+      const previewId = randomUUID();
+      previews.set(previewId, { prepared, expiresAt: nowMs() + PREVIEW_TTL_MS });
+      return { cancelled: false, previewId, file: path.basename(file), format, items, warnings };
+    },
+
+    'interop:importApply': async ({ previewId }) => {
+      const pending = previews.get(previewId);
+      previews.delete(previewId);
+      if (!pending || pending.expiresAt <= nowMs()) {
+        throw new KeysmithError('not_found', 'That import preview has expired or was already applied: choose the file again');
+      }
+      const vault = await s.vault.vault();
+      // Planned again inside the lock, so a vault changed since the preview is never overwritten blindly.
+      const done = await vault.update((doc) => applyImport(doc, pending.prepared, s.now?.() ?? new Date()));
+      await s.vault.changed();
+      return { items: done.map(importItem) };
+    },
+
+    'interop:export': async ({ name, format, includeSecrets }) => {
+      const integration = getIntegration((await s.vault.vault()).document, name);
+      const result = exportIntegration(format, integration, { includeSecrets });
+      const target = await s.dialogs.saveFile({
+        title: `Export "${integration.name}" as ${format}${result.containsSecrets ? ' (with secrets)' : ''}`,
+        defaultName: result.fileName,
+        filters: [{ name: 'All files', extensions: ['*'] }],
+      });
+      if (target === null) return { saved: false };
+      // A file holding secrets is created 0600, so it is never readable by others, even briefly.
+      await writeOutputFile(target, result.content, { mode: result.containsSecrets ? 0o600 : 0o644, overwrite: true });
+      return { saved: true, path: target };
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { KeysmithError } from '../../core/errors';
+import { updateIntegration } from '../../core/integration-store';
+import { getIntegration } from '../../core/integration-view';
+import { formatCredentials, type Credentials, type TokenFormat } from '../../core/tokens/token-formats';
+import type { TokenCopyResult, TokenStatus } from '../contract';
+import type { AppServices } from '../services';
+import { autoRefreshOf, tokenStatus } from './status';
+import type { DomainHandlers } from './types';
+
+/** A token (cached or minted) or, for API keys, only the key: what `keysmith token` also uses. */
+async function credentials(s: AppServices, name: string): Promise<Credentials> {
+  const integration = getIntegration((await s.vault.vault()).document, name);
+  if (integration.kind === 'apiKey') return { integration };
+  const result = await s.vault.tokens().getToken(integration.name);
+  return { integration: result.integration, accessToken: result.accessToken, expiresAt: result.expiresAt, fromCache: result.fromCache };
+}
+
+/** Copies an integration's token in a format; shared by the IPC channel and the tray. */
+export async function copyToken(s: AppServices, name: string, format: TokenFormat): Promise<TokenCopyResult> {
+  const creds = await credentials(s, name);
+  const { clearsInSeconds } = await s.clipboard.copy(formatCredentials(format, creds));
+  return { copied: true, clearsInSeconds, format, expiresAt: creds.expiresAt ?? null };
+}
+
+export function tokenHandlers(s: AppServices): DomainHandlers<'tokens'> {
+  const nowMs = () => (s.now?.() ?? new Date()).getTime();
+
+  const status = async (name: string): Promise<TokenStatus> => {
+    const integration = getIntegration((await s.vault.vault()).document, name);
+    const entries = await s.vault.tokenEntries();
+    return tokenStatus(integration, entries[integration.id], nowMs());
+  };
+
+  return {
+    'tokens:status': ({ name }) => status(name),
+
+    'tokens:mint': async ({ name, force }) => {
+      await s.vault.vault(); // fresh document before minting, in case the CLI changed it
+      const result = await s.vault.tokens().getToken(name, { force });
+      return {
+        ...tokenStatus(result.integration, result, nowMs()),
+        fromCache: result.fromCache,
+        ...(result.refreshError !== undefined && { refreshError: result.refreshError }),
+      };
+    },
+
+    'tokens:copy': ({ name, format }) => copyToken(s, name, format),
+
+    'tokens:setAutoRefresh': async ({ name, enabled }) => {
+      const vault = await s.vault.vault();
+      const integration = getIntegration(vault.document, name);
+      if (integration.kind === 'apiKey') {
+        throw new KeysmithError('invalid_input', `"${integration.name}" is an API key integration: it has no token to refresh`, { field: 'enabled' });
+      }
+      if (autoRefreshOf(integration) !== enabled) {
+        await vault.update((doc) => updateIntegration(doc, integration.name, { autoRefresh: enabled }, s.now?.() ?? new Date()));
+        await s.vault.changed();
+      }
+      return status(integration.name);
+    },
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * What the IPC handlers need from the rest of the app, as small interfaces. main.ts passes the real
+ * ones (Electron dialogs and clipboard, the vault session); tests pass stand-ins for the parts that
+ * need Electron and the real ones for everything else, so the router runs in plain Node.
+ */
+import type { Settings, SettingsPatch } from '../core/settings';
+import type { CachedToken } from '../core/tokens/token-cache';
+import type { TokenService } from '../core/tokens/token-service';
+import type { NewUnlock, UnlockRequest, Vault } from '../core/vault';
+import type { LockReason, VaultStatus } from './contract';
+
+export interface VaultAccess {
+  status(): Promise<VaultStatus>;
+  /** Creates the vault and unlocks it; returns the recovery key for main to show, once. */
+  create(how: NewUnlock): Promise<{ recoveryKey: string }>;
+  unlock(request: UnlockRequest): Promise<void>;
+  lock(reason: LockReason): void;
+  /** The unlocked vault, reloaded when another process (the CLI) changed the file; throws vault_locked. */
+  vault(): Promise<Vault>;
+  tokens(): TokenService;
+  /** The token cache entries by integration id, read once for a whole listing. */
+  tokenEntries(): Promise<Record<string, CachedToken>>;
+  /** To be called after a write, so the refresh scheduler sees new or changed integrations. */
+  changed(): Promise<void>;
+  /** Called on every lock: handlers drop state derived from the vault (pending imports). */
+  onLock(listener: () => void): void;
+}
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** Native dialogs live in main: the renderer never names a path on its own. */
+export interface Dialogs {
+  /** null when the user cancelled */
+  openFiles(opts: { title: string; filters: FileFilter[]; multiple: boolean }): Promise<string[] | null>;
+  saveFile(opts: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
+  /** Shows a new vault's recovery key to the user in main; it never reaches the renderer. */
+  showRecoveryKey(recoveryKey: string): Promise<void>;
+}
+
+export interface SecretClipboard {
+  copy(text: string): Promise<{ clearsInSeconds: number | null }>;
+}
+
+export interface SettingsAccess {
+  get(): Promise<Settings>;
+  set(patch: SettingsPatch): Promise<Settings>;
+}
+
+export interface AppServices {
+  appVersion: string;
+  vault: VaultAccess;
+  dialogs: Dialogs;
+  clipboard: SecretClipboard;
+  settings: SettingsAccess;
+  /** Main-process log for unexpected failures; never sent to the renderer. */
+  log(message: string, err?: unknown): void;
+  now?(): Date;
+}
