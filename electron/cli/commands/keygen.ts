@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { KeysmithError } from '../../core/errors';
-import { DEFAULT_CERTIFICATE_DAYS, generateKeyMaterial } from '../../core/keys/keypair-factory';
+import { DEFAULT_CERTIFICATE_DAYS, startKeyGeneration } from '../../core/keys/keypair-factory';
 import { attachKeyPair, keyHolder, summarizeKeyPair } from '../../core/keys/keypair-store';
 import { isRsaKeySize } from '../../core/keys/rsa-keygen';
 import { writeOutputFile } from '../../core/output-file';
@@ -30,8 +30,10 @@ export async function keygen(args: string[], ctx: CliContext): Promise<void> {
   if (!isRsaKeySize(bits)) throw usageError('keygen', `--bits must be 2048, 3072 or 4096 (got ${bits})`);
   const days = integerFlag('keygen', 'days', values.days as string | undefined, DEFAULT_CERTIFICATE_DAYS);
 
+  // The key is generated on the thread pool while the vault unlocks; if the integration turns out
+  // not to take keys, the half-made key is simply dropped.
+  const finishKey = startKeyGeneration(bits);
   const vault = await openVault(ctx);
-  // Checked before the (slow) key generation, and again under the lock when attaching.
   const integration = keyHolder(vault.document, positionals[0]!);
   const subject = {
     CN: (values.cn as string | undefined) ?? integration.name.slice(0, 64),
@@ -39,7 +41,7 @@ export async function keygen(args: string[], ctx: CliContext): Promise<void> {
     ...(values.ou !== undefined && { OU: values.ou as string }),
     ...(values.country !== undefined && { C: values.country as string }),
   };
-  const material = await generateKeyMaterial({ bits, days, subject });
+  const material = await finishKey({ days, subject });
   const stored = await vault.update((doc) => attachKeyPair(doc, integration.name, material));
 
   const certPath = path.resolve((values['cert-out'] as string | undefined) ?? defaultCertificatePath(integration.name, stored.fingerprintSha256));

@@ -95,7 +95,7 @@ function randomSerialHex(): string {
 
 let forgeModule: Promise<Forge> | undefined;
 
-function loadForge(): Promise<Forge> {
+export function loadForge(): Promise<Forge> {
   // node-forge is CommonJS: seen from ESM (Node, esbuild's split chunks) it is the default export;
   // some loaders also copy its members onto the namespace. Kept once loaded: under a loader such
   // as tsx every import() is a round trip to its hooks thread.

@@ -2,7 +2,7 @@
  * Key material ready to attach to an integration, made or brought in. Shared by the CLI and the app,
  * so both apply the same checks (RSA, size, key and certificate belong together).
  */
-import { createSelfSignedCertificate, type CertificateSubject } from './certificate';
+import { createSelfSignedCertificate, loadForge, type CertificateSubject } from './certificate';
 import { assertKeyMatchesCertificate, parseCertificate, parsePrivateKey } from './private-key-import';
 import { generateRsaKeyPair, type RsaKeySize } from './rsa-keygen';
 import type { KeyMaterial } from './keypair-store';
@@ -10,10 +10,26 @@ import type { KeyMaterial } from './keypair-store';
 /** Adobe's documented validity, and what the Console issues. */
 export const DEFAULT_CERTIFICATE_DAYS = 365;
 
-export async function generateKeyMaterial(opts: { bits: RsaKeySize; days: number; subject: CertificateSubject }): Promise<KeyMaterial> {
-  const { privateKeyPem } = await generateRsaKeyPair(opts.bits);
-  const certificatePem = await createSelfSignedCertificate({ privateKeyPem, subject: opts.subject, days: opts.days });
-  return { privateKeyPem, certificatePem, bits: opts.bits, origin: 'generated' };
+/**
+ * Starts the (slow, thread-pool) key generation and the certificate library's load at once and
+ * returns a function that finishes the material. A caller can do other work meanwhile, such as
+ * unlocking the vault: the whole `keysmith keygen` then costs about the keygen, not the sum.
+ */
+export function startKeyGeneration(bits: RsaKeySize): (opts: { days: number; subject: CertificateSubject }) => Promise<KeyMaterial> {
+  const keyPair = generateRsaKeyPair(bits);
+  const forge = loadForge();
+  // Whoever calls the finisher sees any failure; a caller that gives up early must not leak a rejection.
+  keyPair.catch(() => undefined);
+  forge.catch(() => undefined);
+  return async ({ days, subject }) => {
+    const { privateKeyPem } = await keyPair;
+    const certificatePem = await createSelfSignedCertificate({ privateKeyPem, subject, days });
+    return { privateKeyPem, certificatePem, bits, origin: 'generated' };
+  };
+}
+
+export function generateKeyMaterial(opts: { bits: RsaKeySize; days: number; subject: CertificateSubject }): Promise<KeyMaterial> {
+  return startKeyGeneration(opts.bits)(opts);
 }
 
 /**
