@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // and generous timeouts. Timings are never asserted here: figures live in `npm run bench`.
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.{ts,tsx}'],
     pool: 'forks',
     testTimeout: 120_000,
     hookTimeout: 60_000,

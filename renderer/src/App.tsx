@@ -1,27 +1,58 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { call, getApi, type IpcError, type VaultStatus } from './bridge';
+import { LockScreen } from './LockScreen';
+import { MainView } from './MainView';
+
+type Load = { state: 'loading' } | { state: 'ready'; status: VaultStatus } | { state: 'failed'; error: IpcError };
 
 export function App() {
-  const [version, setVersion] = useState<string | null>(null);
+  const api = getApi();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+
+  const refresh = useCallback(async () => {
+    if (!api) return;
+    const result = await call(api.vault.status());
+    setLoad(result.ok ? { state: 'ready', status: result.value } : { state: 'failed', error: result.error });
+  }, [api]);
 
   useEffect(() => {
-    // The bridge is absent when the page is opened outside Electron (e.g. a plain browser).
-    const bridge = window.keysmith;
-    if (!bridge) return;
-    let active = true;
-    bridge.app.version().then(
-      (result) => active && setVersion(result.ok ? result.value : null),
-      () => active && setVersion(null),
-    );
+    if (!api) return;
+    void refresh();
+    const offLocked = api.on('vault:locked', () => void refresh());
+    const offUnlocked = api.on('vault:unlocked', () => void refresh());
     return () => {
-      active = false;
+      offLocked();
+      offUnlocked();
     };
-  }, []);
+  }, [api, refresh]);
 
-  return (
-    <main>
-      <h1>Keysmith</h1>
-      <p>The integrations UI arrives with the renderer issue.</p>
-      {version && <p data-testid="app-version">Version {version}</p>}
-    </main>
-  );
+  if (!api) {
+    return (
+      <main className="app-message">
+        <h1>Keysmith</h1>
+        <p>This page must be opened from the Keysmith app.</p>
+      </main>
+    );
+  }
+  if (load.state === 'loading') {
+    return (
+      <main className="app-message" aria-busy="true">
+        <p>Opening the vault…</p>
+      </main>
+    );
+  }
+  if (load.state === 'failed') {
+    return (
+      <main className="app-message">
+        <p role="alert">{load.error.message}</p>
+        <button type="button" onClick={() => void refresh()}>
+          Try again
+        </button>
+      </main>
+    );
+  }
+  if (load.status.state !== 'unlocked') {
+    return <LockScreen api={api} status={load.status} onUnlocked={(status) => setLoad({ state: 'ready', status })} />;
+  }
+  return <MainView api={api} />;
 }

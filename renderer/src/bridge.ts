@@ -1,0 +1,35 @@
+/**
+ * The renderer's only way to main: `window.keysmith` (set by the preload). Types come from the IPC
+ * contract with `import type` only, so nothing of main or core is bundled here.
+ */
+import type { KeysmithApi } from '../../electron/ipc/api';
+import type { IpcError, IpcResult } from '../../electron/ipc/result';
+
+export type { KeysmithApi };
+export type { IpcError };
+export type {
+  IntegrationListItem,
+  TokenStatus,
+  VaultStatus,
+  RequestOf,
+  ResponseOf,
+} from '../../electron/ipc/contract';
+
+/** The bridge, or null when the page runs outside Electron (a plain browser). */
+export function getApi(): KeysmithApi | null {
+  return window.keysmith ?? null;
+}
+
+/** A thrown value turned into an IpcError, so a rejected promise is shown like a failed call. */
+export function asIpcError(err: unknown): IpcError {
+  return { code: 'internal', message: err instanceof Error ? err.message : 'The call to Keysmith failed' };
+}
+
+/** Awaits a call and always resolves to an IpcResult, never throws. */
+export async function call<T>(promise: Promise<IpcResult<T>>): Promise<IpcResult<T>> {
+  try {
+    return await promise;
+  } catch (err) {
+    return { ok: false, error: asIpcError(err) };
+  }
+}

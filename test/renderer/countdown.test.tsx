@@ -1,0 +1,68 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Countdown } from '../../renderer/src/Countdown';
+import { formatCountdown } from '../../renderer/src/format';
+import { TokenPanel } from '../../renderer/src/TokenPanel';
+import { IntegrationRow } from '../../renderer/src/IntegrationRow';
+import { createFakeApi, listItem } from './fake-api';
+
+const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(T0);
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe('countdown', () => {
+  it('formats mm:ss', () => {
+    expect(formatCountdown(125_000)).toBe('02:05');
+    expect(formatCountdown(59_000)).toBe('00:59');
+    expect(formatCountdown(59_001)).toBe('01:00');
+    expect(formatCountdown(1)).toBe('00:01');
+    expect(formatCountdown(3_600_000)).toBe('60:00');
+    expect(formatCountdown(-5)).toBe('00:00');
+  });
+
+  it('renders mm:ss and counts down every second', () => {
+    render(<Countdown expiresAt={T0 + 125_000} />);
+    expect(screen.getByTestId('token-countdown').textContent).toBe('Expires in 02:05');
+    act(() => vi.advanceTimersByTime(1000));
+    expect(screen.getByTestId('token-countdown').textContent).toBe('Expires in 02:04');
+    act(() => vi.advanceTimersByTime(65_000));
+    expect(screen.getByTestId('token-countdown').textContent).toBe('Expires in 00:59');
+    act(() => vi.advanceTimersByTime(60_000));
+    expect(screen.queryByTestId('token-countdown')).toBeNull();
+    expect(screen.getByText('Expired')).toBeTruthy();
+  });
+
+  it('the token panel counts down from the token status expiry', async () => {
+    const fake = createFakeApi({ token: { state: 'valid', expiresAt: T0 + 10 * 60_000 } });
+    render(<TokenPanel api={fake.full} name="integration-0000" />);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    expect(fake.api.tokens.status).toHaveBeenCalledWith({ name: 'integration-0000' });
+    expect(screen.getByTestId('token-countdown').textContent).toBe('Expires in 10:00');
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(90_000);
+    });
+    expect(screen.getByTestId('token-countdown').textContent).toBe('Expires in 08:30');
+  });
+
+  it('a list row shows how long its token stays valid', () => {
+    const item = listItem(0, { token: { name: 'x', applicable: true, state: 'valid', expiresAt: T0 + 65_000, mintedAt: T0, autoRefresh: true } });
+    render(
+      <ul>
+        <IntegrationRow id="r0" item={item} selected={false} onSelect={() => {}} />
+      </ul>,
+    );
+    expect(screen.getByTestId('row-countdown').textContent).toBe('token valid for 01:05');
+    act(() => vi.advanceTimersByTime(6_000));
+    expect(screen.getByTestId('row-countdown').textContent).toBe('token valid for 00:59');
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * A fake `window.keysmith` for component tests: the channels the renderer uses, answering with the
+ * contract's shapes. It never holds a real secret: secrets are stored masked, as main returns them.
+ */
+import { vi } from 'vitest';
+import type { KeysmithApi } from '../../electron/ipc/api';
+import type { EventName } from '../../electron/ipc/channels';
+import type { EventPayloads, IntegrationListItem, ResponseOf, TokenStatus, VaultStatus } from '../../electron/ipc/contract';
+import type { IpcResult } from '../../electron/ipc/result';
+
+export const MASKED_SECRET = '••••••••wxyz';
+
+const ok = <T>(value: T): Promise<IpcResult<T>> => Promise.resolve({ ok: true, value });
+
+export function listItem(i: number, over: Partial<IntegrationListItem> = {}): IntegrationListItem {
+  const kinds = ['oauthS2S', 'jwt', 'apiKey', 'oauth2'] as const;
+  const kind = kinds[i % kinds.length]!;
+  return {
+    id: `id-${i}`,
+    name: `integration-${String(i).padStart(4, '0')}`,
+    kind,
+    clientId: `client${i}abc`,
+    orgId: kind === 'oauth2' ? null : `ORG${i % 10}@AdobeOrg`,
+    description: '',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    favorite: false,
+    token: { name: `integration-${i}`, applicable: kind !== 'apiKey', state: 'none', expiresAt: null, mintedAt: null, autoRefresh: false },
+    keys: null,
+    ...over,
+  };
+}
+
+export function detailOf(item: IntegrationListItem): ResponseOf<'integrations:get'> {
+  return {
+    id: item.id,
+    name: item.name,
+    kind: 'oauthS2S',
+    clientId: item.clientId,
+    orgId: item.orgId ?? undefined,
+    description: item.description,
+    clientSecrets: [MASKED_SECRET],
+    scopes: ['openid', 'AdobeID'],
+    imsEndpoint: 'https://ims-na1.adobelogin.com',
+    createdAt: item.updatedAt,
+    updatedAt: item.updatedAt,
+  } as ResponseOf<'integrations:get'>;
+}
+
+export interface FakeOptions {
+  vault?: Partial<VaultStatus>;
+  items?: IntegrationListItem[];
+  token?: Partial<TokenStatus>;
+}
+
+export function createFakeApi(options: FakeOptions = {}) {
+  const items = options.items ?? [listItem(0), listItem(1), listItem(2)];
+  const vault: VaultStatus = { state: 'unlocked', methods: ['passphrase', 'recovery'], dataDir: '/tmp/ks', lastError: null, ...options.vault };
+  const token = (name: string): TokenStatus => ({
+    name,
+    applicable: true,
+    state: 'valid',
+    expiresAt: Date.now() + 125_000,
+    mintedAt: Date.now(),
+    autoRefresh: false,
+    ...options.token,
+  });
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+
+  const api = {
+    app: { version: vi.fn<KeysmithApi['app']['version']>(() => ok('0.1.0')) },
+    vault: {
+      status: vi.fn<KeysmithApi['vault']['status']>(() => ok(vault)),
+      unlock: vi.fn<KeysmithApi['vault']['unlock']>(() => ok({ ...vault, state: 'unlocked' })),
+      lock: vi.fn<KeysmithApi['vault']['lock']>(() => ok({ ...vault, state: 'locked' })),
+    },
+    integrations: {
+      list: vi.fn<KeysmithApi['integrations']['list']>(() => ok(items)),
+      get: vi.fn<KeysmithApi['integrations']['get']>((req) => {
+        const found = items.find((i) => i.name === req?.name);
+        return found
+          ? ok(detailOf(found))
+          : Promise.resolve({ ok: false, error: { code: 'not_found', message: `No integration named "${req?.name}"` } });
+      }),
+    },
+    tokens: {
+      status: vi.fn<KeysmithApi['tokens']['status']>((req) => ok(token(req.name))),
+      mint: vi.fn<KeysmithApi['tokens']['mint']>((req) => ok(token(req.name))),
+      copy: vi.fn<KeysmithApi['tokens']['copy']>((req) =>
+        ok({ copied: true, clearsInSeconds: 30, format: req.format ?? 'raw', expiresAt: Date.now() + 125_000 }),
+      ),
+      setAutoRefresh: vi.fn<KeysmithApi['tokens']['setAutoRefresh']>((req) => ok({ ...token(req.name), autoRefresh: req.enabled })),
+    },
+    secrets: {
+      copyClientSecret: vi.fn<KeysmithApi['secrets']['copyClientSecret']>(() => ok({ copied: true, clearsInSeconds: 30 })),
+    },
+    on: vi.fn(<E extends EventName>(event: E, callback: (payload: EventPayloads[E]) => void) => {
+      const set = listeners.get(event) ?? new Set();
+      set.add(callback as (payload: never) => void);
+      listeners.set(event, set);
+      return () => void set.delete(callback as (payload: never) => void);
+    }),
+  };
+
+  /** Pushes an event as main would. */
+  function emit<E extends EventName>(event: E, payload: EventPayloads[E]) {
+    for (const cb of listeners.get(event) ?? []) (cb as (p: EventPayloads[E]) => void)(payload);
+  }
+
+  // Channels the renderer does not use yet are absent: calling one fails the test loudly.
+  return { api, full: api as unknown as KeysmithApi, emit };
+}
