@@ -42,26 +42,20 @@ function sampleEntries(integration: Integration): Entry[] {
     case 'apiKey':
       return [{ name: 'API_KEY', value: integration.clientId }];
     case 'oauthS2S':
+    case 'jwt': {
+      // Both Adobe kinds share the account lines; they differ in the scope variable and the key.
+      const jwt = integration.kind === 'jwt';
       return [
         { name: 'CLIENT_ID', value: integration.clientId },
         secret,
         { name: 'ORGANIZATION_ID', value: integration.orgId },
         { name: 'TECHNICAL_ACCOUNT_ID', value: integration.technicalAccountId },
         { name: 'TECHNICAL_ACCOUNT_EMAIL', value: integration.technicalAccountEmail },
-        { name: 'SCOPES', value: scopeParameter(integration) },
+        { name: jwt ? 'META_SCOPES' : 'SCOPES', value: scopeParameter(integration) },
         tokenUrl,
+        ...(jwt ? [privateKey] : []),
       ];
-    case 'jwt':
-      return [
-        { name: 'CLIENT_ID', value: integration.clientId },
-        secret,
-        { name: 'ORGANIZATION_ID', value: integration.orgId },
-        { name: 'TECHNICAL_ACCOUNT_ID', value: integration.technicalAccountId },
-        { name: 'TECHNICAL_ACCOUNT_EMAIL', value: integration.technicalAccountEmail },
-        { name: 'META_SCOPES', value: scopeParameter(integration) },
-        tokenUrl,
-        privateKey,
-      ];
+    }
     case 'oauth2':
       return [
         { name: 'CLIENT_ID', value: integration.clientId },
