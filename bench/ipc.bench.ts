@@ -57,7 +57,7 @@ function noOpServices(): AppServices {
       onLock: () => undefined,
     },
     dialogs: { openFiles: async () => null, saveFile: async () => null, showRecoveryKey: async () => undefined },
-    clipboard: { copy: async () => ({ clearsInSeconds: 30 }) },
+    clipboard: { copy: async () => ({ clearsInSeconds: 30 }), copyPlain: async () => ({ clearsInSeconds: null }) },
     settings: { get: async () => DEFAULT_SETTINGS, set: async () => DEFAULT_SETTINGS },
     log: () => undefined,
   };

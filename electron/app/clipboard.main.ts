@@ -23,6 +23,7 @@ export function electronClipboardPort(log: (message: string, err?: unknown) => v
       }
       await clipboard.writeText(text);
     },
+    writeText: (text) => clipboard.writeText(text),
     clear: () => clipboard.clear(),
   };
 }

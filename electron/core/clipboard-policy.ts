@@ -12,6 +12,8 @@ export interface ClipboardPort {
   readText(): Promise<string> | string;
   /** Writes text marked as concealed from clipboard history where the platform has a way. */
   writeSecret(text: string): Promise<void> | void;
+  /** Writes ordinary text (a client id): no concealment, so clipboard history may keep it. */
+  writeText(text: string): Promise<void> | void;
   clear(): Promise<void> | void;
 }
 
@@ -57,6 +59,19 @@ export class ClipboardPolicy {
       (this.timer as { unref?: () => void }).unref?.();
     }
     return { clearsInSeconds: seconds };
+  }
+
+  /**
+   * Copies a value that is not secret (client id, org id). It is not cleared by timer, and it
+   * replaces any secret of ours, so that secret's pending clear is dropped with it.
+   */
+  copyPlain(text: string): Promise<{ clearsInSeconds: null }> {
+    return this.serial(async () => {
+      this.cancelTimer();
+      await this.port.writeText(text);
+      this.copied = null;
+      return { clearsInSeconds: null };
+    });
   }
 
   /** Whether something we copied may still be on the clipboard. */

@@ -32,6 +32,7 @@ export const CHANNELS = [
   'tokens:setAutoRefresh',
 
   'secrets:copyClientSecret',
+  'secrets:copyField',
 
   'interop:importPreview',
   'interop:importApply',

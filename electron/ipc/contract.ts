@@ -77,6 +77,10 @@ const Subject = z.strictObject({
   C: z.string().max(2).optional(),
 });
 
+/** Identifiers shown in full in the detail view; copied as plain text (no timed clear). */
+export const COPYABLE_FIELDS = ['clientId', 'orgId', 'technicalAccountId', 'technicalAccountEmail'] as const;
+export type CopyableField = (typeof COPYABLE_FIELDS)[number];
+
 const RsaBits = z.union(RSA_KEY_SIZES.map((bits) => z.literal(bits)), { error: `key size must be one of ${RSA_KEY_SIZES.join(', ')} bits` });
 
 // ---------------------------------------------------------------------------------------------
@@ -138,6 +142,10 @@ export const REQUEST_SCHEMAS = {
   'tokens:setAutoRefresh': z.strictObject({ name: NameSchema, enabled: z.boolean() }),
 
   'secrets:copyClientSecret': NameRef,
+  'secrets:copyField': z.strictObject({
+    name: NameSchema,
+    field: z.enum(COPYABLE_FIELDS, { error: `field must be one of ${COPYABLE_FIELDS.join(', ')}` }),
+  }),
 
   'interop:importPreview': NoInput,
   'interop:importApply': z.strictObject({ previewId: z.uuid({ error: 'unknown import preview' }) }),
@@ -194,6 +202,8 @@ export interface KeysStatus {
 
 export interface IntegrationListItem extends IntegrationSummary {
   id: string;
+  /** searched by the list's filter; empty for kinds without scopes */
+  scopes: string[];
   favorite: boolean;
   token: TokenStatus;
   /** null for kinds that sign with no key */
@@ -252,6 +262,7 @@ export interface ResponseMap {
   'tokens:copy': TokenCopyResult;
   'tokens:setAutoRefresh': TokenStatus;
   'secrets:copyClientSecret': CopyResult;
+  'secrets:copyField': CopyResult;
   'interop:importPreview': ImportPreview;
   'interop:importApply': { items: ImportItem[] };
   'interop:export': SaveResult;

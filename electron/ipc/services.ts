@@ -42,6 +42,7 @@ export interface Dialogs {
 
 export interface SecretClipboard {
   copy(text: string): Promise<{ clearsInSeconds: number | null }>;
+  copyPlain(text: string): Promise<{ clearsInSeconds: null }>;
 }
 
 export interface SettingsAccess {

@@ -22,10 +22,7 @@ export const KIND_NAMES: Record<IntegrationListItem['kind'], string> = {
 
 /** The lower-cased text a query is matched against, computed once per list. */
 export function searchText(item: IntegrationListItem): string {
-  // The list response carries no scopes; when main adds them they are searched too.
-  const scopes = (item as { scopes?: unknown }).scopes;
-  const scopeText = Array.isArray(scopes) ? scopes.join(' ') : '';
-  return [item.name, item.clientId, item.orgId ?? '', item.description, scopeText].join('\n').toLowerCase();
+  return [item.name, item.clientId, item.orgId ?? '', item.description, item.scopes.join(' ')].join('\n').toLowerCase();
 }
 
 export interface Indexed {

@@ -72,6 +72,7 @@ function validExample(channel: Channel): unknown {
     'tokens:copy': { name: 'Fuzz S2S', format: 'raw' },
     'tokens:setAutoRefresh': { name: 'Fuzz S2S', enabled: false },
     'secrets:copyClientSecret': { name: 'Fuzz S2S' },
+    'secrets:copyField': { name: 'Fuzz S2S', field: 'clientId' },
     'interop:importPreview': undefined,
     'interop:importApply': { previewId: '6f1c3a52-8a0e-4f4e-9d55-0c1b2a3d4e5f' },
     'interop:export': { name: 'Fuzz S2S', format: 'env', includeSecrets: false },

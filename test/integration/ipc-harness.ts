@@ -60,8 +60,15 @@ export class FakeClipboard implements ClipboardPort {
   readText() {
     return this.text;
   }
+  /** whether the last write was marked concealed */
+  concealed = false;
   writeSecret(text: string) {
     this.text = text;
+    this.concealed = true;
+  }
+  writeText(text: string) {
+    this.text = text;
+    this.concealed = false;
   }
   clear() {
     this.text = '';

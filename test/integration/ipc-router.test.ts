@@ -130,7 +130,7 @@ describe('IPC router: integrations', () => {
   it('lists, gets, updates, duplicates and deletes', async () => {
     const list = await ok<IntegrationListItem[]>('integrations:list');
     expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ name: 'Analytics', favorite: false, keys: null, token: { state: 'none', applicable: true } });
+    expect(list[0]).toMatchObject({ name: 'Analytics', favorite: false, keys: null, scopes: ['openid', 'AdobeID'], token: { state: 'none', applicable: true } });
     expect((await ok<MaskedIntegration>('integrations:get', { name: 'analytics' })).name).toBe('Analytics');
     const updated = await ok<MaskedIntegration>('integrations:update', { name: 'Analytics', patch: { description: 'prod reports', orgId: null } });
     expect(updated).toMatchObject({ description: 'prod reports' });
@@ -191,6 +191,17 @@ describe('IPC router: tokens and secrets over real HTTP', () => {
     const result = await ok('secrets:copyClientSecret', { name: 'Analytics' });
     expect(result).toEqual({ copied: true, clearsInSeconds: 30 });
     expect(h.board.text).toBe(CANARY);
+  });
+
+  it('copies identifiers plainly (not concealed, no timed clear) and says when one is absent', async () => {
+    expect(await ok('secrets:copyField', { name: 'Analytics', field: 'orgId' })).toEqual({ copied: true, clearsInSeconds: null });
+    expect(h.board.text).toBe(ORG);
+    expect(h.board.concealed).toBe(false);
+    await ok('secrets:copyField', { name: 'Analytics', field: 'clientId' });
+    expect(h.board.text).toBe('s2s-client');
+    const absent = await fails('secrets:copyField', { name: 'Analytics', field: 'technicalAccountId' }, 'not_found');
+    expect(absent.message).toBe('"Analytics" has no technical account id');
+    await fails('secrets:copyField', { name: 'Analytics', field: 'clientSecrets' }, 'invalid_input');
   });
 
   it('says plainly why a token cannot be had', async () => {

@@ -21,6 +21,7 @@ export function listItem(i: number, over: Partial<IntegrationListItem> = {}): In
     kind,
     clientId: `client${i}abc`,
     orgId: kind === 'oauth2' ? null : `ORG${i % 10}@AdobeOrg`,
+    scopes: kind === 'apiKey' ? [] : ['openid', `scope_${i % 7}`],
     description: '',
     updatedAt: '2026-01-01T00:00:00.000Z',
     favorite: false,

@@ -17,6 +17,9 @@ class FakeClipboard implements ClipboardPort {
     this.text = text;
     this.secretWrites++;
   }
+  writeText(text: string) {
+    this.text = text;
+  }
   clear() {
     this.text = '';
     this.clears++;
@@ -58,6 +61,18 @@ describe('clipboard policy', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(board.text).toBe('');
     expect(cleared).toEqual(['timeout']);
+  });
+
+  it('copies an identifier plainly, never clears it, and drops the pending clear of a secret it replaced', async () => {
+    await policy.copy('token-1');
+    expect(await policy.copyPlain('client-id-1')).toEqual({ clearsInSeconds: null });
+    expect(board.secretWrites).toBe(1);
+    expect(policy.holdsCopy).toBe(false);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(board.text).toBe('client-id-1');
+    expect(await policy.clearIfOurs('lock')).toBe(false);
+    expect(board.text).toBe('client-id-1');
+    expect(cleared).toEqual([]);
   });
 
   it('leaves the clipboard alone when the user copied something else meanwhile', async () => {
@@ -127,6 +142,7 @@ describe('clipboard policy', () => {
         return seen;
       },
       writeSecret: (t) => board.writeSecret(t),
+      writeText: (t) => board.writeText(t),
       clear: () => board.clear(),
     };
     const p = new ClipboardPolicy(slow, { clearAfterSeconds: () => null });
@@ -150,7 +166,7 @@ describe('clipboard policy', () => {
   it('leaves an unreadable clipboard alone and reports the failure', async () => {
     const errors: unknown[] = [];
     const broken = new ClipboardPolicy(
-      { readText: () => Promise.reject(new Error('no display')), writeSecret: () => undefined, clear: () => board.clear() },
+      { readText: () => Promise.reject(new Error('no display')), writeSecret: () => undefined, writeText: () => undefined, clear: () => board.clear() },
       { clearAfterSeconds: () => 1, onError: (e) => errors.push(e) },
     );
     await broken.copy('x');

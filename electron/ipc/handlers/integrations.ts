@@ -58,6 +58,7 @@ export function integrationHandlers(s: AppServices): DomainHandlers<'integration
       return listIntegrations(vault.document).map((i) => ({
         ...summarize(i),
         id: i.id,
+        scopes: 'scopes' in i && Array.isArray(i.scopes) ? i.scopes : [],
         favorite: favorites.has(i.id),
         token: tokenStatus(i, entries[i.id], at.getTime()),
         keys: keysStatus(i, at),
