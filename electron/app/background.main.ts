@@ -1,13 +1,14 @@
 /**
  * What runs while the app is open, whatever the window shows: refresh events pushed to the renderer
  * and turned into notifications, certificate expiry checks, the tray kept in step with the vault and
- * the favourites, the clipboard cleared on lock, and auto-lock on idle, screen lock and suspend.
+ * the favourites (event-forwarding.ts pushes to the renderer and clears the clipboard on lock), and auto-lock on idle, screen lock and suspend.
  */
 import { powerMonitor } from 'electron';
 import { toIpcError } from '../ipc/errors';
 import { copyToken } from '../ipc/handlers/tokens';
 import { AutoLock } from './auto-lock';
-import type { AppParts } from './app-services.main';
+import type { AppParts } from './app-parts';
+import { forwardEvents } from './event-forwarding';
 import type { PushEvent } from './events.main';
 import { showNotice } from './notifications.main';
 import { NotificationPolicy } from './notification-policy';
@@ -21,7 +22,7 @@ export interface Background {
 }
 
 export function startBackground(parts: AppParts, opts: { push: PushEvent; showWindow: () => void; quit: () => void }): Background {
-  const { session, settings, clipboard, services } = parts;
+  const { session, settings, services } = parts;
   const { push, log } = { push: opts.push, log: services.log };
   const notices = new NotificationPolicy();
   let minutes: number | null = null;
@@ -51,15 +52,12 @@ export function startBackground(parts: AppParts, opts: { push: PushEvent; showWi
   };
   const certificateTimer = setInterval(() => void checkCertificates().catch((err) => log('certificate check failed', err)), CERTIFICATE_CHECK_MS);
 
+  forwardEvents(parts, push);
   session.on('refresh', (event) => {
-    if (event.type === 'refreshed') push('token:refreshed', { name: event.name, expiresAt: event.expiresAt });
-    else if (event.type === 'failed') push('token:failed', { name: event.name, message: event.message, retryAt: event.retryAt });
-    else push('token:expiring', { name: event.name, expiresAt: event.expiresAt });
     const notice = notices.onRefreshEvent(event);
     if (notice) showNotice(notice, opts.showWindow);
   });
   session.on('unlocked', () => {
-    push('vault:unlocked', {});
     refreshTrayQuietly();
     void checkCertificates().catch((err) => log('certificate check failed', err));
   });
@@ -67,15 +65,12 @@ export function startBackground(parts: AppParts, opts: { push: PushEvent; showWi
     refreshTrayQuietly();
     void checkCertificates().catch((err) => log('certificate check failed', err));
   });
-  session.on('locked', (reason) => {
+  session.on('locked', () => {
     notices.reset();
-    void clipboard.clearIfOurs('lock');
-    push('vault:locked', { reason });
     refreshTrayQuietly();
   });
   settings.on('changed', (s) => {
     minutes = s.autoLockMinutes;
-    push('settings:changed', s);
     refreshTrayQuietly();
   });
   void settings.get().then((s) => (minutes = s.autoLockMinutes));

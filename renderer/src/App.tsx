@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { call, getApi, type IpcError, type VaultStatus } from './bridge';
+import { CreateVault } from './CreateVault';
 import { LockScreen } from './LockScreen';
 import { MainView } from './MainView';
 
@@ -50,6 +51,9 @@ export function App() {
         </button>
       </main>
     );
+  }
+  if (load.status.state === 'missing') {
+    return <CreateVault api={api} status={load.status} onCreated={(status) => setLoad({ state: 'ready', status })} />;
   }
   if (load.status.state !== 'unlocked') {
     return <LockScreen api={api} status={load.status} onUnlocked={(status) => setLoad({ state: 'ready', status })} />;

@@ -9,7 +9,7 @@ interface Props {
 
 type Method = 'passphrase' | 'recovery';
 
-/** Shown while the vault is locked or missing. Unlocks with a passphrase or the recovery key. */
+/** Shown while the vault is locked. Unlocks with the keychain, a passphrase or the recovery key. */
 export function LockScreen({ api, status, onUnlocked }: Props) {
   const canUsePassphrase = status.methods.includes('passphrase') || status.methods.length === 0;
   const [method, setMethod] = useState<Method>(canUsePassphrase ? 'passphrase' : 'recovery');
@@ -19,14 +19,6 @@ export function LockScreen({ api, status, onUnlocked }: Props) {
   const fieldId = useId();
   const errorId = useId();
 
-  if (status.state === 'missing') {
-    return (
-      <main className="lock-screen">
-        <h1>Keysmith</h1>
-        <p>There is no vault yet in {status.dataDir}. Create one from the Keysmith CLI (`keysmith init`) for now.</p>
-      </main>
-    );
-  }
 
   async function unlock(request: RequestOf<'vault:unlock'>) {
     setBusy(true);

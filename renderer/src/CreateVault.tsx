@@ -1,0 +1,116 @@
+import { useId, useState, type FormEvent } from 'react';
+import { call, type IpcError, type KeysmithApi, type RequestOf, type VaultStatus } from './bridge';
+
+interface Props {
+  api: KeysmithApi;
+  status: VaultStatus;
+  onCreated: (status: VaultStatus) => void;
+}
+
+type Method = 'keychain' | 'passphrase';
+
+const MIN_PASSPHRASE = 8;
+
+/**
+ * First run: where the vault will live and how it will be unlocked. The keychain is the default
+ * (nothing to type, and the CLI unlocks the same way); a passphrase is for machines without one.
+ * Either way main shows the recovery key in its own dialog: it never reaches this page.
+ */
+export function CreateVault({ api, status, onCreated }: Props) {
+  const [method, setMethod] = useState<Method>('keychain');
+  const [passphrase, setPassphrase] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<IpcError | null>(null);
+  const ids = { passphrase: useId(), repeat: useId(), problem: useId() };
+
+  const problem =
+    method !== 'passphrase'
+      ? null
+      : passphrase.length > 0 && passphrase.length < MIN_PASSPHRASE
+        ? `Choose a passphrase of at least ${MIN_PASSPHRASE} characters`
+        : repeat.length > 0 && repeat !== passphrase
+          ? 'The two passphrases differ'
+          : null;
+  const ready = method === 'keychain' || (passphrase.length >= MIN_PASSPHRASE && repeat === passphrase);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!ready || busy) return;
+    setBusy(true);
+    const request: RequestOf<'vault:create'> = method === 'keychain' ? { method: 'keychain' } : { method: 'passphrase', passphrase };
+    const result = await call(api.vault.create(request));
+    setBusy(false);
+    if (result.ok) {
+      setPassphrase('');
+      setRepeat('');
+      onCreated(result.value);
+    } else {
+      setError(result.error);
+      // No keychain here: offer the passphrase straight away rather than a dead end.
+      if (result.error.code === 'keychain_unavailable') setMethod('passphrase');
+    }
+  }
+
+  return (
+    <main className="lock-screen">
+      <h1>Welcome to Keysmith</h1>
+      <p>
+        Keysmith keeps your API credentials, keys and tokens in one encrypted vault, in <code>{status.dataDir}</code>. The{' '}
+        <code>keysmith</code> command line uses the same vault.
+      </p>
+      <form className="lock-form" onSubmit={(e) => void submit(e)} aria-label="Create the vault">
+        <fieldset>
+          <legend>Unlock the vault with</legend>
+          <label>
+            <input type="radio" name="method" checked={method === 'keychain'} onChange={() => setMethod('keychain')} /> the system keychain
+            (recommended)
+          </label>
+          <label>
+            <input type="radio" name="method" checked={method === 'passphrase'} onChange={() => setMethod('passphrase')} /> a passphrase
+          </label>
+        </fieldset>
+        {method === 'passphrase' && (
+          <>
+            <label htmlFor={ids.passphrase}>Passphrase</label>
+            <input
+              id={ids.passphrase}
+              type="password"
+              autoComplete="new-password"
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.target.value)}
+              aria-invalid={problem !== null && repeat.length === 0 ? true : undefined}
+              aria-describedby={problem ? ids.problem : undefined}
+            />
+            <label htmlFor={ids.repeat}>Repeat the passphrase</label>
+            <input
+              id={ids.repeat}
+              type="password"
+              autoComplete="new-password"
+              value={repeat}
+              onChange={(e) => setRepeat(e.target.value)}
+              aria-invalid={repeat.length > 0 && repeat !== passphrase ? true : undefined}
+              aria-describedby={problem ? ids.problem : undefined}
+            />
+            {problem && (
+              <p id={ids.problem} className="error-text">
+                {problem}
+              </p>
+            )}
+          </>
+        )}
+        <p className="hint">A recovery key is shown once, in a separate window, after the vault is created: keep it somewhere safe.</p>
+        {error && (
+          <p role="alert" className="error-text">
+            {error.code === 'keychain_unavailable' ? 'The system keychain is not available on this machine: choose a passphrase instead.' : error.message}
+          </p>
+        )}
+        <div className="row">
+          <button type="submit" className="primary" disabled={!ready || busy}>
+            {busy ? 'Creating…' : 'Create the vault'}
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}
