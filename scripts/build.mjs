@@ -108,6 +108,10 @@ const TARGETS = {
   cli: async () => {
     await buildCli();
   },
+  // The browser e2e suite and the bench serve the built renderer alone.
+  renderer: async () => {
+    await buildRenderer();
+  },
   all: async () => {
     await Promise.all([buildCli(), buildMain(), buildPreload()]);
     await buildRenderer();
