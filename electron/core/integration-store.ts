@@ -4,31 +4,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { KeysmithError } from './errors';
-import { IntegrationFieldsSchema, KIND_LABELS, type Integration, type IntegrationKind, type IntegrationFields, type IntegrationFieldsInput } from './integration';
+import { IntegrationFieldsSchema, type Integration, type IntegrationFields, type IntegrationFieldsInput } from './integration';
+import { describeIssue } from './integration-validation';
 import { findIntegration, getIntegration } from './integration-view';
 import type { VaultDocument } from './vault-document';
-
-const FIELD_LABELS: Record<string, string> = {
-  name: 'a name',
-  clientId: 'a client id',
-  orgId: 'an org id (…@AdobeOrg)',
-  technicalAccountId: 'a technical account id (…@techacct.adobe.com)',
-  metascopes: 'metascopes (e.g. ent_cloudmgr_sdk)',
-  scopes: 'scopes (e.g. openid,AdobeID,read_organizations)',
-  tokenUrl: 'a token URL',
-};
 
 /** Validates against the one schema; the error names the field, so callers can name their flag. */
 export function validateFields(input: unknown): IntegrationFields {
   const result = IntegrationFieldsSchema.safeParse(input);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const field = issue.path.filter((p) => typeof p === 'string').join('.');
-  const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
-  const rawKind = (input as { kind?: unknown } | null)?.kind;
-  // Looked up only for a known kind: any other value (an object from a hostile IPC payload) gets the generic word.
-  const kind = typeof rawKind === 'string' && Object.hasOwn(KIND_LABELS, rawKind) ? KIND_LABELS[rawKind as IntegrationKind] : 'These';
-  const message = missing ? `${kind} integrations need ${FIELD_LABELS[field] ?? field}` : issue.message;
+  const { field, message } = describeIssue(result.error.issues[0]!, input);
   throw new KeysmithError('invalid_input', message, { field });
 }
 

@@ -1,59 +1,127 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { call, type IpcError, type KeysmithApi, type ResponseOf } from './bridge';
+import { DeleteConfirm } from './detail/DeleteConfirm';
+import { FavoriteButton } from './detail/FavoriteButton';
+import { FieldRows } from './detail/FieldRows';
+import { EditIntegration } from './forms/EditIntegration';
 import { KIND_NAMES } from './format';
-import { SecretField } from './SecretField';
+import { KeypairPanel } from './keys/KeypairPanel';
 import { TokenPanel } from './TokenPanel';
+import './forms/forms.css';
 
 type Masked = ResponseOf<'integrations:get'>;
 
 interface Props {
   api: KeysmithApi;
   name: string;
+  /**
+   * After an edit (with the name, which may have changed), a favourite toggle, a duplicate (with
+   * the copy's name), a keypair change, or a delete (null), so the list can reload and reselect.
+   */
+  onChanged?: (next: { name: string } | null) => void;
 }
 
-/** Non-secret fields in display order, with their labels; absent ones are skipped. */
-const FIELDS: [key: string, label: string][] = [
-  ['clientId', 'Client ID'],
-  ['orgId', 'Organization ID'],
-  ['technicalAccountId', 'Technical account ID'],
-  ['technicalAccountEmail', 'Technical account email'],
-  ['scopes', 'Scopes'],
-  ['metascopes', 'Metascopes'],
-  ['imsEndpoint', 'IMS endpoint'],
-  ['tokenUrl', 'Token URL'],
-  ['authMethod', 'Auth method'],
-  ['audience', 'Audience'],
-  ['description', 'Description'],
-];
+type Mode = 'view' | 'edit' | 'confirm-delete' | 'deleted';
 
-function show(value: unknown): string | null {
-  if (Array.isArray(value)) return value.length ? value.join(', ') : null;
-  if (typeof value === 'string') return value || null;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return null;
+/** Kinds that sign with a private key, and so need the keypair panel. */
+function signsWithKey(i: Masked): boolean {
+  return i.kind === 'jwt' || (i.kind === 'oauth2' && 'authMethod' in i && i.authMethod === 'private_key_jwt');
 }
 
-export function IntegrationDetail({ api, name }: Props) {
+const EDIT_SHORTCUT = 'Ctrl+E (⌘E on macOS)';
+
+export function IntegrationDetail({ api, name, onChanged }: Props) {
   const [integration, setIntegration] = useState<Masked | null>(null);
-  const [error, setError] = useState<IpcError | null>(null);
+  const [loadError, setLoadError] = useState<IpcError | null>(null);
+  const [mode, setMode] = useState<Mode>('view');
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<IpcError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const editRef = useRef<HTMLButtonElement>(null);
+
+  /** `wanted` is false once the view moved on, so a late answer does not overwrite a newer one. */
+  const load = useCallback(
+    async (wanted: () => boolean = () => true) => {
+      const result = await call(api.integrations.get({ name }));
+      if (!wanted()) return;
+      if (result.ok) setIntegration(result.value);
+      else setLoadError(result.error);
+    },
+    [api, name],
+  );
 
   useEffect(() => {
     let active = true;
-    void call(api.integrations.get({ name })).then((result) => {
-      if (!active) return;
-      if (result.ok) setIntegration(result.value);
-      else setError(result.error);
-    });
+    void load(() => active);
     return () => {
       active = false;
     };
-  }, [api, name]);
+  }, [load]);
 
-  if (error) {
+  const startEdit = useCallback(() => {
+    setNotice(null);
+    setActionError(null);
+    setMode('edit');
+  }, []);
+
+  // Ctrl/Cmd+E edits the shown integration, unless the user is typing somewhere. Listening from
+  // mount and reading the current state through a ref means the shortcut works from the first paint.
+  const shortcutRef = useRef<() => void>(() => {});
+  shortcutRef.current = () => {
+    if (mode === 'view' && integration) startEdit();
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select');
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'e' && !typing) {
+        e.preventDefault();
+        shortcutRef.current();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  function backToView(message: string | null) {
+    setMode('view');
+    setNotice(message);
+    // Back where the user started, once the view's buttons exist again.
+    requestAnimationFrame(() => editRef.current?.focus());
+  }
+
+  function onSaved(updated: Masked) {
+    setIntegration(updated);
+    backToView('Saved.');
+    onChanged?.({ name: updated.name });
+  }
+
+  async function duplicate() {
+    if (!integration) return;
+    setBusy(true);
+    setActionError(null);
+    const result = await call(api.integrations.duplicate({ name: integration.name }));
+    setBusy(false);
+    if (!result.ok) return setActionError(result.error);
+    setNotice(`Duplicated as “${result.value.name}”.`);
+    onChanged?.({ name: result.value.name });
+  }
+
+  async function remove() {
+    if (!integration) return;
+    setBusy(true);
+    setActionError(null);
+    const result = await call(api.integrations.delete({ name: integration.name }));
+    setBusy(false);
+    if (!result.ok) return setActionError(result.error);
+    setMode('deleted');
+    onChanged?.(null);
+  }
+
+  if (loadError) {
     return (
       <section className="detail" aria-label={name}>
         <p role="alert" className="error-text">
-          {error.message}
+          {loadError.message}
         </p>
       </section>
     );
@@ -65,30 +133,70 @@ export function IntegrationDetail({ api, name }: Props) {
       </section>
     );
   }
+  if (mode === 'deleted') {
+    return (
+      <section className="detail empty-state" aria-label={name}>
+        <p role="status">Deleted “{integration.name}”.</p>
+      </section>
+    );
+  }
 
-  const record = integration as unknown as Record<string, unknown>;
   return (
     <section className="detail" aria-labelledby="detail-title">
-      <h2 id="detail-title">{integration.name}</h2>
+      <div className="detail-header">
+        <h2 id="detail-title">{integration.name}</h2>
+        <FavoriteButton api={api} id={integration.id} onToggled={() => onChanged?.({ name: integration.name })} />
+      </div>
       <p className="kind">{KIND_NAMES[integration.kind]}</p>
-      <dl className="fields">
-        {FIELDS.map(([key, label]) => {
-          const text = show(record[key]);
-          if (text === null) return null;
-          return (
-            <div className="field" key={key}>
-              <dt>{label}</dt>
-              <dd>
-                <code>{text}</code>
-              </dd>
-            </div>
-          );
-        })}
-        {integration.clientSecrets && integration.clientSecrets.length > 0 && (
-          <SecretField api={api} name={integration.name} masked={integration.clientSecrets} />
-        )}
-      </dl>
+      {mode !== 'edit' && (
+        <div className="detail-actions">
+          <button type="button" ref={editRef} onClick={startEdit} title={`Edit the fields: ${EDIT_SHORTCUT}`}>
+            Edit
+          </button>
+          <button type="button" onClick={() => void duplicate()} disabled={busy} title="Make a copy with the same credentials, e.g. to vary the scopes">
+            Duplicate
+          </button>
+          <button type="button" onClick={() => setMode('confirm-delete')} disabled={mode === 'confirm-delete'} title="Delete this integration (asks first)">
+            Delete…
+          </button>
+        </div>
+      )}
+      {mode === 'confirm-delete' && (
+        <DeleteConfirm
+          name={integration.name}
+          hasToken={integration.kind !== 'apiKey'}
+          keyCount={integration.keys?.length ?? 0}
+          busy={busy}
+          onConfirm={() => void remove()}
+          onCancel={() => backToView(null)}
+        />
+      )}
+      {actionError && (
+        <p role="alert" className="error-text">
+          {actionError.message}
+        </p>
+      )}
+      {notice && (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      )}
+      {mode === 'edit' ? (
+        <EditIntegration api={api} integration={integration} onSaved={onSaved} onCancel={() => backToView(null)} />
+      ) : (
+        <FieldRows api={api} integration={integration} />
+      )}
       {integration.kind !== 'apiKey' && <TokenPanel api={api} name={integration.name} />}
+      {signsWithKey(integration) && (
+        <KeypairPanel
+          api={api}
+          name={integration.name}
+          onChanged={() => {
+            void load();
+            onChanged?.({ name: integration.name });
+          }}
+        />
+      )}
     </section>
   );
 }

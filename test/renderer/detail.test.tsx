@@ -1,8 +1,15 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../renderer/src/App';
-import { createFakeApi, MASKED_SECRET } from './fake-api';
+import { IntegrationDetail } from '../../renderer/src/IntegrationDetail';
+import { MASKED_SECRET } from './fake-api';
+import { createFormsFake, masked, ORG, TECH, type Masked } from './fake-forms';
+
+// The keypair panel has its own tests; here it only has to be shown for the kinds that sign with a key.
+vi.mock('../../renderer/src/keys/KeypairPanel', () => ({
+  KeypairPanel: ({ name }: { name: string }) => <div data-testid="keypair-panel">{name}</div>,
+}));
 
 afterEach(() => {
   cleanup();
@@ -10,7 +17,7 @@ afterEach(() => {
 });
 
 async function openFirst() {
-  const fake = createFakeApi();
+  const fake = createFormsFake();
   window.keysmith = fake.full;
   render(<App />);
   const row = await screen.findByText('integration-0000');
@@ -84,5 +91,131 @@ describe('IntegrationDetail', () => {
     expect(alert.textContent).toContain('IMS refused the credentials: invalid_client');
     expect(alert.textContent).toContain('Check the client id, client secret and scopes');
     expect(fake.api.tokens.mint).toHaveBeenCalledWith({ name: 'integration-0000', force: true });
+  });
+});
+
+const JWT = masked({
+  name: 'AEM prod',
+  kind: 'jwt',
+  orgId: ORG,
+  technicalAccountId: TECH,
+  technicalAccountEmail: 'abc@techacct.adobe.com',
+  metascopes: ['ent_aem_cloud_api'],
+  keys: [{ id: 'k1', fingerprintSha256: 'AB:CD', bits: 2048, origin: 'generated', active: true, addedAt: '2026-01-01T00:00:00.000Z' }],
+});
+
+async function mount(detail: Masked, favorites: string[] = []) {
+  const fake = createFormsFake({ details: [detail], favorites });
+  const onChanged = vi.fn();
+  render(<IntegrationDetail api={fake.full} name={detail.name} onChanged={onChanged} />);
+  await screen.findByRole('heading', { name: detail.name });
+  return { ...fake, onChanged };
+}
+
+describe('IntegrationDetail actions', () => {
+  it.each([
+    ['Copy client ID', 'clientId', 'Client ID copied.'],
+    ['Copy organization ID', 'orgId', 'Organization ID copied.'],
+    ['Copy technical account ID', 'technicalAccountId', 'Technical account ID copied.'],
+    ['Copy technical account email', 'technicalAccountEmail', 'Technical account email copied.'],
+  ])('%s copies through main', async (button, field, status) => {
+    const fake = await mount(JWT);
+    fireEvent.click(screen.getByRole('button', { name: button }));
+    await waitFor(() => expect(screen.getByRole('status').textContent?.trim()).toBe(status));
+    expect(fake.api.secrets.copyField).toHaveBeenCalledTimes(1);
+    expect(fake.api.secrets.copyField).toHaveBeenCalledWith({ name: 'AEM prod', field });
+    expect(screen.queryByTestId('clipboard-countdown')).toBeNull();
+  });
+
+  it('offers copy buttons only for identifiers the integration has', async () => {
+    await mount(masked({ name: 'Stock', kind: 'apiKey' }));
+    expect(screen.getByRole('button', { name: 'Copy client ID' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Copy organization ID' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Copy client secret' })).toBeNull();
+  });
+
+  it('shows a failed copy as an alert', async () => {
+    const fake = await mount(JWT);
+    fake.api.secrets.copyField.mockResolvedValueOnce({ ok: false, error: { code: 'not_found', message: '"AEM prod" has no organization id' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Copy organization ID' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('"AEM prod" has no organization id');
+  });
+
+  it('toggles the favourite through the settings, by id', async () => {
+    const fake = await mount(JWT, ['00000000-0000-4000-8000-0000000000aa']);
+    const star = screen.getByRole('button', { name: 'Favourite' });
+    await waitFor(() => expect(star.getAttribute('aria-pressed')).toBe('false'));
+
+    fireEvent.click(star);
+    await waitFor(() => expect(star.getAttribute('aria-pressed')).toBe('true'));
+    expect(fake.api.settings.set).toHaveBeenLastCalledWith({ favorites: ['00000000-0000-4000-8000-0000000000aa', JWT.id] });
+    expect(fake.settings().favorites).toContain(JWT.id);
+    expect(fake.onChanged).toHaveBeenLastCalledWith({ name: 'AEM prod' });
+
+    fireEvent.click(star);
+    await waitFor(() => expect(star.getAttribute('aria-pressed')).toBe('false'));
+    expect(fake.settings().favorites).toEqual(['00000000-0000-4000-8000-0000000000aa']);
+  });
+
+  it('shows a favourite as pressed, and follows a change made elsewhere', async () => {
+    const fake = await mount(JWT, [JWT.id]);
+    const star = screen.getByRole('button', { name: 'Favourite' });
+    await waitFor(() => expect(star.getAttribute('aria-pressed')).toBe('true'));
+    act(() => fake.emit('settings:changed', { ...fake.settings(), favorites: [] }));
+    expect(star.getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('deletes only after an inline confirmation that says the keys and the token go with it', async () => {
+    const confirmSpy = vi.spyOn(window, 'confirm');
+    const fake = await mount(JWT);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete “AEM prod”?' });
+    expect(dialog.textContent).toMatch(/Its keypair \(private key and certificate\) and its cached access token will be deleted with it/);
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Keep it' }));
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Keep it' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(fake.api.integrations.delete).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(fake.onChanged).toHaveBeenCalledWith(null));
+    expect(fake.api.integrations.delete).toHaveBeenCalledWith({ name: 'AEM prod' });
+    expect(screen.getByRole('status').textContent).toBe('Deleted “AEM prod”.');
+    expect(confirmSpy).not.toHaveBeenCalled();
+  });
+
+  it('does not mention keys or a token for an API key', async () => {
+    await mount(masked({ name: 'Stock', kind: 'apiKey' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    expect(screen.getByRole('alertdialog').textContent).not.toMatch(/keypair|token/);
+  });
+
+  it('keeps the view and says why when a delete fails', async () => {
+    const fake = await mount(JWT);
+    fake.api.integrations.delete.mockResolvedValueOnce({ ok: false, error: { code: 'vault_locked', message: 'The vault is locked: unlock it first' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The vault is locked: unlock it first');
+    expect(fake.onChanged).not.toHaveBeenCalled();
+    expect(screen.getByRole('heading', { name: 'AEM prod' })).toBeTruthy();
+  });
+
+  it('duplicates and reports the copy by name', async () => {
+    const fake = await mount(JWT);
+    fireEvent.click(screen.getByRole('button', { name: 'Duplicate' }));
+    await waitFor(() => expect(fake.onChanged).toHaveBeenCalledWith({ name: 'AEM prod (copy)' }));
+    expect(fake.api.integrations.duplicate).toHaveBeenCalledWith({ name: 'AEM prod' });
+  });
+
+  it.each([
+    ['jwt', true, JWT],
+    ['oauth2 with private_key_jwt', true, masked({ name: 'Okta', kind: 'oauth2', tokenUrl: 'https://a.example/t', authMethod: 'private_key_jwt', clientSecrets: [] })],
+    ['oauth2 with a client secret', false, masked({ name: 'Okta', kind: 'oauth2', tokenUrl: 'https://a.example/t', authMethod: 'client_secret_post' })],
+    ['oauthS2S', false, masked({ name: 'CM', kind: 'oauthS2S', scopes: ['openid'] })],
+    ['apiKey', false, masked({ name: 'Stock', kind: 'apiKey' })],
+  ])('%s: keypair panel shown = %s', async (_label, shown, detail) => {
+    await mount(detail);
+    expect(screen.queryByTestId('keypair-panel')?.textContent ?? null).toBe(shown ? detail.name : null);
   });
 });

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { call, type KeysmithApi, type RequestOf, type ResponseOf } from '../bridge';
+import { copiedState, CopyNotice, type CopyState } from '../CopyNotice';
+import { SecretField } from '../SecretField';
+
+type Masked = ResponseOf<'integrations:get'>;
+type CopyableField = RequestOf<'secrets:copyField'>['field'];
+
+/** Non-secret fields in display order, with their labels; absent ones are skipped. */
+const FIELDS: [key: string, label: string][] = [
+  ['clientId', 'Client ID'],
+  ['orgId', 'Organization ID'],
+  ['technicalAccountId', 'Technical account ID'],
+  ['technicalAccountEmail', 'Technical account email'],
+  ['scopes', 'Scopes'],
+  ['metascopes', 'Metascopes'],
+  ['imsEndpoint', 'IMS endpoint'],
+  ['tokenUrl', 'Token URL'],
+  ['authMethod', 'Auth method'],
+  ['audience', 'Audience'],
+  ['refreshMarginMinutes', 'Refresh margin (minutes)'],
+  ['description', 'Description'],
+];
+
+/** Identifiers people paste into requests and consoles: copied by main, which owns the clipboard. */
+const COPYABLE = new Set<string>(['clientId', 'orgId', 'technicalAccountId', 'technicalAccountEmail'] satisfies CopyableField[]);
+
+function show(value: unknown): string | null {
+  if (Array.isArray(value)) return value.length ? value.join(', ') : null;
+  if (typeof value === 'string') return value || null;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return null;
+}
+
+interface Props {
+  api: KeysmithApi;
+  integration: Masked;
+}
+
+/** The integration's fields as a definition list, secrets masked, identifiers with a copy button. */
+export function FieldRows({ api, integration }: Props) {
+  const [copy, setCopy] = useState<{ field: string; state: CopyState } | null>(null);
+  const record = integration as unknown as Record<string, unknown>;
+
+  async function copyField(field: CopyableField) {
+    const result = await call(api.secrets.copyField({ name: integration.name, field }));
+    setCopy({ field, state: result.ok ? copiedState(result.value.clearsInSeconds) : { ok: false, error: result.error } });
+  }
+
+  return (
+    <dl className="fields">
+      {FIELDS.map(([key, label]) => {
+        const text = show(record[key]);
+        if (text === null) return null;
+        return (
+          <div className="field" key={key}>
+            <dt>{label}</dt>
+            <dd>
+              <code>{text}</code>
+              {COPYABLE.has(key) && (
+                <>
+                  {' '}
+                  <button type="button" className="copy-button" onClick={() => void copyField(key as CopyableField)} aria-label={`Copy ${label.charAt(0).toLowerCase()}${label.slice(1)}`}>
+                    Copy
+                  </button>
+                  {copy?.field === key && <CopyNotice state={copy.state} what={label} />}
+                </>
+              )}
+            </dd>
+          </div>
+        );
+      })}
+      {integration.clientSecrets && integration.clientSecrets.length > 0 && (
+        <SecretField api={api} name={integration.name} masked={integration.clientSecrets} />
+      )}
+    </dl>
+  );
+}

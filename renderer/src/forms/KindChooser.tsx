@@ -1,0 +1,44 @@
+import { useId } from 'react';
+import { KIND_NAMES } from '../format';
+import type { Kind } from './field-specs';
+
+/** What each kind is for, in the words of the Developer Console. */
+const KIND_HINTS: Record<Kind, string> = {
+  oauthS2S: 'Adobe APIs with a client secret and scopes: the usual Developer Console credential.',
+  jwt: 'Adobe service accounts signed with a private key, e.g. AEM as a Cloud Service service credentials.',
+  apiKey: 'A public client id sent as x-api-key; no token.',
+  oauth2: 'Any OAuth 2.0 token server (Okta, Auth0, Keycloak…) with the client credentials grant.',
+};
+
+const ORDER: Kind[] = ['oauthS2S', 'jwt', 'apiKey', 'oauth2'];
+
+interface Props {
+  value: Kind | null;
+  onChange: (kind: Kind) => void;
+}
+
+export function KindChooser({ value, onChange }: Props) {
+  const id = useId();
+  return (
+    <fieldset className="kind-chooser">
+      <legend>Kind</legend>
+      {ORDER.map((kind) => (
+        <div key={kind} className="kind-option">
+          <input
+            type="radio"
+            id={`${id}-${kind}`}
+            name={`${id}-kind`}
+            value={kind}
+            checked={value === kind}
+            onChange={() => onChange(kind)}
+            aria-describedby={`${id}-${kind}-hint`}
+          />
+          <label htmlFor={`${id}-${kind}`}>{KIND_NAMES[kind]}</label>
+          <p id={`${id}-${kind}-hint`} className="field-help">
+            {KIND_HINTS[kind]}
+          </p>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
