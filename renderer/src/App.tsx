@@ -3,12 +3,14 @@ import { call, getApi, type IpcError, type VaultStatus } from './bridge';
 import { CreateVault } from './CreateVault';
 import { LockScreen } from './LockScreen';
 import { MainView } from './MainView';
+import { useTheme } from './settings/useTheme';
 
 type Load = { state: 'loading' } | { state: 'ready'; status: VaultStatus } | { state: 'failed'; error: IpcError };
 
 export function App() {
   const api = getApi();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
+  useTheme(api);
 
   const refresh = useCallback(async () => {
     if (!api) return;

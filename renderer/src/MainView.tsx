@@ -1,18 +1,27 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call, type IntegrationListItem, type IpcError, type KeysmithApi } from './bridge';
+import { NewIntegration } from './forms/NewIntegration';
+import { ImportView } from './import/ImportView';
 import { IntegrationDetail } from './IntegrationDetail';
 import { IntegrationList } from './IntegrationList';
+import { SettingsView } from './settings/SettingsView';
+import { useShortcuts } from './useShortcuts';
+import { Welcome } from './Welcome';
 
 interface Props {
   api: KeysmithApi;
 }
 
-/** The unlocked app: the list on the left, the selected integration on the right. */
+/** What the right-hand pane shows. */
+type Pane = { view: 'detail'; name: string } | { view: 'new' } | { view: 'import' } | { view: 'settings' } | { view: 'none' };
+
+/** The unlocked app: the list on the left; the selected integration, a form or the settings on the right. */
 export function MainView({ api }: Props) {
   const [items, setItems] = useState<IntegrationListItem[] | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [pane, setPane] = useState<Pane>({ view: 'none' });
   const searchRef = useRef<HTMLInputElement>(null);
+  const selected = pane.view === 'detail' ? pane.name : null;
 
   const reload = useCallback(async () => {
     const result = await call(api.integrations.list());
@@ -24,35 +33,53 @@ export function MainView({ api }: Props) {
     }
   }, [api]);
 
+  /** After a write: the list again, then the pane on what was written (or nothing, after a delete). */
+  const show = useCallback(
+    async (name: string | null) => {
+      await reload();
+      setPane(name === null ? { view: 'none' } : { view: 'detail', name });
+    },
+    [reload],
+  );
+
   useEffect(() => {
     void reload();
-    const offSearch = api.on('menu:search', () => searchRef.current?.focus());
-    const offRefreshed = api.on('token:refreshed', () => void reload());
-    return () => {
-      offSearch();
-      offRefreshed();
-    };
+    const offs = [
+      api.on('menu:search', () => searchRef.current?.focus()),
+      api.on('menu:newIntegration', () => setPane({ view: 'new' })),
+      api.on('token:refreshed', () => void reload()),
+      api.on('token:failed', () => void reload()),
+    ];
+    return () => offs.forEach((off) => off());
   }, [api, reload]);
 
-  // Ctrl/Cmd+K also works when the menu accelerator does not reach us (e.g. in tests or a browser).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
-        e.preventDefault();
-        searchRef.current?.focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // The menu's accelerators do not reach a plain browser (tests); the same keys here. Ctrl+Shift+C
+  // (copy the selected token) is the token panel's, which knows the chosen format.
+  useShortcuts({
+    k: () => searchRef.current?.focus(),
+    n: () => setPane({ view: 'new' }),
+    l: () => void api.vault.lock(),
+  });
 
+  const empty = items !== null && items.length === 0;
   return (
     <div className="main-view">
       <header className="app-header">
         <h1>Keysmith</h1>
-        <button type="button" onClick={() => void api.vault.lock()} title="Lock the vault">
-          Lock
-        </button>
+        <nav className="row" aria-label="Actions">
+          <button type="button" onClick={() => setPane({ view: 'new' })} title="New integration (Ctrl+N / ⌘N)" aria-keyshortcuts="Control+N Meta+N">
+            New integration
+          </button>
+          <button type="button" onClick={() => setPane({ view: 'import' })} title="Import credentials from a Developer Console, AEM, aio or .env file">
+            Import…
+          </button>
+          <button type="button" onClick={() => setPane({ view: 'settings' })} aria-pressed={pane.view === 'settings'}>
+            Settings
+          </button>
+          <button type="button" onClick={() => void api.vault.lock()} title="Lock the vault (Ctrl+L / ⌘L)" aria-keyshortcuts="Control+L Meta+L">
+            Lock
+          </button>
+        </nav>
       </header>
       {error && (
         <p role="alert" className="error-text">
@@ -63,14 +90,21 @@ export function MainView({ api }: Props) {
         <p aria-busy="true">Loading integrations…</p>
       ) : (
         <div className="panes">
-          <IntegrationList items={items ?? []} selected={selected} onSelect={setSelected} searchRef={searchRef} />
-          {selected ? (
-            <IntegrationDetail key={selected} api={api} name={selected} />
-          ) : (
-            <section className="detail empty-state" aria-label="No integration selected">
-              <p>{items && items.length === 0 ? 'No integrations yet: import or create one.' : 'Select an integration to see its credentials.'}</p>
-            </section>
+          <IntegrationList items={items ?? []} selected={selected} onSelect={(name) => setPane({ view: 'detail', name })} searchRef={searchRef} />
+          {pane.view === 'detail' && <IntegrationDetail key={pane.name} api={api} name={pane.name} onChanged={(next) => void show(next?.name ?? null)} />}
+          {pane.view === 'new' && <NewIntegration api={api} onCreated={(name) => void show(name)} onCancel={() => setPane({ view: 'none' })} />}
+          {pane.view === 'import' && (
+            <ImportView api={api} onImported={(names) => void show(names[0] ?? null)} onCancel={() => setPane({ view: 'none' })} />
           )}
+          {pane.view === 'settings' && <SettingsView api={api} onClose={() => setPane({ view: 'none' })} />}
+          {pane.view === 'none' &&
+            (empty ? (
+              <Welcome onNew={() => setPane({ view: 'new' })} onImport={() => setPane({ view: 'import' })} />
+            ) : (
+              <section className="detail empty-state" aria-label="No integration selected">
+                <p>Select an integration to see its credentials, or press Ctrl+K to search.</p>
+              </section>
+            ))}
         </div>
       )}
     </div>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { call, type IpcError, type KeysmithApi, type RequestOf, type TokenStatus } from './bridge';
 import { copiedState, CopyNotice, type CopyState } from './CopyNotice';
 import { Countdown } from './Countdown';
+import { useShortcuts } from './useShortcuts';
 import { hintFor } from './errorHints';
 
 type Format = NonNullable<RequestOf<'tokens:copy'>['format']>;
@@ -44,6 +45,7 @@ export function TokenPanel({ api, name }: Props) {
   // The menu's "Copy token" (Ctrl/Cmd+Shift+C in the shell) copies the selected one, in the chosen format.
   const copyRef = useRef<() => void>(() => {});
   useEffect(() => api.on('menu:copySelectedToken', () => copyRef.current()), [api]);
+  useShortcuts({ 'shift+c': () => copyRef.current() });
 
   useEffect(() => {
     void loadStatus();
@@ -103,7 +105,14 @@ export function TokenPanel({ api, name }: Props) {
         </p>
       )}
       <div className="row">
-        <button type="button" className="primary big" onClick={() => void copyToken()} disabled={busy}>
+        <button
+          type="button"
+          className="primary big"
+          onClick={() => void copyToken()}
+          disabled={busy}
+          title="Copy token (Ctrl+Shift+C / ⇧⌘C)"
+          aria-keyshortcuts="Control+Shift+C Meta+Shift+C"
+        >
           Copy token
         </button>
         <label htmlFor={formatId}>Format</label>

@@ -1,3 +1,5 @@
+// First: zod must be told not to compile with `new Function` (the CSP forbids it) before any schema exists.
+import './forms/zod-csp';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -8,6 +8,8 @@ import type { EventName } from '../../electron/ipc/channels';
 import type { EventPayloads, IntegrationListItem, ResponseOf, TokenStatus, VaultStatus } from '../../electron/ipc/contract';
 import type { IpcResult } from '../../electron/ipc/result';
 
+type Settings = ResponseOf<'settings:get'>;
+
 export const MASKED_SECRET = '••••••••wxyz';
 
 const ok = <T>(value: T): Promise<IpcResult<T>> => Promise.resolve({ ok: true, value });
@@ -66,6 +68,14 @@ export function createFakeApi(options: FakeOptions = {}) {
     ...options.token,
   });
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  let settings: Settings = {
+    clipboardClearSeconds: 30,
+    refreshMarginMinutes: 10,
+    autoLockMinutes: 15,
+    defaultImsEndpoint: 'https://ims-na1.adobelogin.com',
+    theme: 'system',
+    favorites: [],
+  };
 
   const api = {
     app: { version: vi.fn<KeysmithApi['app']['version']>(() => ok('0.1.0')) },
@@ -90,6 +100,14 @@ export function createFakeApi(options: FakeOptions = {}) {
         ok({ copied: true, clearsInSeconds: 30, format: req.format ?? 'raw', expiresAt: Date.now() + 125_000 }),
       ),
       setAutoRefresh: vi.fn<KeysmithApi['tokens']['setAutoRefresh']>((req) => ok({ ...token(req.name), autoRefresh: req.enabled })),
+    },
+    // The app reads the theme at start; settings live in memory so a change can be read back.
+    settings: {
+      get: vi.fn<KeysmithApi['settings']['get']>(() => ok(settings)),
+      set: vi.fn<KeysmithApi['settings']['set']>((patch) => {
+        settings = { ...settings, ...(patch as Partial<Settings>) };
+        return ok(settings);
+      }),
     },
     secrets: {
       copyClientSecret: vi.fn<KeysmithApi['secrets']['copyClientSecret']>(() => ok({ copied: true, clearsInSeconds: 30 })),
