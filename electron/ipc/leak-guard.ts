@@ -12,13 +12,22 @@ function scrub(value: unknown, depth: number): unknown {
   if (typeof value === 'string') return value.includes('-----BEGIN ') ? value.replace(PEM_BLOCK, PEM_WITHHELD) : value;
   if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return value;
   if (Array.isArray(value)) {
-    const items = value.map((v) => scrub(v, depth + 1));
-    return items.every((v, i) => v === value[i]) ? value : items;
+    let items: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const clean = scrub(value[i], depth + 1);
+      if (clean !== value[i]) (items ??= [...value])[i] = clean;
+    }
+    return items ?? value;
   }
+  // for…in rather than Object.entries: a 5,000-item list would otherwise allocate an array per
+  // object just to be read (this walk runs on every response).
+  const source = value as Record<string, unknown>;
   let copy: Record<string, unknown> | null = null;
-  for (const [key, v] of Object.entries(value)) {
+  for (const key in source) {
+    if (!Object.hasOwn(source, key)) continue;
+    const v = source[key];
     const clean = scrub(v, depth + 1);
-    if (clean !== v) (copy ??= { ...(value as Record<string, unknown>) })[key] = clean;
+    if (clean !== v) (copy ??= { ...source })[key] = clean;
   }
   return copy ?? value;
 }
