@@ -3,6 +3,7 @@ import { call, type IpcError, type KeysmithApi, type RequestOf, type TokenStatus
 import { copiedState, CopyNotice, type CopyState } from './CopyNotice';
 import { Countdown } from './Countdown';
 import { useShortcuts } from './useShortcuts';
+import { appMessage } from './appMessage';
 import { hintFor } from './errorHints';
 
 type Format = NonNullable<RequestOf<'tokens:copy'>['format']>;
@@ -50,7 +51,7 @@ export function TokenPanel({ api, name }: Props) {
   useEffect(() => {
     void loadStatus();
     const offRefreshed = api.on('token:refreshed', (p) => p.name === name && void loadStatus());
-    const offFailed = api.on('token:failed', (p) => p.name === name && setError({ code: 'token_unavailable', message: p.message }));
+    const offFailed = api.on('token:failed', (p) => p.name === name && setError({ code: 'token_unavailable', message: appMessage({ code: 'token_unavailable', message: p.message }) }));
     const offCleared = api.on('clipboard:cleared', () => setCopy(null));
     return () => {
       offRefreshed();

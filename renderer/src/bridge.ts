@@ -4,6 +4,7 @@
  */
 import type { KeysmithApi } from '../../electron/ipc/api';
 import type { IpcError, IpcResult } from '../../electron/ipc/result';
+import { appMessage } from './appMessage';
 
 export type { KeysmithApi };
 export type { IpcError };
@@ -25,10 +26,11 @@ export function asIpcError(err: unknown): IpcError {
   return { code: 'internal', message: err instanceof Error ? err.message : 'The call to Keysmith failed' };
 }
 
-/** Awaits a call and always resolves to an IpcResult, never throws. */
+/** Awaits a call and always resolves to an IpcResult, never throws; errors in the app's words. */
 export async function call<T>(promise: Promise<IpcResult<T>>): Promise<IpcResult<T>> {
   try {
-    return await promise;
+    const result = await promise;
+    return result.ok ? result : { ok: false, error: { ...result.error, message: appMessage(result.error) } };
   } catch (err) {
     return { ok: false, error: asIpcError(err) };
   }

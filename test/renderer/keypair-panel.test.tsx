@@ -14,7 +14,7 @@ import { DOCUMENT_SCHEMA, type VaultDocument } from '../../electron/core/vault-d
 import { DEFAULT_CERTIFICATE_DAYS } from '../../electron/core/keys/keypair-factory';
 import { RSA_KEY_SIZES } from '../../electron/core/keys/rsa-keygen';
 import * as limits from '../../renderer/src/keys/keyLimits';
-import { appMessage } from '../../renderer/src/keys/keyMessages';
+import { appMessage } from '../../renderer/src/appMessage';
 import { KeypairPanel } from '../../renderer/src/keys/KeypairPanel';
 import { createFakeKeys, fingerprint, GENERATED, keyPair, type KeyPair } from './fake-keys';
 
@@ -285,5 +285,12 @@ describe('appMessage', () => {
       '"x" has no keys yet',
     );
     expect(appMessage({ code: 'invalid_input', message: 'Could not decrypt this key: the passphrase is wrong' })).toBe('Could not decrypt this key: the passphrase is wrong');
+    // A command in parentheses goes alone; the advice before it stays.
+    expect(
+      appMessage({
+        code: 'token_refused',
+        message: '"S2S": the client id and client secret do not match: check the client secret (`keysmith edit --client-secret-stdin`)',
+      }),
+    ).toBe('"S2S": the client id and client secret do not match: check the client secret');
   });
 });

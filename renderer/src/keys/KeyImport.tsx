@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { call, type IpcError, type KeysmithApi } from '../bridge';
 import { TextField } from '../settings/TextField';
 import type { KeyPair } from './keyFormat';
-import { appMessage } from './keyMessages';
 
 interface Props {
   api: KeysmithApi;
@@ -33,7 +32,7 @@ export function KeyImport({ api, name, busy, onBusy, onImported }: Props) {
       if (result.error.field === 'passphrase') {
         setAsking(true);
         // The first refusal only says the key is encrypted; a later one says the passphrase was wrong.
-        setPassphraseError(withPassphrase === undefined ? null : appMessage(result.error));
+        setPassphraseError(withPassphrase === undefined ? null : result.error.message);
         setError(null);
       } else {
         setError(result.error);
@@ -92,7 +91,7 @@ export function KeyImport({ api, name, busy, onBusy, onImported }: Props) {
       )}
       {error && (
         <p role="alert" className="error-text">
-          {appMessage(error)}
+          {error.message}
         </p>
       )}
     </div>

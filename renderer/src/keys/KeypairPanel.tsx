@@ -2,7 +2,6 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { call, type IpcError, type KeysmithApi } from '../bridge';
 import { shortFingerprint, type KeyPair } from './keyFormat';
 import { KeyImport } from './KeyImport';
-import { appMessage } from './keyMessages';
 import { KeyRow } from './KeyRow';
 import { KeyWizard, type GenerateRequest } from './KeyWizard';
 import { NewKeyNotice, type FreshKey } from './NewKeyNotice';
@@ -113,7 +112,7 @@ export function KeypairPanel({ api, name, onChanged }: KeypairPanelProps) {
       )}
       {error && (
         <p role="alert" className="error-text">
-          {appMessage(error)}
+          {error.message}
         </p>
       )}
       {fresh && <NewKeyNotice api={api} name={name} fresh={fresh} busy={busy} onDismiss={() => setFresh(null)} />}

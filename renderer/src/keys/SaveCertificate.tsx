@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { call, type IpcError, type KeysmithApi } from '../bridge';
-import { appMessage } from './keyMessages';
 
 interface Props {
   api: KeysmithApi;
@@ -44,7 +43,7 @@ export function SaveCertificate({ api, name, fingerprint, disabled, describedBy 
       )}
       {outcome && 'error' in outcome && (
         <span role="alert" className="error-text">
-          {appMessage(outcome.error)}
+          {outcome.error.message}
         </span>
       )}
     </span>
