@@ -8,6 +8,7 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 120_000,
     hookTimeout: 60_000,
+    setupFiles: ['./test/support/testing-library-setup.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });

@@ -186,7 +186,7 @@ export function IntegrationDetail({ api, name, onChanged }: Props) {
       ) : (
         <FieldRows api={api} integration={integration} />
       )}
-      {integration.kind !== 'apiKey' && <TokenPanel api={api} name={integration.name} />}
+      {integration.kind !== 'apiKey' && <TokenPanel api={api} name={integration.name} onTokenChanged={() => onChanged?.({ name: integration.name })} />}
       {signsWithKey(integration) && (
         <KeypairPanel
           api={api}

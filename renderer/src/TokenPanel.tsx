@@ -19,6 +19,8 @@ export const FORMAT_OPTIONS: [Format, string][] = [
 interface Props {
   api: KeysmithApi;
   name: string;
+  /** after a mint, copy or auto-refresh change, so the list's status line follows */
+  onTokenChanged?: () => void;
 }
 
 const STATE_TEXT: Record<TokenStatus['state'], string> = {
@@ -28,7 +30,7 @@ const STATE_TEXT: Record<TokenStatus['state'], string> = {
   expired: 'Token expired: copying mints a new one.',
 };
 
-export function TokenPanel({ api, name }: Props) {
+export function TokenPanel({ api, name, onTokenChanged }: Props) {
   const [status, setStatus] = useState<TokenStatus | null>(null);
   const [format, setFormat] = useState<Format>('raw');
   const [copy, setCopy] = useState<CopyState>(null);
@@ -68,6 +70,7 @@ export function TokenPanel({ api, name }: Props) {
       setCopy(copiedState(result.value.clearsInSeconds));
       setError(null);
       void loadStatus();
+      onTokenChanged?.();
     } else {
       setCopy(null);
       setError(result.error);
@@ -83,6 +86,7 @@ export function TokenPanel({ api, name }: Props) {
     if (result.ok) {
       setStatus(result.value);
       setError(null);
+      onTokenChanged?.();
     } else {
       setError(result.error);
     }
@@ -90,8 +94,10 @@ export function TokenPanel({ api, name }: Props) {
 
   async function toggleAuto(enabled: boolean) {
     const result = await call(api.tokens.setAutoRefresh({ name, enabled }));
-    if (result.ok) setStatus(result.value);
-    else setError(result.error);
+    if (result.ok) {
+      setStatus(result.value);
+      onTokenChanged?.();
+    } else setError(result.error);
   }
 
   const lastError = error ?? (status?.refreshError ? { code: 'token_unavailable' as const, message: status.refreshError } : null);

@@ -1,14 +1,17 @@
 import type { IntegrationListItem } from './bridge';
 
 /**
- * Milliseconds left as mm:ss (minutes may exceed 59); never negative. Rounded up, like a kitchen
- * timer: "00:01" is shown until the very end, and a fresh 30 s countdown starts at "00:30".
+ * Milliseconds left as mm:ss, or h:mm:ss from an hour up (Adobe tokens live 24 hours, and
+ * "1439:53" says less than "23:59:53"); never negative. Rounded up, like a kitchen timer: "00:01"
+ * is shown until the very end, and a fresh 30 s countdown starts at "00:30".
  */
 export function formatCountdown(msLeft: number): string {
   const total = Math.max(0, Math.ceil(msLeft / 1000));
-  const minutes = Math.floor(total / 60);
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
   const seconds = total % 60;
-  return `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`;
+  const mmss = `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`;
+  return hours > 0 ? `${hours}:${mmss}` : mmss;
 }
 
 export type KindFilter = IntegrationListItem['kind'] | 'all';

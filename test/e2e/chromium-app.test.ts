@@ -5,6 +5,10 @@
  * is screenshotted to test-artifacts/screenshots/ and checked with axe-core (no serious or critical
  * violations). See test/e2e/browser/app-under-test.ts for what is real and what stands in.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { X509Certificate } from 'node:crypto';
+import path from 'node:path';
+import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startImsEmulator, type ImsEmulator } from '../support/ims-emulator';
@@ -13,6 +17,12 @@ import { bridgeScript, buildRenderer, launchChromium, openPage, screenshot, star
 import { seedIntegrations } from './browser/seed';
 
 const PASSPHRASE = 'browser e2e passphrase';
+const ORG = '1234567890ABCDEF12345678@AdobeOrg';
+const TECH = '0A1B2C3D4E5F6789@techacct.adobe.com';
+const S2S = { name: 'Analytics S2S', clientId: 'e2e-s2s-client', secret: 'p8e-e2e-s2s-0123456789abcdef' };
+const JWT = { name: 'AEM service', clientId: 'e2e-jwt-client', secret: 'p8e-e2e-jwt-fedcba9876543210' };
+/** the clipboard delay the test sets in Settings, short enough to wait for */
+const CLEAR_SECONDS = 5;
 
 const skipReason = whyNoBrowser();
 if (skipReason) {
@@ -62,8 +72,124 @@ describe.skipIf(skipReason !== null)('the renderer in Chromium, against the real
     await expectAccessible('02-empty-vault');
   });
 
+  it('saves settings through the settings screen: clipboard delay and the default IMS endpoint', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    await page.getByLabel('Clear a copied token or secret after (seconds)').fill(String(CLEAR_SECONDS));
+    await page.getByLabel('Default IMS endpoint').fill(ims.url);
+    await expectAccessible('03-settings');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(async () => (await app.parts.settings.get()).clipboardClearSeconds).toBe(CLEAR_SECONDS);
+    expect((await app.parts.settings.get()).defaultImsEndpoint).toBe(ims.url);
+    await page.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('creates an OAuth S2S integration in the form and copies a token the emulator issued; the clipboard is cleared after the delay', async () => {
+    ims.registerClient({ clientId: S2S.clientId, clientSecrets: [S2S.secret], orgId: ORG, scopes: ['openid', 'AdobeID'] });
+    await page.getByRole('button', { name: 'New integration' }).first().click();
+    await page.getByLabel('OAuth Server-to-Server').check();
+    await page.getByLabel('Name', { exact: true }).fill(S2S.name);
+    await page.getByLabel('Client ID', { exact: true }).fill(S2S.clientId);
+    await page.getByLabel('Client secret', { exact: true }).fill(S2S.secret);
+    await page.getByLabel('Organization ID').fill('not an org');
+    // validated as typed, with the model's own message
+    await page.getByText(/@AdobeOrg/).first().waitFor();
+    await page.getByLabel('Organization ID').fill(ORG);
+    await page.getByLabel('Scopes', { exact: true }).fill('openid, AdobeID');
+    await expectAccessible('04-new-integration');
+    await page.getByRole('button', { name: 'Create integration' }).click();
+    await page.getByRole('heading', { name: S2S.name }).waitFor();
+    expect(await page.content()).not.toContain(S2S.secret);
+
+    const before = ims.requests.length;
+    await page.getByRole('button', { name: 'Copy token' }).click();
+    await page.getByText('Token copied.').waitFor();
+    const copied = app.board.text;
+    const claims = jwt.verify(copied, ims.tokenSigningPublicKeyPem, { algorithms: ['RS256'] }) as Record<string, unknown>;
+    expect(claims.client_id).toBe(S2S.clientId);
+    expect(ims.requests.length - before).toBe(1);
+    expect(await page.content()).not.toContain(copied);
+    await page.getByTestId('clipboard-countdown').waitFor();
+    await expectAccessible('05-token-copied');
+    // cleared by main's policy after the delay set in Settings, and the page hears of it
+    await expect.poll(() => app.board.text, { timeout: (CLEAR_SECONDS + 5) * 1000, interval: 250 }).toBe('');
+    await expect.poll(() => page.getByTestId('clipboard-countdown').count()).toBe(0);
+  });
+
+  it('shows an invalid_client answer in plain words, with what to check', async () => {
+    await page.getByRole('button', { name: 'New integration' }).first().click();
+    await page.getByLabel('OAuth Server-to-Server').check();
+    await page.getByLabel('Name', { exact: true }).fill('Wrong secret');
+    await page.getByLabel('Client ID', { exact: true }).fill(S2S.clientId);
+    await page.getByLabel('Client secret', { exact: true }).fill('p8e-not-the-secret-000000');
+    await page.getByLabel('Organization ID').fill(ORG);
+    await page.getByLabel('Scopes', { exact: true }).fill('openid');
+    await page.getByRole('button', { name: 'Create integration' }).click();
+    await page.getByRole('heading', { name: 'Wrong secret' }).waitFor();
+    await page.getByRole('button', { name: 'Copy token' }).click();
+    const alert = page.locator('.token-panel [role="alert"], [role="alert"]').first();
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toMatch(/client id and client secret do not match/);
+    expect(text).toMatch(/Check the client id, client secret and scopes/);
+    expect(text).not.toMatch(/keysmith|--|`/);
+    expect(app.board.text).toBe('');
+    await expectAccessible('06-token-error');
+  });
+
+  it('creates a JWT integration, generates a keypair, saves its certificate, and mints with that key', async () => {
+    await page.getByRole('button', { name: 'New integration' }).first().click();
+    await page.getByLabel('Service Account (JWT)').check();
+    await page.getByLabel('Name', { exact: true }).fill(JWT.name);
+    await page.getByLabel('Client ID', { exact: true }).fill(JWT.clientId);
+    await page.getByLabel('Client secret', { exact: true }).fill(JWT.secret);
+    await page.getByLabel('Organization ID').fill(ORG);
+    await page.getByLabel('Technical account ID').fill(TECH);
+    await page.getByLabel('Metascopes').fill('ent_cloudmgr_sdk');
+    await page.getByRole('button', { name: 'Create integration' }).click();
+    await page.getByRole('heading', { name: JWT.name }).waitFor();
+
+    await page.getByRole('button', { name: 'Generate' }).click();
+    const fingerprint = (await page.getByTestId('new-key-fingerprint').textContent())!.trim();
+    expect(fingerprint).toMatch(/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/i);
+    const certPath = path.join(app.workDir, 'aem-service.crt');
+    app.dialogs.saveQueue.push(certPath);
+    await page.getByRole('button', { name: 'Save certificate…' }).first().click();
+    await page.getByText(certPath).waitFor();
+    expect(existsSync(certPath)).toBe(true);
+    const pem = readFileSync(certPath, 'utf8');
+    const cert = new X509Certificate(pem);
+    expect(cert.fingerprint256).toBe(fingerprint.toUpperCase());
+    expect(pem).not.toMatch(/PRIVATE KEY/);
+    await expectAccessible('07-keypair');
+
+    // "upload" it to the Developer Console, i.e. the emulator, then mint through the signed JWT
+    ims.registerClient({ clientId: JWT.clientId, clientSecrets: [JWT.secret], orgId: ORG, technicalAccountId: TECH, metascopes: ['ent_cloudmgr_sdk'], certificatesPem: [pem] });
+    const before = ims.requests.length;
+    await page.getByRole('button', { name: 'Copy token' }).click();
+    await page.getByText('Token copied.').waitFor();
+    const claims = jwt.verify(app.board.text, ims.tokenSigningPublicKeyPem, { algorithms: ['RS256'] }) as Record<string, unknown>;
+    expect(claims.client_id).toBe(JWT.clientId);
+    const exchange = ims.requests.slice(before).find((r) => r.path.startsWith('/ims/exchange/jwt'));
+    expect(exchange?.form.jwt_token).toBeTruthy();
+  });
+
+  it('opens the import screen; a cancelled file dialog changes nothing', async () => {
+    const count = await page.locator('.match-count').textContent();
+    await page.getByRole('button', { name: 'Import…' }).first().click();
+    await page.getByRole('heading', { name: /Import/ }).first().waitFor();
+    await expectAccessible('08-import');
+    await page.getByRole('button', { name: /Choose (a )?file/ }).click();
+    await expect.poll(() => app.dialogs.titles.length).toBeGreaterThan(0);
+    expect(await page.locator('.match-count').textContent()).toBe(count);
+    await page.getByRole('button', { name: 'Cancel' }).first().click();
+  });
+
   it('searches and filters 5,000 integrations, by name, scope and kind', async () => {
-    await seedIntegrations(app.parts, 5000, ims.url);
+    // 5,000 in all: the three created above, and the rest as if imported
+    const seeded = 5000 - (await app.parts.session.vault()).document.integrations.length;
+    await seedIntegrations(app.parts, seeded, ims.url);
+    const seeds = Array.from({ length: seeded }, (_, i) => i);
     await page.reload();
     const count = page.locator('.match-count');
     await expect.poll(() => count.textContent()).toBe('5000 integrations');
@@ -72,23 +198,23 @@ describe.skipIf(skipReason !== null)('the renderer in Chromium, against the real
     await expect.poll(() => count.textContent()).toBe('10 of 5000 integrations');
     await search.fill('scope_3');
     // scope_3 is on i % 7 === 3 for the kinds with scopes (S2S i%4=0, OAuth 2.0 i%4=2, JWT has metascopes)
-    const expected = Array.from({ length: 5000 }, (_, i) => i).filter((i) => i % 7 === 3 && (i % 4 === 0 || i % 4 === 2)).length;
+    const expected = seeds.filter((i) => i % 7 === 3 && (i % 4 === 0 || i % 4 === 2)).length;
     await expect.poll(() => count.textContent()).toBe(`${expected} of 5000 integrations`);
     await page.getByLabel('Kind').selectOption('oauth2');
-    const oauth2 = Array.from({ length: 5000 }, (_, i) => i).filter((i) => i % 7 === 3 && i % 4 === 2).length;
+    const oauth2 = seeds.filter((i) => i % 7 === 3 && i % 4 === 2).length;
     await expect.poll(() => count.textContent()).toBe(`${oauth2} of 5000 integrations`);
     expect(await page.getByRole('listbox', { name: 'Integrations' }).getByRole('option').count()).toBe(Math.min(oauth2, 100));
     await search.fill('');
     await page.getByLabel('Kind').selectOption('all');
     await page.getByRole('option', { name: /bulk-0000/ }).click();
     await page.getByRole('heading', { name: 'bulk-0000' }).waitFor();
-    await expectAccessible('03-list-5000');
+    await expectAccessible('09-list-5000');
   });
 
   it('locks and unlocks with the passphrase; a wrong one is refused in plain words', async () => {
     await page.getByRole('button', { name: 'Lock' }).click();
     await page.getByRole('heading', { name: 'Keysmith is locked' }).waitFor();
-    await expectAccessible('04-locked');
+    await expectAccessible('10-locked');
     await page.getByLabel('Passphrase').fill('not the passphrase');
     await page.getByRole('button', { name: 'Unlock' }).click();
     const alert = page.getByRole('alert');

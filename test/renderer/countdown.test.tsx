@@ -19,12 +19,14 @@ afterEach(() => {
 });
 
 describe('countdown', () => {
-  it('formats mm:ss', () => {
+  it('formats mm:ss, and h:mm:ss from an hour up', () => {
     expect(formatCountdown(125_000)).toBe('02:05');
     expect(formatCountdown(59_000)).toBe('00:59');
     expect(formatCountdown(59_001)).toBe('01:00');
     expect(formatCountdown(1)).toBe('00:01');
-    expect(formatCountdown(3_600_000)).toBe('60:00');
+    expect(formatCountdown(3_599_000)).toBe('59:59');
+    expect(formatCountdown(3_600_000)).toBe('1:00:00');
+    expect(formatCountdown(86_399_000)).toBe('23:59:59');
     expect(formatCountdown(-5)).toBe('00:00');
   });
 
