@@ -6,14 +6,10 @@ import type { IpcResult } from '../../electron/ipc/result';
 import { generateKeyPairSync } from 'node:crypto';
 import { isKeysmithError } from '../../electron/core/errors';
 import type { Integration } from '../../electron/core/integration';
-import { MAX_CERTIFICATE_DAYS } from '../../electron/core/keys/certificate';
 import { readRsaPrivateKey } from '../../electron/core/keys/private-key-import';
 import { findKeyPair, removeKeyPair } from '../../electron/core/keys/keypair-store';
 import type { StoredKeyPair } from '../../electron/core/keys/stored-keypair';
 import { DOCUMENT_SCHEMA, type VaultDocument } from '../../electron/core/vault-document';
-import { DEFAULT_CERTIFICATE_DAYS } from '../../electron/core/keys/keypair-factory';
-import { RSA_KEY_SIZES } from '../../electron/core/keys/rsa-keygen';
-import * as limits from '../../renderer/src/keys/keyLimits';
 import { appMessage } from '../../renderer/src/appMessage';
 import { KeypairPanel } from '../../renderer/src/keys/KeypairPanel';
 import { createFakeKeys, fingerprint, GENERATED, keyPair, type KeyPair } from './fake-keys';
@@ -40,12 +36,6 @@ function deferred<T>() {
 }
 
 describe('KeypairPanel', () => {
-  it('uses the same key sizes and validity limits as main', () => {
-    expect([...limits.KEY_SIZES]).toEqual([...RSA_KEY_SIZES]);
-    expect(limits.DEFAULT_CERTIFICATE_DAYS).toBe(DEFAULT_CERTIFICATE_DAYS);
-    expect(limits.MAX_CERTIFICATE_DAYS).toBe(MAX_CERTIFICATE_DAYS);
-  });
-
   it('generates a key with the chosen size, validity and subject, shows it busy, then its fingerprint and expiry', async () => {
     const fake = mount();
     await screen.findByText(/No key yet/);

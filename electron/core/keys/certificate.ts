@@ -10,6 +10,7 @@
 import { KeyObject, X509Certificate, randomBytes, sign } from 'node:crypto';
 import type { asn1, pki } from 'node-forge';
 import { KeysmithError } from '../errors';
+import { MAX_CERTIFICATE_DAYS } from './key-limits';
 import { CORRUPT_KEY_MESSAGE, readRsaPrivateKey } from './private-key-import';
 
 type Forge = typeof import('node-forge');
@@ -28,7 +29,7 @@ export interface SelfSignedCertificateOptions {
   now?: Date;
 }
 
-export const MAX_CERTIFICATE_DAYS = 3650;
+export { MAX_CERTIFICATE_DAYS };
 
 /** X.520's upper bound for CN, O and OU (RFC 5280 appendix A); CAs and the Console enforce it. */
 const MAX_NAME_CHARS = 64;

@@ -2,13 +2,13 @@
  * Key material ready to attach to an integration, made or brought in. Shared by the CLI and the app,
  * so both apply the same checks (RSA, size, key and certificate belong together).
  */
+import { DEFAULT_CERTIFICATE_DAYS } from './key-limits';
 import { createSelfSignedCertificate, loadForge, type CertificateSubject } from './certificate';
 import { assertKeyMatchesCertificate, parseCertificate, parsePrivateKey } from './private-key-import';
 import { generateRsaKeyPair, type RsaKeySize } from './rsa-keygen';
 import type { KeyMaterial } from './keypair-store';
 
-/** Adobe's documented validity, and what the Console issues. */
-export const DEFAULT_CERTIFICATE_DAYS = 365;
+export { DEFAULT_CERTIFICATE_DAYS };
 
 /**
  * Starts the (slow, thread-pool) key generation and the certificate library's load at once and

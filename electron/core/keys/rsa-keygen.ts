@@ -5,11 +5,9 @@
  */
 import { generateKeyPair } from 'node:crypto';
 import { KeysmithError } from '../errors';
+import { RSA_KEY_SIZES, type RsaKeySize } from './key-limits';
 
-export type RsaKeySize = 2048 | 3072 | 4096;
-
-/** 2048 is Adobe's documented size and NIST's floor; larger ones only cost signing time. */
-export const RSA_KEY_SIZES: readonly RsaKeySize[] = [2048, 3072, 4096];
+export { RSA_KEY_SIZES, type RsaKeySize };
 
 export interface RsaKeyPair {
   /** PKCS#8, unencrypted: the vault is the encryption. */
