@@ -69,7 +69,16 @@ describe.skipIf(skipReason !== null)('the renderer in Chromium, against the real
     expect(app.dialogs.recoveryKeys).toHaveLength(1);
     expect(await page.content()).not.toContain(app.dialogs.recoveryKeys[0]);
     expect((await app.parts.session.status()).methods).toContain('passphrase');
+    // the empty vault explains itself and offers both ways in
+    await page.getByText('Getting credentials from the Adobe Developer Console').waitFor();
+    await page.getByRole('button', { name: 'Import a file…' }).waitFor();
     await expectAccessible('02-empty-vault');
+    // shortcuts work from the keyboard too: Ctrl+N opens the form, Ctrl+K focuses the search
+    await page.keyboard.press('Control+n');
+    await page.getByRole('heading', { name: 'New integration' }).waitFor();
+    await page.keyboard.press('Control+k');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+    await page.getByRole('button', { name: 'Cancel' }).click();
   });
 
   it('saves settings through the settings screen: clipboard delay and the default IMS endpoint', async () => {
