@@ -218,6 +218,10 @@ describe.skipIf(skipReason !== null)('the renderer in Chromium, against the real
     await page.getByRole('option', { name: /bulk-0000/ }).click();
     await page.getByRole('heading', { name: 'bulk-0000' }).waitFor();
     await expectAccessible('09-list-5000');
+    // the dark palette passes the same checks (the OS theme, as prefers-color-scheme)
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible('09-list-5000-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('locks and unlocks with the passphrase; a wrong one is refused in plain words', async () => {
