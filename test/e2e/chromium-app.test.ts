@@ -90,6 +90,15 @@ describe.skipIf(skipReason !== null)('the renderer in Chromium, against the real
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(async () => (await app.parts.settings.get()).clipboardClearSeconds).toBe(CLEAR_SECONDS);
     expect((await app.parts.settings.get()).defaultImsEndpoint).toBe(ims.url);
+    // the theme choice overrides the OS's (light here): dark at once, then back to the system's
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(await background()).toBe('rgb(255, 255, 255)');
+    await page.getByLabel('Dark', { exact: true }).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(background).toBe('rgb(27, 28, 31)');
+    await page.getByLabel('Same as the system').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(background).toBe('rgb(255, 255, 255)');
     await page.getByRole('button', { name: 'Close' }).click();
   });
 
