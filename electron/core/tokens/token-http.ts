@@ -7,6 +7,7 @@
  */
 import { KeysmithError } from '../errors';
 import { checkEndpoint } from '../endpoint-url';
+import { NO_SECRETS, type Redactor } from './server-text';
 import { safeExcerpt } from './token-errors';
 
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -55,17 +56,27 @@ async function attempt(url: string, init: RequestInit, opts: HttpOptions): Promi
   return { status: response.status, json, text, retryAfterMs: retryAfter(response.headers.get('retry-after')) };
 }
 
-function describeFailure(err: unknown, url: string, timeoutMs: number): string {
+function describeFailure(err: unknown, url: string, timeoutMs: number, redactor: Redactor): string {
   const e = err as { name?: string; cause?: { code?: string; message?: string }; message?: string };
   if (e.name === 'TimeoutError' || e.name === 'AbortError') return `no answer from ${url} within ${Number((timeoutMs / 1000).toFixed(1))} s`;
   const code = e.cause?.code ?? '';
   if (code === 'ECONNREFUSED') return `${url} refused the connection`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `cannot resolve the host of ${url} (offline, or a proxy is needed?)`;
-  return `cannot reach ${url} (${code || e.cause?.message || e.message || 'network error'})`;
+  // A parser error can carry bytes the server sent.
+  return `cannot reach ${url} (${safeExcerpt(code || e.cause?.message || e.message || 'network error', redactor)})`;
 }
 
-/** POSTs `form` and returns the final answer; throws only when no answer could be had. */
-export async function postForm(url: string, form: Record<string, string>, headers: Record<string, string>, opts: HttpOptions): Promise<HttpAnswer> {
+/**
+ * POSTs `form` and returns the final answer; throws only when no answer could be had. `redactor`
+ * holds the secrets this request carries, so no quote of the server's text can repeat them.
+ */
+export async function postForm(
+  url: string,
+  form: Record<string, string>,
+  headers: Record<string, string>,
+  opts: HttpOptions,
+  redactor: Redactor = NO_SECRETS,
+): Promise<HttpAnswer> {
   const check = checkEndpoint(url, { bareHostAllowed: false, originOnly: false });
   if (!check.ok) throw new KeysmithError('invalid_input', `Token endpoint ${check.reason}`);
   const attempts = opts.attempts ?? 4;
@@ -82,7 +93,7 @@ export async function postForm(url: string, form: Record<string, string>, header
     try {
       answer = await attempt(check.url, init, opts);
     } catch (err) {
-      last = describeFailure(err, check.url, timeoutMs);
+      last = describeFailure(err, check.url, timeoutMs, redactor);
     }
     if (answer) {
       if (answer.status >= 300 && answer.status < 400) {
@@ -92,7 +103,7 @@ export async function postForm(url: string, form: Record<string, string>, header
       // A server asking for a long pause gets it from the user, not from a hung command.
       const tooLong = (answer.retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS;
       if (!transient || tooLong || i === attempts) return answer;
-      last = answer.status === 429 ? 'throttled (HTTP 429)' : `HTTP ${answer.status} ${safeExcerpt(answer.text)}`;
+      last = answer.status === 429 ? 'throttled (HTTP 429)' : `HTTP ${answer.status} ${safeExcerpt(answer.text, redactor)}`;
     }
     if (i === attempts) break;
     const backoff = Math.min((opts.baseDelayMs ?? 500) * 2 ** (i - 1), opts.maxDelayMs ?? 8_000);

@@ -1,0 +1,146 @@
+/**
+ * Token endpoints that attack or break: they echo the client's secrets and terminal escapes back,
+ * answer hundreds of megabytes (plain or as a gzip bomb), give nonsense lifetimes and tokens, hang,
+ * or throttle, while the disk under the cache is full. Real loopback HTTP servers, the real vault
+ * on disk, the built CLI where the user-facing line matters, the token service in-process where a
+ * count of requests is the point.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { addIntegration } from '../../electron/core/integration-store';
+import { generateKeyMaterial } from '../../electron/core/keys/keypair-factory';
+import { attachKeyPair } from '../../electron/core/keys/keypair-store';
+import { TokenService } from '../../electron/core/tokens/token-service';
+import { Vault } from '../../electron/core/vault';
+import { runCli, tempDataDir, type CliResult } from '../support/cli';
+import { hang, sendJson, startHostileServer, type HostileServer, type Responder } from '../support/hostile-token-server';
+
+const PASSPHRASE = 'hostile servers passphrase';
+const SECRET = 'Sup3r:S3cret/with+punct!&=%tail';
+const noKeychain = { get: async () => null, set: async () => {}, delete: async () => false };
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const fn of cleanups.splice(0).reverse()) await fn();
+});
+
+async function server(responder: Responder = hang): Promise<HostileServer> {
+  const s = await startHostileServer(responder);
+  cleanups.push(() => s.close());
+  return s;
+}
+
+function cliEnv(home: string): NodeJS.ProcessEnv {
+  return { KEYSMITH_HOME: home, KEYSMITH_PASSPHRASE: PASSPHRASE };
+}
+
+async function ok(home: string, args: string[], input?: string): Promise<string> {
+  const r = await runCli(args, { env: cliEnv(home), ...(input !== undefined && { input }) });
+  expect(r.code, r.stderr).toBe(0);
+  return r.stdout;
+}
+
+/** A data directory holding one OAuth 2.0 integration whose token URL is `url`. */
+async function cliHome(url: string, name = 'Hostile', authMethod = 'client_secret_post', home = tempDataDir()): Promise<string> {
+  await ok(home, ['add', 'oauth2', '--name', name, '--client-id', `id-${name}`, '--token-url', `${url}/token`, '--auth-method', authMethod, '--client-secret-stdin'], SECRET);
+  return home;
+}
+
+function expectOneLineError(r: CliResult, pattern: RegExp): void {
+  expect(r.code, r.stderr).toBe(1);
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(r.stderr).toMatch(pattern);
+}
+
+/** The vault and a token service in this process, one OAuth 2.0 integration named "Hostile". */
+async function inProcess(url: string, extra: Record<string, unknown> = {}): Promise<{ vault: Vault; service: TokenService }> {
+  const { vault } = await Vault.create(tempDataDir(), { method: 'passphrase', passphrase: PASSPHRASE }, { keychain: noKeychain });
+  await vault.update((doc) =>
+    addIntegration(doc, { kind: 'oauth2', name: 'Hostile', clientId: 'id-hostile', clientSecrets: [SECRET], tokenUrl: `${url}/token`, authMethod: 'client_secret_post', ...extra }),
+  );
+  return { vault, service: new TokenService(vault, { fetch, attempts: 1 }) };
+}
+
+/** Every form of the secret a server could echo: raw, form- and percent-encoded, base64 and a long piece. */
+function secretForms(secret: string, clientId: string): string[] {
+  return [
+    secret,
+    encodeURIComponent(secret),
+    new URLSearchParams({ s: secret }).toString().slice(2),
+    Buffer.from(secret).toString('base64'),
+    Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`).toString('base64'),
+    secret.slice(0, 12),
+    secret.slice(-12),
+  ];
+}
+
+// Any control or format character but the line breaks between output lines: ESC, C1, bidi, zero-width.
+const HOSTILE_CONTROL = /(?!\n)[\p{Cc}\p{Cf}]/u;
+// ESC CSI, OSC 8 hyperlink and OSC 0 title, C1 CSI, bidi override and isolate, zero-width space
+const ESCAPES = '\u001b[31mred\u001b[0m \u001b]8;;https://evil.test\u0007link\u001b]8;;\u0007 \u001b]0;title\u001b\\ \u009b2J \u202eevil\u202c \u2066iso\u2069 z\u200bw';
+
+describe('server text is sanitised and secrets are redacted at the source', () => {
+  it('redacts the client secret (raw, encoded, base64, in pieces) echoed in error_description', async () => {
+    for (const authMethod of ['client_secret_post', 'client_secret_basic']) {
+      const s = await server((req, res) => {
+        const basic = String(req.headers.authorization ?? '').replace(/^Basic /, '');
+        const pair = Buffer.from(basic, 'base64').toString();
+        const secret = req.form.client_secret ?? decodeURIComponent(pair.slice(pair.indexOf(':') + 1));
+        sendJson(res, 401, {
+          error: 'invalid_client',
+          error_description: `no ${secret} ${encodeURIComponent(secret)} ${basic} ${Buffer.from(secret).toString('base64')} ${secret.slice(0, 12)}`,
+        });
+      });
+      const home = await cliHome(s.url, 'Echo', authMethod);
+      const r = await runCli(['token', 'Echo'], { env: cliEnv(home) });
+      expectOneLineError(r, /client id and client secret do not match/);
+      for (const form of secretForms(SECRET, 'id-Echo')) expect(r.stderr).not.toContain(form);
+      expect(r.stderr).toMatch(/redacted/);
+    }
+  });
+
+  it('redacts the signed client assertion and the key it was signed with', async () => {
+    // in pieces, so no long run of token characters gives it away
+    const s = await server((req, res) => sendJson(res, 400, { error: 'invalid_client', error_description: `bad ${req.form.client_assertion?.match(/.{1,16}/g)?.join(' ')} end` }));
+    const { vault, service } = await inProcess(s.url, { authMethod: 'private_key_jwt', clientSecrets: [] });
+    const material = await generateKeyMaterial({ bits: 2048, days: 30, subject: { CN: 'hostile' } });
+    await vault.update((doc) => void attachKeyPair(doc, 'Hostile', material));
+    const err = (await service.getToken('Hostile').catch((e: unknown) => e)) as Error;
+    const assertion = s.requests[0]!.form.client_assertion!;
+    expect(err.message).toMatch(/signed client assertion/);
+    for (const piece of assertion.match(/.{1,16}/g)!.filter((p) => p.length === 16)) expect(err.message).not.toContain(piece);
+  });
+
+  it('redacts secrets from 5xx excerpts and from non-token 200 bodies too', async () => {
+    const s = await server((req, res) => sendJson(res, 200, `<html>not a token ${req.form.client_secret}</html>`, { 'content-type': 'text/html' }));
+    const home = await cliHome(s.url);
+    const r = await runCli(['token', 'Hostile'], { env: cliEnv(home) });
+    expectOneLineError(r, /did not answer with a token/);
+    for (const form of secretForms(SECRET, 'id-Hostile')) expect(r.stderr).not.toContain(form);
+
+    s.respond((req, res) => sendJson(res, 503, `down ${req.form.client_secret}`));
+    const { service } = await inProcess(s.url);
+    const err = (await service.getToken('Hostile').catch((e: unknown) => e)) as Error;
+    expect(err.message).toMatch(/HTTP 503/);
+    for (const form of secretForms(SECRET, 'id-hostile')) expect(err.message).not.toContain(form);
+  });
+
+  it('strips escape sequences, C1 controls and bidi overrides from every quoted field', async () => {
+    const s = await server((_req, res) => sendJson(res, 400, { error: `teapot${ESCAPES}`, error_description: `bad ${ESCAPES} end` }));
+    const home = await cliHome(s.url);
+    const r = await runCli(['token', 'Hostile'], { env: cliEnv(home) });
+    expectOneLineError(r, /answered HTTP 400/);
+    expect(r.stderr.trimEnd()).not.toMatch(HOSTILE_CONTROL);
+    expect(r.stderr).toMatch(/bad red link .*evil iso zw end/);
+
+    s.respond((_req, res) => sendJson(res, 200, { access_token: 'ok-token', expires_in: `9${ESCAPES}` }));
+    const bad = await runCli(['token', 'Hostile'], { env: cliEnv(home) });
+    expectOneLineError(bad, /unusable expires_in/);
+    expect(bad.stderr.trimEnd()).not.toMatch(HOSTILE_CONTROL);
+  });
+
+  it('reads an error code named after an Object.prototype member as an unknown code', async () => {
+    const s = await server((_req, res) => sendJson(res, 400, { error: 'constructor', error_description: 'x' }));
+    const { service } = await inProcess(s.url);
+    await expect(service.getToken('Hostile')).rejects.toMatchObject({ code: 'token_refused', message: expect.stringMatching(/answered HTTP 400 constructor/) });
+  });
+});
