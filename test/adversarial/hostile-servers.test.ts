@@ -12,7 +12,7 @@ import { attachKeyPair } from '../../electron/core/keys/keypair-store';
 import { TokenService } from '../../electron/core/tokens/token-service';
 import { Vault } from '../../electron/core/vault';
 import { runCli, tempDataDir, type CliResult } from '../support/cli';
-import { hang, sendJson, startHostileServer, type HostileServer, type Responder } from '../support/hostile-token-server';
+import { gzipBody, hang, hugeBody, sendJson, startHostileServer, type HostileServer, type Responder } from '../support/hostile-token-server';
 
 const PASSPHRASE = 'hostile servers passphrase';
 const SECRET = 'Sup3r:S3cret/with+punct!&=%tail';
@@ -142,5 +142,32 @@ describe('server text is sanitised and secrets are redacted at the source', () =
     const s = await server((_req, res) => sendJson(res, 400, { error: 'constructor', error_description: 'x' }));
     const { service } = await inProcess(s.url);
     await expect(service.getToken('Hostile')).rejects.toMatchObject({ code: 'token_refused', message: expect.stringMatching(/answered HTTP 400 constructor/) });
+  });
+});
+
+describe('token answers are bounded', () => {
+  it.each([
+    ['a 64 MB body with a Content-Length', { chunked: false }],
+    ['a 64 MB chunked body', { chunked: true }],
+  ])('stops reading %s and says so in one sentence, without retrying', async (_label, opts) => {
+    const total = 64 * 1024 * 1024;
+    const s = await server();
+    s.respond(hugeBody(total, opts));
+    const home = await cliHome(s.url);
+    const r = await runCli(['token', 'Hostile'], { env: cliEnv(home) });
+    expectOneLineError(r, /more than 64 KiB/);
+    expect(s.requests).toHaveLength(1);
+    // The CLI has exited, having hung up early: the server got no further than the socket buffers.
+    expect(s.bytesSent).toBeLessThan(total / 2);
+  });
+
+  it.each([
+    ['with a Content-Length (refused before reading)', { chunked: false }],
+    ['chunked (refused midway through decoding)', { chunked: true }],
+  ])('stops a gzip bomb %s', async (_label, opts) => {
+    const s = await server(gzipBody(100 * 1024 * 1024, opts));
+    const { service } = await inProcess(s.url);
+    await expect(service.getToken('Hostile')).rejects.toMatchObject({ code: 'bad_response', message: expect.stringMatching(/more than 64 KiB/) });
+    expect(s.requests).toHaveLength(1);
   });
 });

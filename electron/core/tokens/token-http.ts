@@ -3,10 +3,12 @@
  * `fetch` (Electron's `net.fetch` in the app for the system proxy, global fetch in the CLI).
  * Endpoints are never followed through redirects (a redirect could carry the secret elsewhere).
  * Network failures, timeouts, 5xx and 429 are retried with capped exponential backoff, honouring
- * Retry-After; other 4xx are answers, not accidents, and are returned at once.
+ * Retry-After; other 4xx are answers, not accidents, and are returned at once. Bodies are read up
+ * to a size cap (bounded-body.ts); an answer past it is final.
  */
 import { KeysmithError } from '../errors';
 import { checkEndpoint } from '../endpoint-url';
+import { MAX_TOKEN_RESPONSE_LABEL, readBoundedBody } from './bounded-body';
 import { NO_SECRETS, type Redactor } from './server-text';
 import { safeExcerpt } from './token-errors';
 
@@ -44,16 +46,31 @@ function retryAfter(header: string | null): number | null {
   return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
 }
 
+/** An answer over the size cap: final, never retried (the next attempt would be as large). */
+function tooLarge(url: string, status: number): KeysmithError {
+  return new KeysmithError(
+    'bad_response',
+    `${url} sent more than ${MAX_TOKEN_RESPONSE_LABEL} in answer to a token request (HTTP ${status}), where a token answer is a few KB: check the token URL`,
+  );
+}
+
 async function attempt(url: string, init: RequestInit, opts: HttpOptions): Promise<HttpAnswer> {
+  // The timeout covers the body too: a server that trickles bytes is as dead as one that never answers.
   const response = await opts.fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) });
-  const text = await response.text();
+  const retryAfterMs = retryAfter(response.headers.get('retry-after'));
+  if (response.status >= 300 && response.status < 400) {
+    await response.body?.cancel().catch(() => undefined);
+    return { status: response.status, json: undefined, text: '', retryAfterMs };
+  }
+  const body = await readBoundedBody(response);
+  if (body.tooLarge) throw tooLarge(url, response.status);
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(body.text);
   } catch {
     json = undefined;
   }
-  return { status: response.status, json, text, retryAfterMs: retryAfter(response.headers.get('retry-after')) };
+  return { status: response.status, json, text: body.text, retryAfterMs };
 }
 
 function describeFailure(err: unknown, url: string, timeoutMs: number, redactor: Redactor): string {
@@ -93,6 +110,7 @@ export async function postForm(
     try {
       answer = await attempt(check.url, init, opts);
     } catch (err) {
+      if (err instanceof KeysmithError) throw err;
       last = describeFailure(err, check.url, timeoutMs, redactor);
     }
     if (answer) {
