@@ -9,10 +9,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addIntegration } from '../../electron/core/integration-store';
 import { generateKeyMaterial } from '../../electron/core/keys/keypair-factory';
 import { attachKeyPair } from '../../electron/core/keys/keypair-store';
+import { TokenCache } from '../../electron/core/tokens/token-cache';
 import { TokenService } from '../../electron/core/tokens/token-service';
 import { Vault } from '../../electron/core/vault';
 import { runCli, tempDataDir, type CliResult } from '../support/cli';
-import { gzipBody, hang, hugeBody, sendJson, startHostileServer, type HostileServer, type Responder } from '../support/hostile-token-server';
+import { gzipBody, hang, hugeBody, sendJson, startHostileServer, tokenAnswer, type HostileServer, type Responder } from '../support/hostile-token-server';
 
 const PASSPHRASE = 'hostile servers passphrase';
 const SECRET = 'Sup3r:S3cret/with+punct!&=%tail';
@@ -169,5 +170,81 @@ describe('token answers are bounded', () => {
     const { service } = await inProcess(s.url);
     await expect(service.getToken('Hostile')).rejects.toMatchObject({ code: 'bad_response', message: expect.stringMatching(/more than 64 KiB/) });
     expect(s.requests).toHaveLength(1);
+  });
+});
+
+describe('lifetimes and tokens are validated before anything is cached', () => {
+  it.each([[1e20], [0.0001], [true], [[7200]], ['0x10'], ['1e3'], [''], [' 60'], [-5], [0], [2 ** 53], [{}], ['NaN'], [Infinity.toString()]])(
+    'refuses expires_in %j as a bad response and caches nothing',
+    async (expiresIn) => {
+      const s = await server(tokenAnswer(expiresIn, 'poisoned-token'));
+      const { service } = await inProcess(s.url);
+      await expect(service.getToken('Hostile')).rejects.toMatchObject({ code: 'bad_response', message: expect.stringMatching(/unusable expires_in/) });
+      s.respond(tokenAnswer(3600, 'good-token'));
+      expect(await service.getToken('Hostile')).toMatchObject({ accessToken: 'good-token', fromCache: false });
+    },
+  );
+
+  it.each([
+    ['3600', 3_600_000],
+    [undefined, 3_600_000],
+    [86399, 86_399_000],
+  ])('accepts expires_in %j (seconds here)', async (expiresIn, lifetimeMs) => {
+    const s = await server(tokenAnswer(expiresIn));
+    const { service } = await inProcess(s.url);
+    const token = await service.getToken('Hostile');
+    expect(token.expiresAt - token.mintedAt).toBe(lifetimeMs);
+  });
+
+  it.each([
+    ['empty', ''],
+    ['a number', 42],
+    ['null', null],
+    ['with a space', 'two words'],
+    ['with an escape sequence', 'esc\u001b[2Jape'],
+    ['of 20000 characters', 'x'.repeat(20_000)],
+    ['an array', ['a']],
+  ])('refuses an access_token %s', async (_label, accessToken) => {
+    const s = await server(tokenAnswer(3600, accessToken));
+    const { service } = await inProcess(s.url);
+    const err = (await service.getToken('Hostile').catch((e: unknown) => e)) as Error & { code: string };
+    expect(err.code).toBe('bad_response');
+    expect(err.message).not.toMatch(HOSTILE_CONTROL);
+    s.respond(tokenAnswer(3600, 'good-token'));
+    expect(await service.getToken('Hostile')).toMatchObject({ accessToken: 'good-token', fromCache: false });
+  });
+
+  it('after expires_in 1e20, the CLI says why and the next `token --format json` and `inspect` work', async () => {
+    const s = await server(tokenAnswer(1e20));
+    const home = await cliHome(s.url);
+    expectOneLineError(await runCli(['token', 'Hostile'], { env: cliEnv(home) }), /unusable expires_in \("100000000000000000000"\)/);
+    s.respond(tokenAnswer(3600, 'fine-token'));
+    expect(JSON.parse(await ok(home, ['token', 'Hostile', '--format', 'json']))).toMatchObject({ accessToken: 'fine-token', fromCache: false });
+    expect(await ok(home, ['inspect', 'Hostile'])).toMatch(/Format: opaque/);
+  });
+
+  it('drops a poisoned entry an older version left in the cache instead of serving it', async () => {
+    const s = await server(tokenAnswer(3600, 'fresh-token'));
+    const home = await cliHome(s.url);
+    await ok(home, ['token', 'Hostile']);
+    const vault = await Vault.open(home, async () => ({ method: 'passphrase', passphrase: PASSPHRASE }), { keychain: noKeychain });
+    const cache = new TokenCache(vault);
+    const entries = await cache.read();
+    const [id] = Object.keys(entries);
+    await cache.write({ [id!]: { ...entries[id!]!, accessToken: 'poisoned', expiresAt: 1e23 } });
+    const out = JSON.parse(await ok(home, ['token', 'Hostile', '--format', 'json']));
+    expect(out).toMatchObject({ accessToken: 'fresh-token', fromCache: false });
+  });
+
+  it('inspect survives a JWT access token whose claims carry absurd times and escape sequences', async () => {
+    const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const jwt = `${b64({ alg: 'RS256' })}.${b64({ created_at: '1e30', expires_in: '1e30', exp: 1e300, scope: `a,b${ESCAPES}`, [`k${ESCAPES}`]: `v${ESCAPES}` })}.c2ln`;
+    const s = await server(tokenAnswer(3600, jwt));
+    const home = await cliHome(s.url);
+    const human = await ok(home, ['inspect', 'Hostile']);
+    expect(human).toMatch(/Format: jwt|Issued/);
+    expect(human).not.toMatch(HOSTILE_CONTROL);
+    const json = await ok(home, ['inspect', 'Hostile', '--json']);
+    expect(JSON.parse(json)).toMatchObject({ format: 'jwt', issuedAt: null, tokenExpiresAt: null });
   });
 });

@@ -1,7 +1,12 @@
 /**
  * Reading an access token without trusting it: Adobe's are JWTs whose payload carries `created_at`
- * and `expires_in` in milliseconds (as strings). The signature is never returned or printed.
+ * and `expires_in` in milliseconds (as strings). The signature is never returned or printed. The
+ * payload is the server's text: times that Date cannot hold read as absent, and terminal controls
+ * are stripped from every key and string before anything is shown.
  */
+import { stripControls } from './server-text';
+import { isRepresentableTime } from './token-answer';
+
 export interface DecodedAccessToken {
   header: Record<string, unknown>;
   claims: Record<string, unknown>;
@@ -10,16 +15,24 @@ export interface DecodedAccessToken {
   scopes: string[];
 }
 
+/** A copy fit for a terminal: strings without controls, at any depth. */
+function clean(value: unknown): unknown {
+  if (typeof value === 'string') return stripControls(value);
+  if (Array.isArray(value)) return value.map(clean);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [stripControls(k), clean(v)]));
+  return value;
+}
+
 function decodePart(part: string): Record<string, unknown> | null {
   try {
-    const value = JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as unknown;
+    const value = clean(JSON.parse(Buffer.from(part, 'base64url').toString('utf8')));
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   } catch {
     return null;
   }
 }
 
-const iso = (ms: number) => (Number.isFinite(ms) ? new Date(ms).toISOString() : undefined);
+const iso = (ms: number) => (isRepresentableTime(ms) ? new Date(ms).toISOString() : undefined);
 
 /** Null for an opaque token (not a JWT). */
 export function decodeAccessToken(token: string): DecodedAccessToken | null {

@@ -1,9 +1,8 @@
 /**
  * One token request per kind, as adobe-ims.md and RFC 6749/7523 describe them, over the shared
- * HTTP layer. Units differ by endpoint and are converted here, once: the JWT exchange reports
- * `expires_in` in milliseconds, OAuth Server-to-Server and generic OAuth 2.0 in seconds. Each
- * request knows the secrets it carries (client secrets, the signed JWT or client assertion, the key
- * that signed it) and hands them to a Redactor, so no server can echo them back into an error.
+ * HTTP layer. Each request knows the secrets it carries (client secrets, the signed JWT or client
+ * assertion, the key that signed it) and hands them to a Redactor, so no server can echo them back
+ * into an error message. The answer is checked and its units converted in token-answer.ts.
  */
 import { KeysmithError } from '../errors';
 import type { Integration } from '../integration';
@@ -11,23 +10,14 @@ import { keysOf, findKeyPair } from '../keys/keypair-store';
 import { clientAssertionClaims, imsJwtClaims } from './jwt-claims';
 import { signRs256 } from './jwt-sign';
 import { Redactor } from './server-text';
-import { tokenEndpointError, safeExcerpt, type TokenErrorContext } from './token-errors';
-import { postForm, type HttpAnswer, type HttpOptions } from './token-http';
+import { readAnswer, type MintedToken } from './token-answer';
+import { postForm, type HttpOptions } from './token-http';
 
-export interface MintedToken {
-  accessToken: string;
-  tokenType: string;
-  /** ms since epoch */
-  expiresAt: number;
-  mintedAt: number;
-  scope?: string;
-}
+export type { MintedToken } from './token-answer';
 
 export type MintOptions = HttpOptions & { now?: () => Date };
 
 const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
-/** RFC 6749 makes expires_in optional; an hour is the common default when a server omits it. */
-const DEFAULT_LIFETIME_SECONDS = 3600;
 
 function secretOf(integration: Integration & { clientSecrets: string[] }): string {
   const secret = integration.clientSecrets[0];
@@ -45,33 +35,6 @@ function redactorFor(integration: Integration, derived: string[] = []): Redactor
   }
   for (const jwt of derived.filter((d) => d.split('.').length === 3)) secrets.push(...jwt.split('.').slice(1));
   return new Redactor(secrets);
-}
-
-function readAnswer(answer: HttpAnswer, ctx: TokenErrorContext, unit: 'ms' | 's', now: number): MintedToken {
-  if (answer.status === 429) {
-    const wait = answer.retryAfterMs === null ? '' : ` in ${Math.ceil(answer.retryAfterMs / 1000)} s`;
-    throw new KeysmithError('token_unavailable', `"${ctx.integrationName}": ${ctx.endpoint} is throttling this client (HTTP 429): try again${wait}; cached tokens keep working meanwhile`);
-  }
-  if (answer.status >= 500) {
-    throw new KeysmithError('token_unavailable', `"${ctx.integrationName}": ${ctx.endpoint} had a server error (HTTP ${answer.status}) on every attempt: try again later`);
-  }
-  if (answer.status !== 200) throw tokenEndpointError(answer.status, answer.json, ctx);
-  const body = answer.json as { access_token?: unknown; token_type?: unknown; expires_in?: unknown; scope?: unknown } | undefined;
-  if (!body || typeof body !== 'object' || typeof body.access_token !== 'string' || body.access_token.length === 0) {
-    throw new KeysmithError('bad_response', `"${ctx.integrationName}": ${ctx.endpoint} did not answer with a token (got: "${safeExcerpt(answer.text, ctx.redactor)}")`);
-  }
-  const raw = body.expires_in === undefined ? DEFAULT_LIFETIME_SECONDS : Number(body.expires_in);
-  if (!Number.isFinite(raw) || raw <= 0) {
-    throw new KeysmithError('bad_response', `"${ctx.integrationName}": ${ctx.endpoint} gave an unusable expires_in ("${safeExcerpt(String(body.expires_in), ctx.redactor)}")`);
-  }
-  const lifetimeMs = body.expires_in === undefined || unit === 's' ? raw * 1000 : raw;
-  return {
-    accessToken: body.access_token,
-    tokenType: typeof body.token_type === 'string' ? body.token_type : 'bearer',
-    expiresAt: now + lifetimeMs,
-    mintedAt: now,
-    ...(typeof body.scope === 'string' && { scope: body.scope }),
-  };
 }
 
 export async function mintToken(integration: Integration, opts: MintOptions): Promise<MintedToken> {

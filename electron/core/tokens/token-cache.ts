@@ -1,7 +1,8 @@
 /**
  * Minted tokens, encrypted in their own file beside the vault (`tokens.ksc`) so frequent re-mints do
  * not churn the vault's generations and backups. Its key is derived from the vault's data key. It
- * is a cache: a damaged or foreign file is discarded, never an error, and never touches the vault.
+ * is a cache: a damaged or foreign file is discarded, never an error, and never touches the vault;
+ * so is an entry that could not have been minted (an older version cached `expires_in: 1e20`).
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -10,7 +11,7 @@ import { seal, unseal } from '../crypto-primitives';
 import { replaceFileAtomically } from '../atomic-file';
 import type { Integration } from '../integration';
 import type { Vault } from '../vault';
-import type { MintedToken } from './mint-token';
+import { accessTokenProblem, isRepresentableTime, type MintedToken } from './token-answer';
 
 export interface CachedToken extends MintedToken {
   /** hash of everything that was used to mint: a changed secret, scope or key makes the entry stale */
@@ -35,6 +36,19 @@ export function credentialHash(integration: Integration): string {
   };
   const keys = (integration.keys ?? []).filter((k) => k.active).map((k) => k.fingerprintSha256);
   return createHash('sha256').update(JSON.stringify({ ...rest, keys })).digest('hex');
+}
+
+function usable(entry: unknown): entry is CachedToken {
+  if (typeof entry !== 'object' || entry === null) return false;
+  const e = entry as Record<string, unknown>;
+  return (
+    accessTokenProblem(e.accessToken) === null &&
+    isRepresentableTime(e.expiresAt) &&
+    isRepresentableTime(e.mintedAt) &&
+    e.expiresAt > e.mintedAt &&
+    typeof e.credentialHash === 'string' &&
+    typeof e.tokenType === 'string'
+  );
 }
 
 export class TokenCache {
@@ -62,11 +76,14 @@ export class TokenCache {
     if (file.format !== 'keysmith-token-cache' || file.version !== 1 || file.vaultId !== this.vault.vaultId) return {};
     const plain = unseal(this.key, { nonce: Buffer.from(file.nonce, 'base64'), box: Buffer.from(file.box, 'base64') }, this.aad());
     if (!plain) return {};
+    let parsed: unknown;
     try {
-      return JSON.parse(plain.toString('utf8')) as Entries;
+      parsed = JSON.parse(plain.toString('utf8'));
     } catch {
       return {};
     }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+    return Object.fromEntries(Object.entries(parsed).filter(([, entry]) => usable(entry))) as Entries;
   }
 
   /** Call under `lockPath`: read-modify-write, like the vault. */
