@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addIntegration } from '../../electron/core/integration-store';
 import { generateKeyMaterial } from '../../electron/core/keys/keypair-factory';
 import { attachKeyPair } from '../../electron/core/keys/keypair-store';
+import { RefreshScheduler } from '../../electron/core/tokens/refresh-scheduler';
 import { TokenCache } from '../../electron/core/tokens/token-cache';
 import { TokenService } from '../../electron/core/tokens/token-service';
 import { Vault } from '../../electron/core/vault';
@@ -60,6 +61,14 @@ async function inProcess(url: string, extra: Record<string, unknown> = {}): Prom
   );
   return { vault, service: new TokenService(vault, { fetch, attempts: 1 }) };
 }
+
+const waitFor = async (what: string, pred: () => boolean, ms = 60_000): Promise<void> => {
+  const deadline = Date.now() + ms;
+  while (!pred()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
 
 /** Every form of the secret a server could echo: raw, form- and percent-encoded, base64 and a long piece. */
 function secretForms(secret: string, clientId: string): string[] {
@@ -246,5 +255,31 @@ describe('lifetimes and tokens are validated before anything is cached', () => {
     expect(human).not.toMatch(HOSTILE_CONTROL);
     const json = await ok(home, ['inspect', 'Hostile', '--json']);
     expect(JSON.parse(json)).toMatchObject({ format: 'jwt', issuedAt: null, tokenExpiresAt: null });
+  });
+});
+
+describe('the refresh scheduler', () => {
+  it('re-mints a 1 ms token no more often than its floor', async () => {
+    const s = await server(tokenAnswer(1)); // the JWT exchange counts in milliseconds
+    const { vault } = await Vault.create(tempDataDir(), { method: 'passphrase', passphrase: PASSPHRASE }, { keychain: noKeychain });
+    const material = await generateKeyMaterial({ bits: 2048, days: 30, subject: { CN: 'hostile' } });
+    await vault.update((doc) => {
+      addIntegration(doc, {
+        kind: 'jwt', name: 'Short', clientId: 'c', clientSecrets: ['s'], orgId: '1234567890ABCDEF12345678@AdobeOrg',
+        technicalAccountId: 'ABCDEF0123456789@techacct.adobe.com', metascopes: ['ent_cloudmgr_sdk'], imsEndpoint: s.url, autoRefresh: true,
+      });
+      attachKeyPair(doc, 'Short', material);
+    });
+    const scheduler = new RefreshScheduler(vault, new TokenService(vault, { fetch, attempts: 1 }));
+    const events: string[] = [];
+    scheduler.on('event', (e) => events.push(e.type));
+    cleanups.push(() => scheduler.stop());
+    await scheduler.start();
+    await waitFor('the first mint', () => events.length > 0);
+    // A window far shorter than the floor: however slow this machine, at most one more mint fits.
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(events[0]).toBe('refreshed');
+    expect(s.requests.length).toBeGreaterThanOrEqual(1);
+    expect(s.requests.length).toBeLessThanOrEqual(2);
   });
 });
