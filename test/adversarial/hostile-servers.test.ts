@@ -5,6 +5,11 @@
  * on disk, the built CLI where the user-facing line matters, the token service in-process where a
  * count of requests is the point.
  */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addIntegration } from '../../electron/core/integration-store';
 import { generateKeyMaterial } from '../../electron/core/keys/keypair-factory';
@@ -13,7 +18,7 @@ import { RefreshScheduler } from '../../electron/core/tokens/refresh-scheduler';
 import { TokenCache } from '../../electron/core/tokens/token-cache';
 import { TokenService } from '../../electron/core/tokens/token-service';
 import { Vault } from '../../electron/core/vault';
-import { runCli, tempDataDir, type CliResult } from '../support/cli';
+import { CLI, runCli, tempDataDir, type CliResult } from '../support/cli';
 import { gzipBody, hang, hugeBody, sendJson, startHostileServer, tokenAnswer, type HostileServer, type Responder } from '../support/hostile-token-server';
 
 const PASSPHRASE = 'hostile servers passphrase';
@@ -283,3 +288,97 @@ describe('the refresh scheduler', () => {
     expect(s.requests.length).toBeLessThanOrEqual(2);
   });
 });
+
+describe('locks are per integration and never held across a write failure', () => {
+  async function twoIntegrations(first: Responder): Promise<{ home: string; hanging: HostileServer; healthy: HostileServer }> {
+    const hanging = await server(first);
+    const healthy = await server(tokenAnswer(3600, 'healthy-token'));
+    const home = await cliHome(hanging.url, 'Hangs');
+    await cliHome(healthy.url, 'Healthy', 'client_secret_post', home);
+    return { home, hanging, healthy };
+  }
+
+  it.each([
+    ['hangs', hang],
+    ['asks for Retry-After: 30', ((_req, res) => sendJson(res, 429, { error: 'slow_down' }, { 'retry-after': '30' })) as Responder],
+  ])("a second integration mints while the first one's endpoint %s", async (_label, first) => {
+    const { home, hanging } = await twoIntegrations(first);
+    const slow = spawn(process.execPath, [CLI, 'token', 'Hangs'], { env: { ...process.env, ...cliEnv(home), KEYSMITH_HTTP_TIMEOUT_MS: '600000' }, stdio: 'ignore' });
+    let slowDone = false;
+    const slowExit = new Promise<void>((r) => slow.on('close', () => ((slowDone = true), r())));
+    cleanups.push(async () => {
+      slow.kill('SIGKILL');
+      await slowExit;
+    });
+    await waitFor('the first mint to reach its endpoint', () => hanging.requests.length > 0);
+    const r = await runCli(['token', 'Healthy'], { env: cliEnv(home) });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe('healthy-token');
+    expect(slowDone).toBe(false); // the first one is still waiting on its own endpoint
+  });
+
+  it('hands the token over with a warning when the cache cannot be written (a directory in its place)', async () => {
+    const s = await server(tokenAnswer(3600, 'uncached-token'));
+    const home = await cliHome(s.url);
+    mkdirSync(path.join(home, 'tokens.ksc', 'occupied'), { recursive: true });
+    const r = await runCli(['token', 'Hostile'], { env: cliEnv(home) });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('uncached-token\n');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^warning: .*could not be cached/);
+
+    const vault = await Vault.open(home, async () => ({ method: 'passphrase', passphrase: PASSPHRASE }), { keychain: noKeychain });
+    const result = await new TokenService(vault, { fetch }).getToken('Hostile');
+    expect(result).toMatchObject({ accessToken: 'uncached-token', fromCache: false, cacheWarning: expect.stringMatching(/could not be cached/) });
+  });
+
+  const tmpfsSkip = whyNoTmpfs();
+  if (tmpfsSkip) console.log(`SKIPPED full-disk (tmpfs) test: ${tmpfsSkip}; the directory-in-place test above covers the same path`);
+  it.skipIf(tmpfsSkip !== null)('hands the token over with a warning on a full disk (tmpfs), then caches once there is room', async () => {
+    const mount = path.join(mkdtempSync(path.join(tmpdir(), 'keysmith-fulldisk-')), 'mnt');
+    mkdirSync(mount);
+    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,mode=0700', 'tmpfs', mount], { encoding: 'utf8' });
+    expect(mounted.status, mounted.stderr).toBe(0);
+    cleanups.push(() => spawnSync('umount', ['-l', mount]));
+    const s = await server(tokenAnswer(3600, 'full-disk-token'));
+    const home = await cliHome(s.url, 'Hostile', 'client_secret_post', path.join(mount, 'data'));
+    const filler = path.join(mount, 'filler');
+    await fillDisk(filler);
+
+    const r = await runCli(['token', 'Hostile'], { env: cliEnv(home) });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('full-disk-token\n');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^warning: .*could not be cached .*disk is full/);
+
+    rmSync(filler);
+    const again = await runCli(['token', 'Hostile', '--format', 'json'], { env: cliEnv(home) });
+    expect(again.stderr).toBe('');
+    expect(JSON.parse(again.stdout)).toMatchObject({ fromCache: false });
+    expect(JSON.parse(await ok(home, ['token', 'Hostile', '--format', 'json']))).toMatchObject({ fromCache: true });
+  });
+});
+
+function whyNoTmpfs(): string | null {
+  if (process.platform !== 'linux') return `tmpfs mounts need Linux (this is ${process.platform})`;
+  const probe = path.join(mkdtempSync(path.join(tmpdir(), 'keysmith-tmpfs-probe-')), 'mnt');
+  mkdirSync(probe);
+  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { encoding: 'utf8' });
+  if (r.error) return `cannot run mount (${r.error.message})`;
+  if (r.status !== 0) return `mount -t tmpfs failed: ${r.stderr.trim() || `exit ${r.status}`}`;
+  spawnSync('umount', [probe]);
+  return null;
+}
+
+/** Writes to `file` until the file system refuses with ENOSPC. */
+async function fillDisk(file: string): Promise<void> {
+  const handle = await open(file, 'w');
+  const chunk = Buffer.alloc(4096, 1);
+  try {
+    for (;;) await handle.write(chunk);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOSPC') throw err;
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}

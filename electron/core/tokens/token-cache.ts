@@ -3,15 +3,24 @@
  * not churn the vault's generations and backups. Its key is derived from the vault's data key. It
  * is a cache: a damaged or foreign file is discarded, never an error, and never touches the vault;
  * so is an entry that could not have been minted (an older version cached `expires_in: 1e20`).
+ *
+ * Two kinds of lock: `tokens-<integration id>.lock` is held while one integration mints (across its
+ * HTTP call, so ten processes share one request), and `tokens.lock` only around the file's
+ * read-modify-write, so a hanging endpoint never holds up another integration.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { seal, unseal } from '../crypto-primitives';
 import { replaceFileAtomically } from '../atomic-file';
+import { acquireLock } from '../file-lock';
 import type { Integration } from '../integration';
 import type { Vault } from '../vault';
 import { accessTokenProblem, isRepresentableTime, type MintedToken } from './token-answer';
+
+/** The write lock is held for milliseconds; waiting longer means something is wrong, and the token is handed over anyway. */
+const WRITE_LOCK_TIMEOUT_MS = 10_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface CachedToken extends MintedToken {
   /** hash of everything that was used to mint: a changed secret, scope or key makes the entry stale */
@@ -84,6 +93,29 @@ export class TokenCache {
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
     return Object.fromEntries(Object.entries(parsed).filter(([, entry]) => usable(entry))) as Entries;
+  }
+
+  /** Held by whoever mints this integration's token, across the HTTP call. */
+  mintLockPath(integrationId: string): string {
+    const tag = UUID.test(integrationId) ? integrationId : createHash('sha256').update(integrationId).digest('hex').slice(0, 32);
+    return path.join(this.vault.paths.dir, `tokens-${tag}.lock`);
+  }
+
+  /**
+   * Stores one entry: a short read-modify-write under `lockPath`, so concurrent writers for other
+   * integrations lose nothing. Entries of integrations not in `live` are dropped on the way, which
+   * keeps the file from growing forever. Throws when the file cannot be written (a full disk).
+   */
+  async put(integrationId: string, entry: CachedToken, live: ReadonlySet<string>): Promise<void> {
+    const release = await acquireLock(this.lockPath, WRITE_LOCK_TIMEOUT_MS);
+    try {
+      const entries = await this.read();
+      const next = Object.fromEntries(Object.entries(entries).filter(([id]) => live.has(id)));
+      next[integrationId] = entry;
+      await this.write(next);
+    } finally {
+      await release();
+    }
   }
 
   /** Call under `lockPath`: read-modify-write, like the vault. */
