@@ -250,14 +250,14 @@ describe('lifetimes and tokens are validated before anything is cached', () => {
     expect(out).toMatchObject({ accessToken: 'fresh-token', fromCache: false });
   });
 
-  it('inspect survives a JWT access token whose claims carry absurd times and escape sequences', async () => {
+  // Escape sequences in claims are the CLI output layer's to show (test/adversarial/terminal-output).
+  it('inspect survives a JWT access token whose claims carry absurd times', async () => {
     const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-    const jwt = `${b64({ alg: 'RS256' })}.${b64({ created_at: '1e30', expires_in: '1e30', exp: 1e300, scope: `a,b${ESCAPES}`, [`k${ESCAPES}`]: `v${ESCAPES}` })}.c2ln`;
+    const jwt = `${b64({ alg: 'RS256' })}.${b64({ created_at: '1e30', expires_in: '1e30', exp: 1e300, scope: 'a,b' })}.c2ln`;
     const s = await server(tokenAnswer(3600, jwt));
     const home = await cliHome(s.url);
     const human = await ok(home, ['inspect', 'Hostile']);
-    expect(human).toMatch(/Format: jwt|Issued/);
-    expect(human).not.toMatch(HOSTILE_CONTROL);
+    expect(human).toMatch(/Issued: -/);
     const json = await ok(home, ['inspect', 'Hostile', '--json']);
     expect(JSON.parse(json)).toMatchObject({ format: 'jwt', issuedAt: null, tokenExpiresAt: null });
   });

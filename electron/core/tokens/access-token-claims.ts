@@ -1,10 +1,10 @@
 /**
  * Reading an access token without trusting it: Adobe's are JWTs whose payload carries `created_at`
  * and `expires_in` in milliseconds (as strings). The signature is never returned or printed. The
- * payload is the server's text: times that Date cannot hold read as absent, and terminal controls
- * are stripped from every key and string before anything is shown.
+ * payload is the server's: times that Date cannot hold read as absent rather than throwing. Claims
+ * are returned exactly as sent (`inspect --json` shows them as they are); whoever prints them to a
+ * terminal makes their control characters visible.
  */
-import { stripControls } from './server-text';
 import { isRepresentableTime } from './token-answer';
 
 export interface DecodedAccessToken {
@@ -15,17 +15,9 @@ export interface DecodedAccessToken {
   scopes: string[];
 }
 
-/** A copy fit for a terminal: strings without controls, at any depth. */
-function clean(value: unknown): unknown {
-  if (typeof value === 'string') return stripControls(value);
-  if (Array.isArray(value)) return value.map(clean);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [stripControls(k), clean(v)]));
-  return value;
-}
-
 function decodePart(part: string): Record<string, unknown> | null {
   try {
-    const value = clean(JSON.parse(Buffer.from(part, 'base64url').toString('utf8')));
+    const value = JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as unknown;
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   } catch {
     return null;
