@@ -7,6 +7,7 @@ import { KeysmithError, userMessage } from './core/errors';
 import { createContext, type CliContext } from './cli/cli-context';
 import type { Io } from './cli/terminal';
 import { ExitCode } from './cli/exit-code';
+import { watchOutput } from './cli/closed-output';
 import { visibleLines, visibleText } from './core/terminal-text';
 
 declare const KEYSMITH_VERSION: string | undefined;
@@ -80,6 +81,5 @@ export async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promi
 }
 
 // Flush stdout before exiting: process.exit() would cut off large piped output.
-void run(process.argv.slice(2), process as unknown as Io, process.env).then((code) => {
-  process.exitCode = code;
-});
+const finish = watchOutput(process);
+void run(process.argv.slice(2), process as unknown as Io, process.env).then(finish);
