@@ -15,6 +15,11 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a
 // eslint-disable-next-line no-control-regex -- as above, line feed aside
 const CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
+// Non-global twins for a quick test: most text holds nothing to escape, and testing first is about
+// three times faster than a replace that finds nothing (it counts at 150,000 rows).
+const HAS_CONTROL = new RegExp(CONTROL.source);
+const HAS_CONTROL_EXCEPT_NEWLINE = new RegExp(CONTROL_EXCEPT_NEWLINE.source);
+
 const SHORT: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 function escape(ch: string): string {
@@ -23,10 +28,10 @@ function escape(ch: string): string {
 
 /** One line of text with every control character shown as an escape, line breaks included. */
 export function visibleText(text: string): string {
-  return text.replace(CONTROL, escape);
+  return HAS_CONTROL.test(text) ? text.replace(CONTROL, escape) : text;
 }
 
 /** Like visibleText, but line breaks stay: for output made of several lines whose fields were already made visible. */
 export function visibleLines(text: string): string {
-  return text.replace(CONTROL_EXCEPT_NEWLINE, escape);
+  return HAS_CONTROL_EXCEPT_NEWLINE.test(text) ? text.replace(CONTROL_EXCEPT_NEWLINE, escape) : text;
 }
