@@ -1,5 +1,6 @@
 /** Reading secrets without echo or argv, and writing to the terminal. */
 import { KeysmithError } from '../core/errors';
+import { visibleLines } from '../core/terminal-text';
 
 export interface Io {
   stdin: NodeJS.ReadStream;
@@ -57,6 +58,15 @@ export function promptHidden(io: Io, question: string): Promise<string> {
   });
 }
 
+/**
+ * Output for people (and `--json`, which stays valid JSON with the same values): no character a
+ * terminal would act on gets through, whatever a field, a file or a server put in the text.
+ */
 export function writeLine(stream: NodeJS.WriteStream, text = ''): void {
+  stream.write(`${visibleLines(text)}\n`);
+}
+
+/** Output for programs that must get the value byte for byte (a token, `--format env`). */
+export function writeExact(stream: NodeJS.WriteStream, text: string): void {
   stream.write(`${text}\n`);
 }

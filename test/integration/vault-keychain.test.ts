@@ -77,7 +77,7 @@ describe('vault on the real Secret Service', () => {
     const env = { KEYSMITH_HOME: dir };
     const init = await runCli(['init'], { env });
     expect(init.code).toBe(0);
-    const recoveryKey = recoveryKeyFrom(init.stdout);
+    const recoveryKey = recoveryKeyFrom(init.stderr); // stdout is not a terminal here
     expect((await runCli(['add', 'apikey', '--name', 'kept', '--client-id', 'abc'], { env })).code).toBe(0);
 
     const { vaultId } = (await Vault.readHeader(dir))!;
