@@ -17,7 +17,7 @@ import { Vault } from '../../electron/core/vault';
 import { startImsEmulator, type ImsEmulator } from '../support/ims-emulator';
 import { tempDataDir } from '../support/cli';
 import { optional } from '../support/requirements';
-import { noKeychain } from '../integration/ipc-harness';
+import { noKeychain } from '../support/app-stand-ins';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PASSPHRASE = 'e2e passphrase';
