@@ -6,8 +6,8 @@
  */
 
 export interface WaitOptions {
-  /** What is awaited, for the failure message: "two refresh events". */
-  what: string;
+  /** What is awaited, for the failure message: "two refresh events"; a function is read at the timeout. */
+  what: string | (() => string);
   /** Generous by default: CI shares 2 cores with forked suites. */
   timeoutMs?: number;
   intervalMs?: number;
@@ -20,7 +20,9 @@ export async function waitFor(predicate: () => boolean | Promise<boolean>, opts:
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await predicate()) return;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${opts.what}`);
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof opts.what === 'function' ? opts.what() : opts.what}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
