@@ -12,6 +12,7 @@ import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startImsEmulator, type ImsEmulator } from '../support/ims-emulator';
 import { requireTool } from '../support/requirements';
+import { waitFor } from '../support/wait-for';
 
 const ORG = '1234567890ABCDEF12345678@AdobeOrg';
 const TECH = 'ABCDEF1234567890ABCDEF12@techacct.adobe.com';
@@ -276,7 +277,7 @@ describe.skipIf(OPENSSL === null)('faults', () => {
       () => 'answered',
       () => 'dropped',
     );
-    while (ims.requests.length === 0) await new Promise((r) => setTimeout(r, 10));
+    await waitFor(() => ims.requests.length > 0, { what: 'the emulator to receive the request' });
     await ims.close();
     expect(await pending).toBe('dropped');
   });
