@@ -230,6 +230,7 @@ describe('main, wired to a stand-in electron', () => {
     const ok = await handler(new Request('app://keysmith/index.html'));
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await ok.text()).toContain('<title>Keysmith</title>');
     // Dot segments are normalised away by the URL parser (staying inside the root); encoded separators are refused.
     expect((await handler(new Request('app://keysmith/%2e%2e/main.cjs'))).status).toBe(404);
@@ -255,7 +256,9 @@ describe('main, wired to a stand-in electron', () => {
   it('registers every channel behind the sender gate', async () => {
     expect([...ipcMain.handlers.keys()].sort()).toEqual([...CHANNELS].sort());
     expect(await call('app:version')).toEqual({ ok: true, value: '9.9.9' });
-    expect(await ipcMain.invoke('app:version', { senderFrame: { url: 'https://evil.example/', parent: null } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    for (const channel of CHANNELS) {
+      expect(await ipcMain.invoke(channel, { senderFrame: { url: 'https://evil.example/', parent: null } }), channel).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
     expect(await call('vault:status')).toMatchObject({ ok: true, value: { state: 'missing', dataDir } });
   });
 
