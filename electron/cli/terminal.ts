@@ -33,7 +33,6 @@ export function promptHidden(io: Io, question: string): Promise<string> {
   if (!stdin.isTTY || typeof stdin.setRawMode !== 'function') {
     return Promise.reject(new KeysmithError('usage', 'Cannot ask for a secret: standard input is not a terminal'));
   }
-  stderr.write(question);
   return new Promise((resolve, reject) => {
     let value = '';
     const finish = (err?: KeysmithError) => {
@@ -53,6 +52,8 @@ export function promptHidden(io: Io, question: string): Promise<string> {
       }
     };
     stdin.setRawMode(true);
+    // Only once echo is off: an answer typed the moment the question shows must not be echoed.
+    stderr.write(question);
     stdin.resume();
     stdin.on('data', onData);
   });

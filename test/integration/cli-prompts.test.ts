@@ -2,18 +2,18 @@
  * The interactive paths, on a real pseudo-terminal (util-linux `script`): passphrases and client
  * secrets are asked for with nothing echoed, and what was typed works afterwards.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { CLI, runCli, tempDataDir } from '../support/cli';
+import { requireTool } from '../support/requirements';
 
-const hasScript = spawnSync('sh', ['-c', 'command -v script'], { stdio: 'ignore' }).status === 0;
-if (!hasScript) console.log('SKIPPED cli prompts: util-linux `script` is not installed, so no pseudo-terminal can be made');
+const SCRIPT = requireTool('script', 'util-linux `script` makes the pseudo-terminal the prompts are typed into', 'bsdutils');
 
 /** Runs the CLI on a pty and answers each prompt (matched in order) when it appears. */
 function onTerminal(args: string[], env: NodeJS.ProcessEnv, answers: [RegExp, string][]): Promise<{ code: number; screen: string }> {
   const command = [process.execPath, CLI, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   return new Promise((resolve, reject) => {
-    const child = spawn('script', ['-qec', command, '/dev/null'], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(SCRIPT!, ['-qec', command, '/dev/null'], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let screen = '';
     let next = 0;
     const timer = setTimeout(() => {
@@ -34,7 +34,7 @@ function onTerminal(args: string[], env: NodeJS.ProcessEnv, answers: [RegExp, st
   });
 }
 
-describe.skipIf(!hasScript)('prompts on a terminal', () => {
+describe.skipIf(SCRIPT === null)('prompts on a terminal', () => {
   it('asks for a new passphrase twice without echoing it, and the vault then opens with it', async () => {
     const env = { KEYSMITH_HOME: tempDataDir() };
     const typed = 'typed-passphrase-4711';
