@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { BrowserWindow, app, ipcMain, protocol, session, shell } from 'electron';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from './app-protocol';
+import { keepMemoryOutOfCoreDumps } from './core/core-dumps';
 import { defaultDataDir } from './core/data-dir';
 import { registerIpc } from './ipc/router';
 import { createAppServices } from './app/app-services.main';
@@ -15,6 +16,9 @@ import { serveAppFiles } from './app/protocol.main';
 import { hardenSession, hardenWebContents } from './app/web-policy';
 import { createMainWindow } from './app/window-options';
 import { isAllowedExternalUrl } from './window-policy';
+
+// First, before any vault is unlocked: what the main process holds stays out of core dumps.
+keepMemoryOutOfCoreDumps();
 
 // dist/main.cjs sits next to dist/preload.cjs and dist/renderer/.
 const RENDERER_DIR = path.join(__dirname, 'renderer');

@@ -8,7 +8,7 @@
  * clipboard first.
  */
 import { EventEmitter } from 'node:events';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -197,6 +197,11 @@ describe('main, wired to a stand-in electron', () => {
     expect(rec.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
     expect(rec.paths).toEqual({ userData: dataDir, sessionData: path.join(dataDir, 'chromium') });
     expect(rec.exits).toEqual([]);
+  });
+
+  it.runIf(process.platform === 'linux')('keeps the main process\'s memory out of core dumps (coredump_filter 0)', () => {
+    // main ran in this very process: the filter it wrote is this process's own.
+    expect(readFileSync('/proc/self/coredump_filter', 'utf8').trim()).toBe('00000000');
   });
 
   it('hardens the session and every webContents', () => {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { withInheritedCoreDumpFilter } from '../../core/core-dumps';
 import { KeysmithError } from '../../core/errors';
 import { environment } from '../../core/tokens/token-formats';
 import type { CliContext } from '../cli-context';
@@ -23,7 +24,8 @@ export async function exec(args: string[], ctx: CliContext): Promise<void> {
   if (command.length === 0) throw usageError('exec', 'Missing the command to run after --');
 
   const credentials = await currentCredentials(ctx, names[0]!, force);
-  const child = spawn(command[0]!, command.slice(1), { stdio: 'inherit', env: { ...ctx.env, ...environment(credentials) } });
+  const env = { ...ctx.env, ...environment(credentials) };
+  const child = withInheritedCoreDumpFilter(() => spawn(command[0]!, command.slice(1), { stdio: 'inherit', env }));
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   for (const s of FORWARDED_SIGNALS) process.on(s, forward);
   const code = await new Promise<number>((resolve, reject) => {
