@@ -154,6 +154,7 @@ const power = new EventEmitter();
 let dataDir: string;
 let distDir: string;
 const savedHome = process.env.KEYSMITH_HOME;
+const savedPassphrase = process.env.KEYSMITH_PASSPHRASE;
 
 const until = async (what: string, pred: () => boolean) => {
   for (let i = 0; i < 500 && !pred(); i++) await new Promise((r) => setTimeout(r, 10));
@@ -179,6 +180,7 @@ beforeAll(async () => {
     logLevel: 'silent',
   });
   process.env.KEYSMITH_HOME = dataDir;
+  process.env.KEYSMITH_PASSPHRASE = 'started-from-a-shell-that-exports-it';
   const electron = fakeElectron(rec, ipcMain, power);
   const realRequire = createRequire(path.join(ROOT, 'package.json'));
   const main = vm.compileFunction(bundled.outputFiles[0]!.text, ['exports', 'require', 'module', '__filename', '__dirname']);
@@ -190,6 +192,7 @@ beforeAll(async () => {
 afterAll(() => {
   if (savedHome === undefined) delete process.env.KEYSMITH_HOME;
   else process.env.KEYSMITH_HOME = savedHome;
+  if (savedPassphrase !== undefined) process.env.KEYSMITH_PASSPHRASE = savedPassphrase;
 });
 
 describe('main, wired to a stand-in electron', () => {
@@ -202,6 +205,11 @@ describe('main, wired to a stand-in electron', () => {
   it.runIf(process.platform === 'linux')('keeps the main process\'s memory out of core dumps (coredump_filter 0)', () => {
     // main ran in this very process: the filter it wrote is this process's own.
     expect(readFileSync('/proc/self/coredump_filter', 'utf8').trim()).toBe('00000000');
+  });
+
+  it('forgets a KEYSMITH_PASSPHRASE it was started with, so nothing it starts inherits it, and keeps KEYSMITH_HOME', () => {
+    expect(process.env.KEYSMITH_PASSPHRASE).toBeUndefined();
+    expect(process.env.KEYSMITH_HOME).toBe(dataDir);
   });
 
   it('hardens the session and every webContents', () => {
