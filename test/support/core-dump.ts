@@ -61,10 +61,11 @@ export function spawnDumpable(command: string, args: string[], opts: { cwd: stri
 }
 
 /**
- * The core of `target`, read whole and then deleted. With the kernel the process dies of SIGABRT;
- * with gcore it keeps running and the caller ends it.
+ * The core of process `pid`, read whole and then deleted. With the kernel the process dies of
+ * SIGABRT (`exited`, for a child of ours; else /proc is polled); with gcore it keeps running and the
+ * caller ends it. `cwd` is the process's folder, where the kernel writes the core.
  */
-export async function takeCore(target: Dumpable, method: CoreMethod): Promise<Buffer> {
+export async function takeCore(target: { pid: number; cwd: string; exited?: Dumpable['exited'] }, method: CoreMethod): Promise<Buffer> {
   if (method.kind === 'gcore') {
     const prefix = path.join(target.cwd, 'gcore');
     await new Promise<void>((resolve, reject) =>
@@ -76,12 +77,32 @@ export async function takeCore(target: Dumpable, method: CoreMethod): Promise<Bu
   }
   const before = new Set(readdirSync(target.cwd));
   process.kill(target.pid, 'SIGABRT');
-  const { signal } = await target.exited;
-  if (signal !== 'SIGABRT') throw new Error(`expected the process to die of SIGABRT, it ended with ${signal}; output:\n${target.stdout()}`);
-  // The kernel has written the core before the parent learns of the death.
+  if (target.exited) {
+    const { signal } = await target.exited;
+    if (signal !== 'SIGABRT') throw new Error(`expected process ${target.pid} to die of SIGABRT, it ended with ${signal}`);
+  } else {
+    await gone(target.pid);
+  }
+  // The kernel has written the core before anyone learns of the death.
   const fresh = readdirSync(target.cwd).filter((n) => !before.has(n));
   if (fresh.length !== 1) throw new Error(`expected one core file in ${target.cwd}, found ${JSON.stringify(fresh)}`);
   return readAndRemove(path.join(target.cwd, fresh[0]!));
+}
+
+/** Polls until `pid` is dead (gone, or a zombie waiting for its parent). */
+async function gone(pid: number): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      return;
+    }
+    if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) return;
+    if (Date.now() > deadline) throw new Error(`process ${pid} did not die of SIGABRT`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 function readAndRemove(file: string): Buffer {

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
-import { withInheritedCoreDumpFilter } from '../../core/core-dumps';
 import { KeysmithError } from '../../core/errors';
 import { environment } from '../../core/tokens/token-formats';
 import { withoutUnlockMaterial } from '../../core/unlock-env';
@@ -34,7 +33,7 @@ export async function exec(args: string[], ctx: CliContext): Promise<void> {
 
   const credentials = await currentCredentials(ctx, names[0]!, force);
   const env = { ...withoutUnlockMaterial(ctx.env), ...environment(credentials) };
-  const child = withInheritedCoreDumpFilter(() => spawn(command[0]!, command.slice(1), { stdio: 'inherit', env }));
+  const child = spawn(command[0]!, command.slice(1), { stdio: 'inherit', env });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   for (const s of FORWARDED_SIGNALS) process.on(s, forward);
   const end = await new Promise<{ status: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
