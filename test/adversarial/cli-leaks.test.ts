@@ -21,6 +21,7 @@ const PASSPHRASE = 'leak-tests-passphrase-4f1e';
 const SECRET = 'p8e-LEAK-client-secret-9c2b7d10';
 const NOBODY = 65534;
 const isRoot = process.getuid?.() === 0;
+if (!isRoot) console.log("SKIPPED replacing another user's file: only root can give a file to uid 65534 (CI runs as root)");
 
 /** The test runner's own KEYSMITH_* settings must not leak into what a test asserts. */
 const cleanEnv = (): NodeJS.ProcessEnv => Object.fromEntries(Object.keys(process.env).filter((k) => /^keysmith_/i.test(k)).map((k) => [k, undefined]));
