@@ -23,14 +23,18 @@ async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
+/** Creates `file` (never an existing one) with all of `bytes`, or leaves nothing: a part-written file is removed. */
 async function writeExclusive(file: string, bytes: Buffer, mode: number): Promise<void> {
   const handle = await open(file, 'wx', mode);
   try {
     await handle.writeFile(bytes);
     await handle.sync();
-  } finally {
-    await handle.close();
+  } catch (err) {
+    await handle.close().catch(() => undefined);
+    await unlink(file).catch(() => undefined); // ours: created exclusively just now
+    throw err;
   }
+  await handle.close();
 }
 
 /**

@@ -5,7 +5,7 @@
  * never lands in a file someone else owns or can read, nor behind a symlink.
  */
 import { open } from 'node:fs/promises';
-import { KeysmithError } from './errors';
+import { KeysmithError, fromSystemError } from './errors';
 import { putNewFile } from './fresh-file';
 
 export async function writeOutputFile(path: string, content: string, opts: { mode: number; overwrite: boolean }): Promise<void> {
@@ -17,8 +17,10 @@ export async function writeOutputFile(path: string, content: string, opts: { mod
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new KeysmithError('io', `Cannot write ${path}: its folder does not exist`);
     if (code === 'EISDIR') throw new KeysmithError('io', `Cannot write ${path}: it is a folder; give a file name`);
     if (code === 'EACCES' || code === 'EPERM') throw new KeysmithError('io', `Cannot write ${path}: permission denied (a new file is made in its folder, so the folder must be writable)`);
-    if (code === 'ENOSPC' || code === 'EDQUOT') throw new KeysmithError('io', `Cannot write ${path}: the disk is full; nothing was written`);
-    throw new KeysmithError('io', `Cannot write ${path}: ${(err as Error).message}`);
+    // Full disk, read-only mount and the like: the OS's sentence, about the file the user named (not our temp file).
+    const system = fromSystemError(Object.assign(new Error(String(code)), { code, syscall: 'write', path }));
+    if (system) throw system;
+    throw new KeysmithError('io', `Cannot write ${path}: ${code ?? (err as Error).message}`);
   }
 }
 

@@ -4,8 +4,8 @@
  * test plays the attacker or the unlucky user: another user's file in place, a symlink planted
  * where the export goes, a crash during `exec`, input typed before the prompt is drawn.
  */
-import { spawn } from 'node:child_process';
-import { chownSync, closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chownSync, closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { CLI, runCli, tempDataDir, type CliResult } from '../support/cli';
 import { coreMethod, occurrences, spawnDumpable, takeCore } from '../support/core-dump';
 import { startImsEmulator, type ImsEmulator } from '../support/ims-emulator';
 import { PTY_TOOLS, onTerminal } from '../support/pty';
+import { underCi } from '../support/requirements';
 import { createHarness } from '../integration/ipc-harness';
 
 const ORG = '1234567890ABCDEF12345678@AdobeOrg';
@@ -165,6 +166,40 @@ describe('files written for the user', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^keysmith: Cannot write .*: it is a folder; give a file name\n$/);
     expect(readdirSync(folder)).toEqual([]);
+  });
+});
+
+describe('a full disk', () => {
+  const mounted: string[] = [];
+  afterAll(() => mounted.forEach((dir) => spawnSync('umount', ['-l', dir])));
+
+  it('--force onto a full disk fails in one sentence, keeps the existing file whole and leaves no temp file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'keysmith-full-'));
+    const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k,mode=0700', 'tmpfs', dir], { encoding: 'utf8' });
+    if (mount.status !== 0) {
+      const why = `cannot mount a tmpfs (${(mount.stderr || String(mount.error)).trim()}): needs root with CAP_SYS_ADMIN`;
+      if (underCi()) throw new Error(why);
+      console.log(`SKIPPED full disk: ${why}`);
+      return;
+    }
+    mounted.push(dir);
+    const w = await jwtWorkspace();
+    const existing = path.join(dir, 'key.pem');
+    writeFileSync(existing, OLD);
+    const filler = openSync(path.join(dir, 'filler'), 'w');
+    try {
+      for (;;) writeSync(filler, Buffer.alloc(4096));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOSPC') throw err;
+    } finally {
+      closeSync(filler);
+    }
+    const result = await w.cli(['export-key', 'Leaky', '--out', existing, '--force']);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/^keysmith: Could not write .*key\.pem: the disk is full \(ENOSPC\)\. Nothing saved before was lost[^\n]*\n$/);
+    expect(result.stderr).not.toMatch(/keysmith-tmp/);
+    expect(readFileSync(existing, 'utf8')).toBe(OLD);
+    expectOnly(dir, ['filler', 'key.pem']);
   });
 });
 
