@@ -3,6 +3,7 @@
  * does not load what `keysmith add` needs (zod, prompts). Errors become one line on stderr and an
  * exit code: 1 for errors, 2 for usage errors. Never a stack trace.
  */
+import { keepMemoryOutOfCoreDumps } from './core/core-dumps';
 import { KeysmithError, userMessage } from './core/errors';
 import { createContext, type CliContext } from './cli/cli-context';
 import type { Io } from './cli/terminal';
@@ -79,6 +80,9 @@ export async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promi
     return err instanceof KeysmithError && err.code === 'usage' ? 2 : 1;
   }
 }
+
+// Before anything secret is read: the vault, the passphrase and tokens stay out of core dumps.
+keepMemoryOutOfCoreDumps();
 
 // Flush stdout before exiting: process.exit() would cut off large piped output.
 const finish = watchOutput(process);

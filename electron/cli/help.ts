@@ -51,8 +51,9 @@ export const COMMAND_HELP: Record<string, string> = {
   env: export lines; json: accessToken, expiresAt, fromCache and more. --force ignores the cache.
   API key integrations have no token: the forms give the x-api-key header instead.`,
   exec: `keysmith exec <name> [--force] -- <command...>
-  Run a command with KEYSMITH_ACCESS_TOKEN, KEYSMITH_API_KEY and KEYSMITH_ORG_ID in its environment;
-  exits with the command's exit code.`,
+  Run a command with KEYSMITH_ACCESS_TOKEN, KEYSMITH_API_KEY and KEYSMITH_ORG_ID in its environment,
+  and without KEYSMITH_PASSPHRASE or any other KEYSMITH_* variable but KEYSMITH_HOME,
+  KEYSMITH_HTTP_TIMEOUT_MS and KEYSMITH_DEBUG; ends with the command's exit code or signal.`,
   inspect: `keysmith inspect <name> [--json]
   Decode the current access token (Adobe's are JWTs): claims, issue time, expiry, scopes. Never
   prints the signature.`,
@@ -61,8 +62,9 @@ export const COMMAND_HELP: Record<string, string> = {
   credentials, an aio CLI config or a .env file; the format is read from the content. Shows what is
   added or updated; re-importing a credential updates it. --dry-run writes nothing.`,
   export: `keysmith export <name> --format env|aio|postman|curl [--include-secrets] [--out FILE] [--force]
-  Write the integration for other tools. Secrets only with --include-secrets (the file is then 0600).`,
-  bundle: `keysmith bundle export <name...> --out FILE [--passphrase-stdin]
+  Write the integration for other tools. Secrets only with --include-secrets (the file is then 0600).
+  --force replaces an existing FILE (or symlink) by a new file; it never writes into the old one.`,
+  bundle: `keysmith bundle export <name...> --out FILE [--passphrase-stdin] [--force]
 keysmith bundle import FILE [--passphrase-stdin]
   Share integrations (with their secrets and keys) with a teammate, encrypted with a passphrase
   (scrypt + AES-256-GCM). The passphrase is asked for, never taken from KEYSMITH_PASSPHRASE.`,

@@ -1,7 +1,7 @@
 /** Where a new passphrase comes from: stdin when asked, KEYSMITH_PASSPHRASE, or a confirmed prompt. */
 import { KeysmithError } from '../core/errors';
 import type { CliContext } from './cli-context';
-import { promptHidden, readStdin } from './terminal';
+import { readStdin, withHiddenInput } from './terminal';
 
 const MIN_LENGTH = 8;
 
@@ -18,10 +18,12 @@ export async function readNewPassphrase(ctx: CliContext, fromStdin: boolean): Pr
   if (!ctx.io.stdin.isTTY) {
     throw new KeysmithError('usage', 'No passphrase given: set KEYSMITH_PASSPHRASE, pipe it with --passphrase-stdin, or run in a terminal to be asked');
   }
-  const first = checked(await promptHidden(ctx.io, 'New vault passphrase: '));
-  const second = await promptHidden(ctx.io, 'Repeat the passphrase: ');
-  if (first !== second) throw new KeysmithError('invalid_input', 'The two passphrases differ; nothing was created');
-  return first;
+  // One hidden session for both questions: echo stays off between them.
+  return withHiddenInput(ctx.io, async (ask) => {
+    const first = checked(await ask('New vault passphrase: '));
+    if ((await ask('Repeat the passphrase: ')) !== first) throw new KeysmithError('invalid_input', 'The two passphrases differ; nothing was created');
+    return first;
+  });
 }
 
 /**
@@ -33,11 +35,13 @@ export async function readBundlePassphrase(ctx: CliContext, fromStdin: boolean, 
   if (!ctx.io.stdin.isTTY) {
     throw new KeysmithError('usage', 'No bundle passphrase: pipe it with --passphrase-stdin, or run in a terminal to be asked');
   }
-  const first = await promptHidden(ctx.io, 'Bundle passphrase: ');
-  if (!confirm) return first;
-  checked(first);
-  if ((await promptHidden(ctx.io, 'Repeat the bundle passphrase: ')) !== first) {
-    throw new KeysmithError('invalid_input', 'The two passphrases differ; nothing was written');
-  }
-  return first;
+  return withHiddenInput(ctx.io, async (ask) => {
+    const first = await ask('Bundle passphrase: ');
+    if (!confirm) return first;
+    checked(first);
+    if ((await ask('Repeat the bundle passphrase: ')) !== first) {
+      throw new KeysmithError('invalid_input', 'The two passphrases differ; nothing was written');
+    }
+    return first;
+  });
 }

@@ -11,7 +11,7 @@
  * recording) and quits it afterwards, so no test sees another's vault, clipboard or windows.
  */
 import { EventEmitter } from 'node:events';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -146,6 +146,7 @@ let dataDir: string;
 let distDir: string;
 let bundle: string;
 const savedHome = process.env.KEYSMITH_HOME;
+const savedPassphrase = process.env.KEYSMITH_PASSPHRASE;
 
 const call = (channel: string, request?: unknown) => ipcMain.invoke(channel, TRUSTED_EVENT, request) as Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
 
@@ -175,6 +176,7 @@ beforeEach(async () => {
   writeFileSync(path.join(distDir, 'renderer', 'index.html'), '<!doctype html><title>Keysmith</title>');
   writeFileSync(path.join(distDir, 'main.cjs'), '// not for the renderer');
   process.env.KEYSMITH_HOME = dataDir;
+  process.env.KEYSMITH_PASSPHRASE = 'started-from-a-shell-that-exports-it';
   const electron = fakeElectron(rec, ipcMain, power);
   const realRequire = createRequire(path.join(ROOT, 'package.json'));
   const main = vm.compileFunction(bundle, ['exports', 'require', 'module', '__filename', '__dirname']);
@@ -191,6 +193,7 @@ afterEach(async () => {
 afterAll(() => {
   if (savedHome === undefined) delete process.env.KEYSMITH_HOME;
   else process.env.KEYSMITH_HOME = savedHome;
+  if (savedPassphrase !== undefined) process.env.KEYSMITH_PASSPHRASE = savedPassphrase;
 });
 
 /** What Electron does on app.quit(): will-quit, which main may delay once to clean up. */
@@ -212,6 +215,16 @@ describe('main, wired to a stand-in electron', () => {
     expect(rec.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
     expect(rec.paths).toEqual({ userData: dataDir, sessionData: path.join(dataDir, 'chromium') });
     expect(rec.exits).toEqual([]);
+  });
+
+  it.runIf(process.platform === 'linux')('keeps the main process\'s memory out of core dumps (coredump_filter 0)', () => {
+    // main ran in this very process: the filter it wrote is this process's own.
+    expect(readFileSync('/proc/self/coredump_filter', 'utf8').trim()).toBe('00000000');
+  });
+
+  it('forgets a KEYSMITH_PASSPHRASE it was started with, so nothing it starts inherits it, and keeps KEYSMITH_HOME', () => {
+    expect(process.env.KEYSMITH_PASSPHRASE).toBeUndefined();
+    expect(process.env.KEYSMITH_HOME).toBe(dataDir);
   });
 
   it('hardens the session and every webContents', () => {
