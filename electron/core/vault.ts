@@ -16,6 +16,7 @@ import {
   randomKey,
 } from './crypto-primitives';
 import { acquireLock } from './file-lock';
+import { newPassphraseProblem } from './passphrase-rule';
 import { replaceFileAtomically } from './atomic-file';
 import { vaultPaths, type VaultPaths } from './data-dir';
 import { KEYCHAIN_SERVICE, type Keychain } from './keychain';
@@ -84,7 +85,9 @@ async function makeWrap(vaultId: string, how: NewUnlock, dataKey: Buffer, deps: 
     }
     return { method: 'keychain', service: KEYCHAIN_SERVICE, account: vaultId, ...wrapDataKey(vaultId, 'keychain', kek, dataKey) };
   }
-  if (how.passphrase.length === 0) throw new KeysmithError('invalid_input', 'The passphrase must not be empty');
+  // Here, where every create and every new passphrase passes, so no path can skip the rule.
+  const problem = newPassphraseProblem(how.passphrase);
+  if (problem) throw new KeysmithError('invalid_input', `The new passphrase is not accepted: ${problem}`, { field: 'passphrase' });
   const salt = randomBytes(16);
   const kek = await deriveFromPassphrase(how.passphrase, salt, DEFAULT_SCRYPT);
   return {

@@ -9,10 +9,9 @@ import { randomBytes } from 'node:crypto';
 import { KeysmithError } from '../../errors';
 import type { Integration } from '../../integration';
 import { DEFAULT_SCRYPT, SCRYPT_LIMITS, deriveFromPassphrase, randomKey, scryptParamsAllowed, seal, unseal, type ScryptParams } from '../../crypto-primitives';
+import { newPassphraseProblem } from '../../passphrase-rule';
 import { damaged, encodeBundle, parseBundle } from './bundle-frame';
 import { checkPayload } from './bundle-payload';
-
-export const MIN_BUNDLE_PASSPHRASE_CHARS = 8;
 
 const SALT_BYTES = 16;
 // Binds the wrapped key to its purpose, so it cannot be swapped with a vault's key wrap.
@@ -23,9 +22,9 @@ export async function sealBundle(
   passphrase: string,
   opts: { now?: Date; scrypt?: ScryptParams } = {},
 ): Promise<Buffer> {
-  if ([...passphrase].length < MIN_BUNDLE_PASSPHRASE_CHARS) {
-    throw new KeysmithError('invalid_input', `The bundle passphrase must be at least ${MIN_BUNDLE_PASSPHRASE_CHARS} characters long`, { field: 'passphrase' });
-  }
+  // The vault's rule: a bundle carries the same secrets.
+  const problem = newPassphraseProblem(passphrase);
+  if (problem) throw new KeysmithError('invalid_input', `The bundle passphrase is not accepted: ${problem}`, { field: 'passphrase' });
   if (integrations.length === 0) throw new KeysmithError('invalid_input', 'Choose at least one integration to put in the bundle');
   const params = opts.scrypt ?? DEFAULT_SCRYPT;
   if (!scryptParamsAllowed(params)) {
