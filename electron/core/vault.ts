@@ -289,6 +289,34 @@ export class Vault {
   }
 
   /**
+   * Makes `hows` the vault's everyday unlocks, exactly: one not listed stops opening it (a keychain
+   * entry left behind is deleted). The recovery key always stays. For recovery, which restores or
+   * deliberately switches how the vault opens.
+   */
+  async setUnlocks(hows: NewUnlock[]): Promise<void> {
+    const methods = new Set(hows.map((h) => h.method));
+    if (methods.size === 0 || methods.size !== hows.length) {
+      throw new KeysmithError('invalid_input', 'Give the vault one keychain unlock, one passphrase, or both');
+    }
+    const made: KeyWrap[] = [];
+    for (const how of hows) made.push(await makeWrap(this.vaultId, how, this.dataKey, this.deps));
+    const hadKeychain = this.unlockMethods.includes('keychain');
+    await this.update(
+      () => undefined,
+      (wraps) => [...made, ...wraps.filter((w) => w.method === 'recovery')],
+    );
+    if (hadKeychain && !methods.has('keychain')) await this.deps.keychain.delete(this.vaultId).catch(() => false);
+  }
+
+  /** Whether the OS keychain holds the key this vault's keychain wrap opens with (false without one, or on any failure). */
+  async keychainOpens(): Promise<boolean> {
+    const wrap = this.header.wraps.find((w) => w.method === 'keychain');
+    if (!wrap) return false;
+    const stored = await this.deps.keychain.get(wrap.account).catch(() => null);
+    return stored !== null && unwrapDataKey(this.vaultId, wrap, Buffer.from(stored, 'base64')) !== null;
+  }
+
+  /**
    * Makes the backup generation current again. The damaged file is kept beside it (never deleted),
    * and the backup must open with this vault's keys before anything is touched.
    */
