@@ -1,5 +1,10 @@
-/** What the vault encrypts: the user's integrations and (later) settings. Versioned independently of the file frame. */
+/**
+ * What the vault encrypts: the user's integrations. Versioned independently of the file frame, and
+ * checked against the stored-integration schema whenever it is read or written, so an entry that is
+ * authentic but broken (an old bug, a hand edit) is named where it is found, not met later as a crash.
+ */
 import type { Integration } from './integration';
+import { checkStoredIntegrations } from './stored-integration';
 
 export const DOCUMENT_SCHEMA = 1;
 
@@ -10,4 +15,13 @@ export interface VaultDocument {
 
 export function emptyDocument(): VaultDocument {
   return { schema: DOCUMENT_SCHEMA, integrations: [] };
+}
+
+/** The document if `value` is one this version can use, else the first problem, naming the entry. */
+export function checkDocument(value: unknown): { ok: true; doc: VaultDocument } | { ok: false; problem: string } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, problem: 'not a vault document' };
+  const { schema, integrations } = value as { schema?: unknown; integrations?: unknown };
+  if (schema !== DOCUMENT_SCHEMA) return { ok: false, problem: `schema: must be ${DOCUMENT_SCHEMA}` };
+  const checked = checkStoredIntegrations(integrations, { uniqueNames: true });
+  return checked.ok ? { ok: true, doc: { schema: DOCUMENT_SCHEMA, integrations: checked.integrations } } : checked;
 }

@@ -33,7 +33,7 @@ import {
   type ParsedVault,
   type VaultHeader,
 } from './vault-envelope';
-import { DOCUMENT_SCHEMA, emptyDocument, type VaultDocument } from './vault-document';
+import { DOCUMENT_SCHEMA, checkDocument, emptyDocument, type VaultDocument } from './vault-document';
 
 export type UnlockRequest =
   | { method: 'keychain' }
@@ -63,16 +63,31 @@ async function readVaultFile(path: string): Promise<ParsedVault | null> {
 }
 
 function parseDocument(plain: Buffer, path: string): VaultDocument {
-  let doc: VaultDocument;
+  let value: unknown;
   try {
-    doc = JSON.parse(plain.toString('utf8')) as VaultDocument;
+    value = JSON.parse(plain.toString('utf8'));
   } catch {
     throw new KeysmithError('vault_tampered', `The vault ${path} decrypted to an unreadable document; run \`keysmith restore-backup\``);
   }
-  if (doc.schema > DOCUMENT_SCHEMA) {
-    throw new KeysmithError('vault_too_new', `The vault ${path} holds data from a newer Keysmith (schema ${doc.schema}): upgrade Keysmith to open it`);
+  const schema = (value as { schema?: unknown } | null)?.schema;
+  if (typeof schema === 'number' && schema > DOCUMENT_SCHEMA) {
+    throw new KeysmithError('vault_too_new', `The vault ${path} holds data from a newer Keysmith (schema ${schema}): upgrade Keysmith to open it`);
   }
-  return doc;
+  const checked = checkDocument(value);
+  if (!checked.ok) {
+    throw new KeysmithError(
+      'vault_tampered',
+      `The vault ${path} holds an entry this Keysmith cannot use (${checked.problem}); run \`keysmith restore-backup\` to go back to the previous generation`,
+    );
+  }
+  return checked.doc;
+}
+
+/** The document about to be written, held to the schema it will be read with: junk never reaches the file. */
+function checkBeforeWrite(doc: VaultDocument): VaultDocument {
+  const checked = checkDocument(doc);
+  if (!checked.ok) throw new KeysmithError('invalid_input', `Nothing was written: ${checked.problem}`);
+  return checked.doc;
 }
 
 async function makeWrap(vaultId: string, how: NewUnlock, dataKey: Buffer, deps: VaultDeps): Promise<KeyWrap> {
@@ -261,6 +276,7 @@ export class Vault {
       const parsed = await this.readCurrent();
       const doc = parseDocument(decryptBody(parsed, this.dataKey, this.paths.vault), this.paths.vault);
       const result = mutate(doc);
+      const written = checkBeforeWrite(doc);
       const header: Omit<VaultHeader, 'nonce'> = {
         format: VAULT_FORMAT,
         version: VAULT_VERSION,
@@ -269,9 +285,9 @@ export class Vault {
         writtenAt: new Date().toISOString(),
         wraps: mutateWraps ? mutateWraps(parsed.header.wraps) : parsed.header.wraps,
       };
-      const bytes = encodeVault(header, this.dataKey, Buffer.from(JSON.stringify(doc)));
+      const bytes = encodeVault(header, this.dataKey, Buffer.from(JSON.stringify(written)));
       await replaceFileAtomically(this.paths.vault, bytes, this.paths.backup);
-      this.doc = doc;
+      this.doc = written;
       this.header = header;
       return result;
     } finally {
@@ -279,7 +295,7 @@ export class Vault {
     }
   }
 
-  /** Adds or replaces the keychain or passphrase unlock, e.g. after recovering with the recovery key. */
+  /** Adds or replaces the keychain or passphrase unlock, leaving the other one as it is. */
   async setUnlock(how: NewUnlock): Promise<void> {
     const wrap = await makeWrap(this.vaultId, how, this.dataKey, this.deps);
     await this.update(
