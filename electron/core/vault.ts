@@ -23,8 +23,10 @@ import { KEYCHAIN_SERVICE, type Keychain } from './keychain';
 import {
   VAULT_FORMAT,
   VAULT_VERSION,
+  bodyIdentity,
   decryptBody,
   encodeVault,
+  sealVault,
   findWrap,
   parseVault,
   unwrapDataKey,
@@ -149,6 +151,9 @@ async function unlockDataKey(header: VaultHeader, request: UnlockRequest, deps: 
 }
 
 export class Vault {
+  /** The write (bodyIdentity) whose document last passed the schema here: reading it again needs no second check. */
+  private checkedBody: string | null = null;
+
   private constructor(
     readonly paths: VaultPaths,
     readonly vaultId: string,
@@ -227,7 +232,9 @@ export class Vault {
     }
     const dataKey = await unlockDataKey(parsed.header, await choose(parsed.header), deps);
     const doc = parseDocument(decryptBody(parsed, dataKey, path), path);
-    return new Vault(paths, parsed.header.vaultId, dataKey, doc, parsed.header, deps);
+    const vault = new Vault(paths, parsed.header.vaultId, dataKey, doc, parsed.header, deps);
+    vault.checkedBody = bodyIdentity(parsed);
+    return vault;
   }
 
   /**
@@ -253,8 +260,24 @@ export class Vault {
 
   async reload(): Promise<void> {
     const parsed = await this.readCurrent();
-    this.doc = parseDocument(decryptBody(parsed, this.dataKey, this.paths.vault), this.paths.vault);
+    // Decrypted even when unchanged: that is what authenticates the header read with it.
+    const plain = decryptBody(parsed, this.dataKey, this.paths.vault);
+    if (bodyIdentity(parsed) !== this.checkedBody) {
+      this.doc = parseDocument(plain, this.paths.vault);
+      this.checkedBody = bodyIdentity(parsed);
+    }
     this.header = parsed.header;
+  }
+
+  /**
+   * A mutable copy of the document in `parsed`, held to the schema unless it is the write whose
+   * checked document this vault holds (a read-modify-write usually finds the file as this process
+   * last read or wrote it). Either way the result is checked again before it is written.
+   */
+  private readDocument(parsed: ParsedVault): VaultDocument {
+    const plain = decryptBody(parsed, this.dataKey, this.paths.vault);
+    if (bodyIdentity(parsed) === this.checkedBody) return JSON.parse(plain.toString('utf8')) as VaultDocument;
+    return parseDocument(plain, this.paths.vault);
   }
 
   private async readCurrent(): Promise<ParsedVault> {
@@ -274,7 +297,7 @@ export class Vault {
     const release = await acquireLock(this.paths.lock);
     try {
       const parsed = await this.readCurrent();
-      const doc = parseDocument(decryptBody(parsed, this.dataKey, this.paths.vault), this.paths.vault);
+      const doc = this.readDocument(parsed);
       const result = mutate(doc);
       const written = checkBeforeWrite(doc);
       const header: Omit<VaultHeader, 'nonce'> = {
@@ -285,8 +308,9 @@ export class Vault {
         writtenAt: new Date().toISOString(),
         wraps: mutateWraps ? mutateWraps(parsed.header.wraps) : parsed.header.wraps,
       };
-      const bytes = encodeVault(header, this.dataKey, Buffer.from(JSON.stringify(written)));
+      const { bytes, identity } = sealVault(header, this.dataKey, Buffer.from(JSON.stringify(written)));
       await replaceFileAtomically(this.paths.vault, bytes, this.paths.backup);
+      this.checkedBody = identity;
       this.doc = written;
       this.header = header;
       return result;
