@@ -99,28 +99,12 @@ const b64 = (b: Buffer) => b.toString('base64');
 const unb64 = (s: string) => Buffer.from(s, 'base64');
 
 export function encodeVault(header: Omit<VaultHeader, 'nonce'>, dataKey: Buffer, plaintext: Buffer): Buffer {
-  return sealVault(header, dataKey, plaintext).bytes;
-}
-
-/** encodeVault, with the write's identity (see bodyIdentity) for a caller that reads the file back. */
-export function sealVault(header: Omit<VaultHeader, 'nonce'>, dataKey: Buffer, plaintext: Buffer): { bytes: Buffer; identity: string } {
   // The body nonce lives in the header, so it is chosen before the header is serialised as AAD.
   const nonce = randomNonce();
   const headerLine = Buffer.from(JSON.stringify({ ...header, nonce: b64(nonce) } satisfies VaultHeader), 'utf8');
   const { box } = seal(dataKey, plaintext, headerLine, nonce);
   const bodyLine = Buffer.from(b64(box), 'ascii');
-  return { bytes: encodeFrame(headerLine, bodyLine), identity: identityOf(b64(nonce), box.length) };
-}
-
-const identityOf = (nonce: string, boxBytes: number) => `${nonce}:${boxBytes}`;
-
-/**
- * Which write these bytes are: every write takes a fresh random nonce, and once the body has
- * decrypted under the vault's key, nonce and length name that one plaintext. Lets a reader skip
- * checking a document it has already checked.
- */
-export function bodyIdentity(parsed: ParsedVault): string {
-  return identityOf(parsed.header.nonce, parsed.body.length);
+  return encodeFrame(headerLine, bodyLine);
 }
 
 function damaged(path: string, detail: string): KeysmithError {

@@ -23,10 +23,8 @@ import { KEYCHAIN_SERVICE, type Keychain } from './keychain';
 import {
   VAULT_FORMAT,
   VAULT_VERSION,
-  bodyIdentity,
   decryptBody,
   encodeVault,
-  sealVault,
   findWrap,
   parseVault,
   unwrapDataKey,
@@ -151,9 +149,6 @@ async function unlockDataKey(header: VaultHeader, request: UnlockRequest, deps: 
 }
 
 export class Vault {
-  /** The write (bodyIdentity) whose document last passed the schema here: reading it again needs no second check. */
-  private checkedBody: string | null = null;
-
   private constructor(
     readonly paths: VaultPaths,
     readonly vaultId: string,
@@ -232,9 +227,7 @@ export class Vault {
     }
     const dataKey = await unlockDataKey(parsed.header, await choose(parsed.header), deps);
     const doc = parseDocument(decryptBody(parsed, dataKey, path), path);
-    const vault = new Vault(paths, parsed.header.vaultId, dataKey, doc, parsed.header, deps);
-    vault.checkedBody = bodyIdentity(parsed);
-    return vault;
+    return new Vault(paths, parsed.header.vaultId, dataKey, doc, parsed.header, deps);
   }
 
   /**
@@ -260,24 +253,8 @@ export class Vault {
 
   async reload(): Promise<void> {
     const parsed = await this.readCurrent();
-    // Decrypted even when unchanged: that is what authenticates the header read with it.
-    const plain = decryptBody(parsed, this.dataKey, this.paths.vault);
-    if (bodyIdentity(parsed) !== this.checkedBody) {
-      this.doc = parseDocument(plain, this.paths.vault);
-      this.checkedBody = bodyIdentity(parsed);
-    }
+    this.doc = parseDocument(decryptBody(parsed, this.dataKey, this.paths.vault), this.paths.vault);
     this.header = parsed.header;
-  }
-
-  /**
-   * A mutable copy of the document in `parsed`, held to the schema unless it is the write whose
-   * checked document this vault holds (a read-modify-write usually finds the file as this process
-   * last read or wrote it). Either way the result is checked again before it is written.
-   */
-  private readDocument(parsed: ParsedVault): VaultDocument {
-    const plain = decryptBody(parsed, this.dataKey, this.paths.vault);
-    if (bodyIdentity(parsed) === this.checkedBody) return JSON.parse(plain.toString('utf8')) as VaultDocument;
-    return parseDocument(plain, this.paths.vault);
   }
 
   private async readCurrent(): Promise<ParsedVault> {
@@ -297,7 +274,7 @@ export class Vault {
     const release = await acquireLock(this.paths.lock);
     try {
       const parsed = await this.readCurrent();
-      const doc = this.readDocument(parsed);
+      const doc = parseDocument(decryptBody(parsed, this.dataKey, this.paths.vault), this.paths.vault);
       const result = mutate(doc);
       const written = checkBeforeWrite(doc);
       const header: Omit<VaultHeader, 'nonce'> = {
@@ -308,9 +285,8 @@ export class Vault {
         writtenAt: new Date().toISOString(),
         wraps: mutateWraps ? mutateWraps(parsed.header.wraps) : parsed.header.wraps,
       };
-      const { bytes, identity } = sealVault(header, this.dataKey, Buffer.from(JSON.stringify(written)));
+      const bytes = encodeVault(header, this.dataKey, Buffer.from(JSON.stringify(written)));
       await replaceFileAtomically(this.paths.vault, bytes, this.paths.backup);
-      this.checkedBody = identity;
       this.doc = written;
       this.header = header;
       return result;
