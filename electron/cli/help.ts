@@ -24,9 +24,11 @@ export const COMMAND_HELP: Record<string, string> = {
   Print the client secret alone to standard output, for pipes.`,
   status: `keysmith status [--json]
   Where the vault is, how it is unlocked and how many integrations it holds.`,
-  recover: `keysmith recover [--recovery-key-stdin] [--passphrase]
-  Open the vault with its recovery key and store a fresh key in the OS keychain (or, with
-  --passphrase, set a new passphrase). Use it when the keychain entry or passphrase is lost.`,
+  recover: `keysmith recover [--recovery-key-stdin] [--keychain | --passphrase]
+  Open the vault with its recovery key and give it back the unlock it had: a fresh key in the OS
+  keychain, or a new passphrase (KEYSMITH_PASSPHRASE, else asked). --keychain or --passphrase
+  switches to that one instead; the other then stops opening the vault. Use it when the keychain
+  entry or the passphrase is lost. The recovery key keeps working.`,
   'restore-backup': `keysmith restore-backup
   Make the previous vault generation current again, keeping the replaced file beside it.`,
   keygen: `keysmith keygen <name> [--bits 2048|3072|4096] [--days 365] [--cn CN] [--org O] [--ou OU]
