@@ -14,7 +14,7 @@ import { coreMethod, occurrences, spawnDumpable, takeCore } from '../support/cor
 import { startImsEmulator, type ImsEmulator } from '../support/ims-emulator';
 import { PTY_TOOLS, onTerminal } from '../support/pty';
 import { underCi } from '../support/requirements';
-import { createHarness } from '../integration/ipc-harness';
+import { createHarness } from '../support/ipc-harness';
 
 const ORG = '1234567890ABCDEF12345678@AdobeOrg';
 const TECH = 'ABCDEF0123456789@techacct.adobe.com';

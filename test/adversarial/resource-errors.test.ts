@@ -19,7 +19,7 @@ import { KeysmithError, userMessage } from '../../electron/core/errors';
 import { Vault } from '../../electron/core/vault';
 import { resolveAppPath } from '../../electron/app-protocol';
 import { toIpcError } from '../../electron/ipc/errors';
-import { createHarness, noKeychain, type Harness } from '../integration/ipc-harness';
+import { createHarness, noKeychain, type Harness } from '../support/ipc-harness';
 import { CLI, runCli, tempDataDir, type CliResult } from '../support/cli';
 import { bulkApiKeys, writeRawIntegrations } from '../support/raw-vault';
 
