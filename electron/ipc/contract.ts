@@ -195,6 +195,8 @@ export interface TokenStatus {
   fromCache?: boolean;
   /** a re-mint failed and a still-valid cached token was kept */
   refreshError?: string;
+  /** a new token was minted but could not be cached (e.g. a full disk): it works, the next use mints again */
+  cacheWarning?: string;
 }
 
 export interface KeysStatus {

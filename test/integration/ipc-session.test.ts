@@ -30,7 +30,7 @@ async function autoRefreshingSession() {
   await vault.update((doc) =>
     addIntegration(doc, { kind: 'oauthS2S', name: 'Auto', clientId: 'auto', clientSecrets: ['auto-secret'], scopes: ['openid'], imsEndpoint: ims.url, autoRefresh: true, refreshMarginMinutes: 0 }),
   );
-  const session = new VaultSession({ dataDir: dir, keychain: noKeychain, fetch: (u, i) => fetch(u, i), scheduler: { maxJitterMs: 0, firstRetryMs: 100 } });
+  const session = new VaultSession({ dataDir: dir, keychain: noKeychain, fetch: (u, i) => fetch(u, i), scheduler: { maxJitterMs: 0, firstRetryMs: 100, minIntervalMs: 100 } });
   const events: RefreshEvent[] = [];
   const locks: string[] = [];
   session.on('refresh', (e) => events.push(e));

@@ -92,7 +92,7 @@ describe('refresh scheduler', () => {
     await s2s('Auto', 'auto-client', { autoRefresh: true, refreshMarginMinutes: 0 });
     await s2s('Manual', 'manual-client');
     const service = new TokenService(vault, { fetch, attempts: 1 });
-    const scheduler = new RefreshScheduler(vault, service, { maxJitterMs: 0, firstRetryMs: 200 });
+    const scheduler = new RefreshScheduler(vault, service, { maxJitterMs: 0, firstRetryMs: 200, minIntervalMs: 200 });
     const events: RefreshEvent[] = [];
     scheduler.on('event', (e) => events.push(e));
     const waitFor = (pred: () => boolean) => waitUntil(pred, { what: () => `the scheduler; events so far: ${JSON.stringify(events)}` });

@@ -15,6 +15,7 @@ export async function currentCredentials(ctx: CliContext, name: string, force: b
     const minutes = Math.floor((result.expiresAt - Date.now()) / 60_000);
     writeLine(ctx.io.stderr, `warning: could not refresh the token (${result.refreshError}); using the cached one, valid ${minutes} more minutes`);
   }
+  if (result.cacheWarning) writeLine(ctx.io.stderr, `warning: ${result.cacheWarning}`);
   return { integration, accessToken: result.accessToken, expiresAt: result.expiresAt, fromCache: result.fromCache };
 }
 

@@ -1,7 +1,12 @@
 /**
  * Reading an access token without trusting it: Adobe's are JWTs whose payload carries `created_at`
- * and `expires_in` in milliseconds (as strings). The signature is never returned or printed.
+ * and `expires_in` in milliseconds (as strings). The signature is never returned or printed. The
+ * payload is the server's: times that Date cannot hold read as absent rather than throwing. Claims
+ * are returned exactly as sent (`inspect --json` shows them as they are); whoever prints them to a
+ * terminal makes their control characters visible.
  */
+import { isRepresentableTime } from './token-answer';
+
 export interface DecodedAccessToken {
   header: Record<string, unknown>;
   claims: Record<string, unknown>;
@@ -19,7 +24,7 @@ function decodePart(part: string): Record<string, unknown> | null {
   }
 }
 
-const iso = (ms: number) => (Number.isFinite(ms) ? new Date(ms).toISOString() : undefined);
+const iso = (ms: number) => (isRepresentableTime(ms) ? new Date(ms).toISOString() : undefined);
 
 /** Null for an opaque token (not a JWT). */
 export function decodeAccessToken(token: string): DecodedAccessToken | null {

@@ -3,11 +3,16 @@
  * process): each is re-minted when its refresh margin is reached, with jitter so integrations
  * minted together do not all call IMS in the same second. Failures are retried with capped
  * backoff; while a failing integration's token is close to expiry an `expiring` event says so.
+ * Whatever a server claims (a token that lives 1 ms) or whatever fails (a cache that cannot be
+ * written), one integration is never re-minted more often than once per `minIntervalMs`.
  */
 import { EventEmitter } from 'node:events';
 import type { Integration } from '../integration';
 import type { Vault } from '../vault';
 import { effectiveMarginMs, type TokenService } from './token-service';
+
+/** The floor between two scheduled mints of one integration. Adobe throttles clients that mint too often. */
+export const MIN_REMINT_INTERVAL_MS = 30_000;
 
 export type RefreshEvent =
   | { type: 'refreshed'; name: string; expiresAt: number }
@@ -22,6 +27,8 @@ export interface SchedulerOptions {
   maxRetryMs?: number;
   /** `expiring` is emitted when a failing token has less than this left */
   expiringWithinMs?: number;
+  /** never re-mint one integration more often than this; default MIN_REMINT_INTERVAL_MS */
+  minIntervalMs?: number;
 }
 
 function isAutoRefreshed(i: Integration): boolean {
@@ -31,6 +38,8 @@ function isAutoRefreshed(i: Integration): boolean {
 export class RefreshScheduler extends EventEmitter<{ event: [RefreshEvent] }> {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly failures = new Map<string, number>();
+  /** when each integration's last scheduled mint started */
+  private readonly lastAttempt = new Map<string, number>();
   private stopped = false;
 
   constructor(
@@ -59,6 +68,7 @@ export class RefreshScheduler extends EventEmitter<{ event: [RefreshEvent] }> {
         this.timers.delete(id);
       }
     }
+    for (const id of this.lastAttempt.keys()) if (!wanted.has(id)) this.lastAttempt.delete(id);
   }
 
   stop(): void {
@@ -70,17 +80,20 @@ export class RefreshScheduler extends EventEmitter<{ event: [RefreshEvent] }> {
   private schedule(integration: Integration, at: number): void {
     clearTimeout(this.timers.get(integration.id));
     if (this.stopped) return;
-    const timer = setTimeout(() => void this.refresh(integration.id), Math.max(0, at - this.now()));
+    const last = this.lastAttempt.get(integration.id);
+    const earliest = last === undefined ? at : Math.max(at, last + (this.opts.minIntervalMs ?? MIN_REMINT_INTERVAL_MS));
+    const timer = setTimeout(() => void this.refresh(integration.id), Math.max(0, earliest - this.now()));
     timer.unref?.();
     this.timers.set(integration.id, timer);
   }
 
-  private async planNext(integration: Integration): Promise<void> {
-    const cached = await this.tokens.cached(integration.name);
-    if (!cached) return this.schedule(integration, this.now());
-    const margin = effectiveMarginMs(cached, integration);
+  /** `token`: the one just obtained, which may not be in the cache (a full disk); else the cached one. */
+  private async planNext(integration: Integration, token?: { expiresAt: number; mintedAt: number }): Promise<void> {
+    const current = token ?? (await this.tokens.cached(integration.name));
+    if (!current) return this.schedule(integration, this.now());
+    const margin = effectiveMarginMs(current, integration);
     const jitter = Math.random() * Math.min(this.opts.maxJitterMs ?? 60_000, margin / 10);
-    this.schedule(integration, cached.expiresAt - margin - jitter);
+    this.schedule(integration, current.expiresAt - margin - jitter);
   }
 
   private async refresh(id: string): Promise<void> {
@@ -89,12 +102,13 @@ export class RefreshScheduler extends EventEmitter<{ event: [RefreshEvent] }> {
       this.timers.delete(id);
       return;
     }
+    this.lastAttempt.set(id, this.now());
     try {
       const result = await this.tokens.getToken(integration.name);
       if (result.refreshError) throw new Error(result.refreshError);
       this.failures.delete(id);
       this.emit('event', { type: 'refreshed', name: integration.name, expiresAt: result.expiresAt });
-      await this.planNext(integration);
+      await this.planNext(integration, result);
     } catch (err) {
       const count = (this.failures.get(id) ?? 0) + 1;
       this.failures.set(id, count);

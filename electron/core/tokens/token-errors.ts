@@ -3,9 +3,12 @@
  * adobe-ims.md's; generic OAuth servers use the same RFC 6749 codes.
  */
 import { KeysmithError } from '../errors';
+import { NO_SECRETS, quoteServer, type Redactor } from './server-text';
 
 export interface TokenErrorContext {
   integrationName: string;
+  /** the secrets this request carried: redacted from anything quoted from the server */
+  redactor?: Redactor;
   /** the fingerprint of the key that signed, for invalid_signature and refused assertions */
   fingerprint?: string;
   /** set when the client authenticated with a signed assertion rather than a secret */
@@ -31,22 +34,27 @@ const SENTENCES: Record<string, (ctx: TokenErrorContext, status: number, descrip
   invalid_request: () => 'the server says the request is malformed: check the token URL, the auth method and the audience',
 };
 
-/** A short excerpt safe to show: no more than 120 characters, and no long token-like runs. */
-export function safeExcerpt(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/[A-Za-z0-9_\-.+/=]{24,}/g, '…')
-    .slice(0, 120);
+/** A short excerpt safe to show: no controls, no secrets, no long token-like runs, at most 120 characters. */
+export function safeExcerpt(text: string, redactor: Redactor = NO_SECRETS): string {
+  return quoteServer(text, redactor);
+}
+
+function field(body: unknown, name: string): unknown {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) && Object.hasOwn(body, name) ? (body as Record<string, unknown>)[name] : undefined;
 }
 
 export function tokenEndpointError(status: number, body: unknown, ctx: TokenErrorContext): KeysmithError {
-  const error = typeof body === 'object' && body && 'error' in body ? String((body as { error: unknown }).error) : '';
-  const description =
-    typeof body === 'object' && body && 'error_description' in body ? safeExcerpt(String((body as { error_description: unknown }).error_description)) : '';
+  const rawError = field(body, 'error');
+  const rawDescription = field(body, 'error_description');
+  const error = typeof rawError === 'string' ? rawError : '';
+  const description = rawDescription === undefined ? '' : safeExcerpt(String(rawDescription), ctx.redactor);
   // Adobe's live IMS reports a signature mismatch as invalid_token "Could not match JWT signature to
   // any of the bindings", and a wrong secret as 400: read the description as well as the code.
   const kind = error === 'invalid_token' && /signature|binding/i.test(description) ? 'invalid_signature' : error;
-  const sentence = SENTENCES[kind]?.(ctx, status, description) ?? `the token endpoint answered HTTP ${status}${error ? ` ${error}` : ''}`;
+  // Own keys only: a server answering "constructor" must not reach Object.prototype.
+  const explain = Object.hasOwn(SENTENCES, kind) ? SENTENCES[kind] : undefined;
+  const shownError = safeExcerpt(error, ctx.redactor).slice(0, 60);
+  const sentence = explain?.(ctx, status, description) ?? `the token endpoint answered HTTP ${status}${shownError ? ` ${shownError}` : ''}`;
   const detail = description ? ` (server: "${description}")` : '';
   return new KeysmithError('token_refused', `"${ctx.integrationName}": ${sentence}${detail}`);
 }

@@ -3,10 +3,13 @@
  * `fetch` (Electron's `net.fetch` in the app for the system proxy, global fetch in the CLI).
  * Endpoints are never followed through redirects (a redirect could carry the secret elsewhere).
  * Network failures, timeouts, 5xx and 429 are retried with capped exponential backoff, honouring
- * Retry-After; other 4xx are answers, not accidents, and are returned at once.
+ * Retry-After; other 4xx are answers, not accidents, and are returned at once. Bodies are read up
+ * to a size cap (bounded-body.ts); an answer past it is final.
  */
 import { KeysmithError } from '../errors';
 import { checkEndpoint } from '../endpoint-url';
+import { MAX_TOKEN_RESPONSE_LABEL, readBoundedBody } from './bounded-body';
+import { NO_SECRETS, type Redactor } from './server-text';
 import { safeExcerpt } from './token-errors';
 
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -43,29 +46,54 @@ function retryAfter(header: string | null): number | null {
   return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
 }
 
+/** An answer over the size cap: final, never retried (the next attempt would be as large). */
+function tooLarge(url: string, status: number): KeysmithError {
+  return new KeysmithError(
+    'bad_response',
+    `${url} sent more than ${MAX_TOKEN_RESPONSE_LABEL} in answer to a token request (HTTP ${status}), where a token answer is a few KB: check the token URL`,
+  );
+}
+
 async function attempt(url: string, init: RequestInit, opts: HttpOptions): Promise<HttpAnswer> {
+  // The timeout covers the body too: a server that trickles bytes is as dead as one that never answers.
   const response = await opts.fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) });
-  const text = await response.text();
+  const retryAfterMs = retryAfter(response.headers.get('retry-after'));
+  if (response.status >= 300 && response.status < 400) {
+    await response.body?.cancel().catch(() => undefined);
+    return { status: response.status, json: undefined, text: '', retryAfterMs };
+  }
+  const body = await readBoundedBody(response);
+  if (body.tooLarge) throw tooLarge(url, response.status);
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(body.text);
   } catch {
     json = undefined;
   }
-  return { status: response.status, json, text, retryAfterMs: retryAfter(response.headers.get('retry-after')) };
+  return { status: response.status, json, text: body.text, retryAfterMs };
 }
 
-function describeFailure(err: unknown, url: string, timeoutMs: number): string {
+function describeFailure(err: unknown, url: string, timeoutMs: number, redactor: Redactor): string {
   const e = err as { name?: string; cause?: { code?: string; message?: string }; message?: string };
   if (e.name === 'TimeoutError' || e.name === 'AbortError') return `no answer from ${url} within ${Number((timeoutMs / 1000).toFixed(1))} s`;
   const code = e.cause?.code ?? '';
   if (code === 'ECONNREFUSED') return `${url} refused the connection`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `cannot resolve the host of ${url} (offline, or a proxy is needed?)`;
-  return `cannot reach ${url} (${code || e.cause?.message || e.message || 'network error'})`;
+  // A parser error can carry bytes the server sent.
+  return `cannot reach ${url} (${safeExcerpt(code || e.cause?.message || e.message || 'network error', redactor)})`;
 }
 
-/** POSTs `form` and returns the final answer; throws only when no answer could be had. */
-export async function postForm(url: string, form: Record<string, string>, headers: Record<string, string>, opts: HttpOptions): Promise<HttpAnswer> {
+/**
+ * POSTs `form` and returns the final answer; throws only when no answer could be had. `redactor`
+ * holds the secrets this request carries, so no quote of the server's text can repeat them.
+ */
+export async function postForm(
+  url: string,
+  form: Record<string, string>,
+  headers: Record<string, string>,
+  opts: HttpOptions,
+  redactor: Redactor = NO_SECRETS,
+): Promise<HttpAnswer> {
   const check = checkEndpoint(url, { bareHostAllowed: false, originOnly: false });
   if (!check.ok) throw new KeysmithError('invalid_input', `Token endpoint ${check.reason}`);
   const attempts = opts.attempts ?? 4;
@@ -82,7 +110,8 @@ export async function postForm(url: string, form: Record<string, string>, header
     try {
       answer = await attempt(check.url, init, opts);
     } catch (err) {
-      last = describeFailure(err, check.url, timeoutMs);
+      if (err instanceof KeysmithError) throw err;
+      last = describeFailure(err, check.url, timeoutMs, redactor);
     }
     if (answer) {
       if (answer.status >= 300 && answer.status < 400) {
@@ -92,7 +121,7 @@ export async function postForm(url: string, form: Record<string, string>, header
       // A server asking for a long pause gets it from the user, not from a hung command.
       const tooLong = (answer.retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS;
       if (!transient || tooLong || i === attempts) return answer;
-      last = answer.status === 429 ? 'throttled (HTTP 429)' : `HTTP ${answer.status} ${safeExcerpt(answer.text)}`;
+      last = answer.status === 429 ? 'throttled (HTTP 429)' : `HTTP ${answer.status} ${safeExcerpt(answer.text, redactor)}`;
     }
     if (i === attempts) break;
     const backoff = Math.min((opts.baseDelayMs ?? 500) * 2 ** (i - 1), opts.maxDelayMs ?? 8_000);

@@ -1,21 +1,24 @@
 /**
  * Tokens on demand: served from the encrypted cache while more than the refresh margin remains,
  * else minted. Concurrent requests for one integration share one HTTP call: in this process through
- * a map of requests in flight, across processes (app and CLI, or ten CLIs) through the cache lock,
- * under which the cache is read again before minting. A failed re-mint keeps serving a cached token
- * that is still valid, and says why it could not refresh.
+ * a map of requests in flight, across processes (app and CLI, or ten CLIs) through that
+ * integration's own mint lock, under which the cache is read again before minting. Other
+ * integrations never wait for it: the cache file itself is locked only while it is written.
+ * A failed re-mint keeps serving a cached token that is still valid, and says why it could not
+ * refresh; a token that cannot be cached (a full disk) is handed over anyway, with a warning.
  */
-import { KeysmithError } from '../errors';
-import { acquireLock } from '../file-lock';
+import { KeysmithError, isKeysmithError } from '../errors';
+import { acquireLock, type ReleaseLock } from '../file-lock';
 import type { Integration } from '../integration';
 import { getIntegration } from '../integration-view';
 import type { Vault } from '../vault';
 import { mintToken, type MintOptions } from './mint-token';
+import { stripControls } from './server-text';
 import { TokenCache, credentialHash, type CachedToken } from './token-cache';
 
 /** aio-lib-ims reuses a cached token only while at least 10 minutes remain. */
 export const DEFAULT_REFRESH_MARGIN_MINUTES = 10;
-/** Minting can take several retries; waiters on the cache lock wait that long. */
+/** Minting one integration can take several retries; other requests for it wait that long. */
 const MINT_LOCK_TIMEOUT_MS = 90_000;
 
 export interface TokenResult extends CachedToken {
@@ -23,6 +26,8 @@ export interface TokenResult extends CachedToken {
   fromCache: boolean;
   /** set when a re-mint failed and a still-valid cached token is served instead */
   refreshError?: string;
+  /** set when a freshly minted token could not be cached: it is valid, but the next request mints again */
+  cacheWarning?: string;
 }
 
 export function refreshMarginMs(integration: Integration): number {
@@ -82,11 +87,48 @@ export class TokenService {
     return request;
   }
 
-  private async mintUnderLock(integration: Integration, force: boolean): Promise<TokenResult> {
-    const release = await acquireLock(this.cache.lockPath, MINT_LOCK_TIMEOUT_MS);
+  /**
+   * This integration's mint lock. When the lock file cannot even be created (a full disk, a
+   * read-only directory), minting goes ahead unlocked: the lock only saves duplicate requests, and
+   * a token the user can have now beats an error about a file they never asked for.
+   */
+  private async lockMint(integration: Integration): Promise<ReleaseLock> {
     try {
-      const entries = await this.cache.read();
-      const entry = entries[integration.id];
+      return await acquireLock(this.cache.mintLockPath(integration.id), MINT_LOCK_TIMEOUT_MS);
+    } catch (err) {
+      if (isKeysmithError(err, 'vault_busy')) {
+        throw new KeysmithError(
+          'token_unavailable',
+          `"${integration.name}": another Keysmith process has been getting this token for ${MINT_LOCK_TIMEOUT_MS / 1000} s without finishing: try again, or check that process`,
+        );
+      }
+      return async () => undefined;
+    }
+  }
+
+  /** Caches a minted token; a failure to write becomes a warning sentence, never an error. */
+  private async store(integration: Integration, entry: CachedToken): Promise<string | undefined> {
+    try {
+      await this.cache.put(integration.id, entry, new Set(this.vault.document.integrations.map((i) => i.id)));
+      return undefined;
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      const why =
+        e.code === 'ENOSPC' || e.code === 'EDQUOT'
+          ? 'the disk is full'
+          : e.code === 'EROFS'
+            ? 'the file system is read-only'
+            : e.code === 'EACCES' || e.code === 'EPERM'
+              ? 'permission denied'
+              : stripControls(String(e.message ?? err).split('\n')[0]!).slice(0, 200);
+      return `"${integration.name}": the new token could not be cached in ${this.cache.path} (${why}); it is handed over anyway, and the next request mints another`;
+    }
+  }
+
+  private async mintUnderLock(integration: Integration, force: boolean): Promise<TokenResult> {
+    const release = await this.lockMint(integration);
+    try {
+      const entry = (await this.cache.read())[integration.id];
       // Another process may have minted while this one waited for the lock.
       if (!force && this.fresh(entry, integration)) return { ...entry, integration, fromCache: true };
       let minted;
@@ -98,12 +140,8 @@ export class TokenService {
         throw err;
       }
       const cached: CachedToken = { ...minted, credentialHash: credentialHash(integration) };
-      // Dropping entries of removed integrations keeps the file from growing forever.
-      const live = new Set(this.vault.document.integrations.map((i) => i.id));
-      const next = Object.fromEntries(Object.entries(entries).filter(([id]) => live.has(id)));
-      next[integration.id] = cached;
-      await this.cache.write(next);
-      return { ...cached, integration, fromCache: false };
+      const cacheWarning = await this.store(integration, cached);
+      return { ...cached, integration, fromCache: false, ...(cacheWarning !== undefined && { cacheWarning }) };
     } finally {
       await release();
     }

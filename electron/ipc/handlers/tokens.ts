@@ -41,6 +41,7 @@ export function tokenHandlers(s: AppServices): DomainHandlers<'tokens'> {
         ...tokenStatus(result.integration, result, nowMs()),
         fromCache: result.fromCache,
         ...(result.refreshError !== undefined && { refreshError: result.refreshError }),
+        ...(result.cacheWarning !== undefined && { cacheWarning: result.cacheWarning }),
       };
     },
 
