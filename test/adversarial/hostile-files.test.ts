@@ -1,0 +1,256 @@
+/**
+ * Hostile files, as an attacker who can hand a user a download, or a path, would craft them:
+ * - devices, FIFOs and folders where a credentials, key or bundle file is expected (the size caps
+ *   were checked on `stat`, which says 0 for /dev/zero, and a FIFO open blocked forever);
+ * - keys that walk out of the object they are assigned into (`constructor_prototype_…` in a .env,
+ *   `__proto__` in JSON) and so reach Object.prototype of the process;
+ * - terminal control characters and bidi overrides in names and identifiers.
+ * Through the real parts: the built CLI on a real vault, the app's IPC router over a real vault
+ * session, the real importers and model.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { closeSync, constants, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readInputBytes } from '../../electron/core/bounded-read';
+import type { ImportPreview } from '../../electron/ipc/contract';
+import { CLI, type CliResult } from '../support/cli';
+import { createHarness, type Harness } from '../integration/ipc-harness';
+
+const PASSPHRASE = 'hostile files passphrase';
+const ORG = '1234567890ABCDEF12345678@AdobeOrg';
+const TECH = 'ABCDEF0123456789@techacct.adobe.com';
+const LINUX = process.platform === 'linux';
+const POSIX = process.platform !== 'win32';
+const HAS_DEV_ZERO = POSIX && existsSync('/dev/zero');
+
+if (!HAS_DEV_ZERO) console.warn('hostile-files: no /dev/zero on this platform, so the device cases are skipped');
+if (!POSIX) console.warn('hostile-files: no FIFOs on Windows, so the FIFO cases are skipped');
+
+let work: string;
+let env: NodeJS.ProcessEnv;
+const fifos: string[] = [];
+
+beforeEach(() => {
+  work = mkdtempSync(path.join(tmpdir(), 'keysmith-hostile-'));
+  env = { KEYSMITH_HOME: path.join(work, 'data'), KEYSMITH_PASSPHRASE: PASSPHRASE };
+});
+
+afterEach(() => {
+  // A reader still blocked in open() on one of these (the defect) is released by a writer's open and close.
+  for (const fifo of fifos.splice(0)) {
+    try {
+      closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
+    } catch {
+      // ENXIO: nobody is reading it, which is how it should be.
+    }
+  }
+  for (const key of ['polluted', 'pwned', 'technicalAccountEmail', 'client_id']) {
+    delete (Object.prototype as Record<string, unknown>)[key];
+  }
+});
+
+const at = (name: string) => path.join(work, name);
+function file(name: string, content: string | Buffer): string {
+  writeFileSync(at(name), content);
+  return at(name);
+}
+function fifo(name: string): string {
+  const p = at(name);
+  execFileSync('mkfifo', [p]);
+  fifos.push(p);
+  return p;
+}
+
+/**
+ * The built CLI, with its address space capped on Linux (so the defect, a read of /dev/zero that
+ * never ends, dies at the cap instead of taking the machine's memory) and killed if it never ends
+ * (the FIFO defect). Neither limit is near what a correct run needs.
+ */
+function cli(args: string[], input = ''): Promise<CliResult & { killed: boolean }> {
+  return new Promise((resolve, reject) => {
+    const child = LINUX
+      ? spawn('sh', ['-c', 'ulimit -v 3000000 && exec "$0" "$@"', process.execPath, CLI, ...args], { env: { ...process.env, ...env } })
+      : spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    let killed = false;
+    const timer = setTimeout(() => {
+      killed = true;
+      child.kill('SIGKILL');
+    }, 60_000);
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, stdout, stderr, killed });
+    });
+    child.stdin.end(input);
+  });
+}
+
+async function ok(args: string[], input?: string): Promise<string> {
+  const result = await cli(args, input);
+  expect(result.code, result.stderr).toBe(0);
+  return result.stdout;
+}
+
+function expectOneLineError(result: CliResult & { killed: boolean }, pattern: RegExp): void {
+  expect(result.killed, 'the command never finished').toBe(false);
+  expect(result.code, result.stderr).toBe(1);
+  expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  expect(result.stderr).toMatch(pattern);
+}
+
+const vaultBytes = () => readFileSync(path.join(work, 'data', 'vault.ksv'));
+
+/** A passphrase vault holding one JWT integration (without a key) named "AEM prod". */
+async function vaultWithJwt(): Promise<void> {
+  await ok(['init', '--passphrase']);
+  await ok(
+    ['add', 'jwt', '--name', 'AEM prod', '--client-id', 'cm-client', '--org-id', ORG, '--technical-account-id', TECH, '--metascopes', 'ent_aem_cloud_api', '--client-secret-stdin'],
+    'p8e-hostile-secret\n',
+  );
+}
+
+function pkcs8Key(): string {
+  return generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+}
+
+describe('a device, FIFO or folder named as an input file is refused at once (CLI)', () => {
+  const devices: [string, (p: string) => string[], RegExp][] = [
+    ['import', (p) => ['import', p], /is a device, not a credentials file/],
+    ['import-key --key', (p) => ['import-key', 'AEM prod', '--key', p], /is a device, not a private key file/],
+    ['import-key --cert', (p) => ['import-key', 'AEM prod', '--key', at('good.key'), '--cert', p], /is a device, not a certificate file/],
+    ['bundle import', (p) => ['bundle', 'import', p, '--passphrase-stdin'], /is a device, not a bundle file/],
+    ['migrate --from', (p) => ['migrate', 'AEM prod', '--from', p], /is a device, not a Console project file/],
+  ];
+
+  it.skipIf(!HAS_DEV_ZERO).each(devices)('%s /dev/zero: one sentence, the vault untouched', async (_title, args, pattern) => {
+    await vaultWithJwt();
+    file('good.key', pkcs8Key());
+    const before = vaultBytes();
+    const result = await cli(args('/dev/zero'), 'bundle passphrase\n');
+    expectOneLineError(result, pattern);
+    expect(result.stderr).toMatch(/^keysmith: \/dev\/zero is a device/);
+    expect(vaultBytes()).toEqual(before);
+  });
+
+  it.skipIf(!POSIX).each(devices.map(([title, args, pattern]) => [title, args, new RegExp(pattern.source.replace('a device', 'a FIFO \\(named pipe\\)'))] as const))(
+    '%s on a FIFO returns at once',
+    async (_title, args, pattern) => {
+      await vaultWithJwt();
+      file('good.key', pkcs8Key());
+      const before = vaultBytes();
+      expectOneLineError(await cli(args(fifo('input.fifo')), 'bundle passphrase\n'), pattern);
+      expect(vaultBytes()).toEqual(before);
+    },
+  );
+
+  it('a folder is refused with the same kind of sentence', async () => {
+    mkdirSync(at('folder'));
+    expectOneLineError(await cli(['import', at('folder')]), /folder is a folder, not a credentials file/);
+    expectOneLineError(await cli(['import-key', 'AEM prod', '--key', at('folder')]), /folder is a folder, not a private key file/);
+  });
+
+  it.skipIf(!HAS_DEV_ZERO || !POSIX)('a key path inside an import file that names a device or a FIFO is a warning, and the credential still imports', async () => {
+    await ok(['init', '--passphrase']);
+    const pipe = fifo('key.fifo');
+    const env1 = file(
+      'creds.env',
+      [
+        'JWT_CLIENT_ID=jwt-client',
+        'JWT_CLIENT_SECRET=p8e-hostile-jwt',
+        `JWT_IMS_ORG=${ORG}`,
+        `JWT_TECHNICAL_ACCOUNT_ID=${TECH}`,
+        'JWT_METASCOPES=ent_aem_cloud_api',
+        'JWT_PRIVATE_KEY_PATH=/dev/zero',
+        'OAUTH_CLIENT_ID=s2s-client',
+        'OAUTH_CLIENT_SECRETS=["p8e-hostile-s2s"]',
+        'OAUTH_SCOPES=openid',
+        `OAUTH_IMS_ORG_ID=${ORG}`,
+        '',
+      ].join('\n'),
+    );
+    const result = await cli(['import', env1]);
+    expect(result.killed).toBe(false);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/JWT_PRIVATE_KEY_PATH names the key file \/dev\/zero, but \/dev\/zero is a device, not a private key file/);
+
+    const aio = file('aio.json', JSON.stringify({ ims: { contexts: { piped: { client_id: 'piped-client', ims_org_id: ORG, technical_account_id: TECH, meta_scopes: ['ent_aem_cloud_api'], client_secrets: ['p8e-x'], private_key: pipe } } } }));
+    const piped = await cli(['import', aio]);
+    expect(piped.killed).toBe(false);
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(piped.stderr).toMatch(/is a FIFO \(named pipe\), not a private key file/);
+  });
+});
+
+describe('the shared reader', () => {
+  it('reads a regular file up to the cap and refuses one byte more', async () => {
+    const exact = file('exact.txt', Buffer.alloc(1000, 'a'));
+    expect((await readInputBytes(exact, 'test', 1000)).length).toBe(1000);
+    const over = file('over.txt', Buffer.alloc(1001, 'a'));
+    await expect(readInputBytes(over, 'test', 1000)).rejects.toThrow(/over.txt is larger than 1000 bytes: a test file is a few KB, so this is not one/);
+  });
+
+  it.skipIf(!LINUX)('counts the bytes it reads, not the size stat reports (a file that grows, or a /proc file that says 0)', async () => {
+    // /proc/self/status is a regular file whose stat size is 0 but which reads about 1.5 KB.
+    await expect(readInputBytes('/proc/self/status', 'test', 100)).rejects.toThrow(/is larger than 100 bytes/);
+  });
+
+  it('says which file is missing', async () => {
+    await expect(readInputBytes(at('nope.env'), 'credentials', 1000)).rejects.toThrow(/^No such credentials file: /);
+  });
+});
+
+describe('a device or FIFO chosen in the app', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await createHarness({ passphrase: PASSPHRASE });
+    const unlocked = await h.call('vault:unlock', { method: 'passphrase', passphrase: PASSPHRASE });
+    expect(unlocked.ok).toBe(true);
+    const created = await h.call('integrations:create', {
+      fields: { kind: 'jwt', name: 'AEM prod', clientId: 'cm-client', clientSecrets: ['p8e-x'], orgId: ORG, technicalAccountId: TECH, metascopes: ['ent_aem_cloud_api'] },
+    });
+    expect(created.ok, JSON.stringify(created)).toBe(true);
+  });
+  afterEach(() => h.dispose());
+
+  async function refusal(channel: string, request?: unknown): Promise<string> {
+    const result = await h.call(channel, request);
+    expect(result.ok, JSON.stringify(result)).toBe(false);
+    if (result.ok) throw new Error('unreachable');
+    expect(result.error.code).toBe('invalid_input');
+    return result.error.message;
+  }
+
+  it.skipIf(!HAS_DEV_ZERO)('import of /dev/zero is refused in one sentence', async () => {
+    h.dialogs.openQueue.push(['/dev/zero']);
+    expect(await refusal('interop:importPreview')).toBe('/dev/zero is a device, not a credentials file');
+  });
+
+  it.skipIf(!POSIX)('four FIFOs chosen at once do not wedge the app: each is refused, and the next call answers', async () => {
+    for (let i = 0; i < 4; i++) h.dialogs.openQueue.push([fifo(`import-${i}.fifo`)]);
+    h.dialogs.openQueue.push([fifo('key.fifo')]);
+    const refusals = await Promise.all([
+      ...[0, 1, 2, 3].map(() => refusal('interop:importPreview')),
+      refusal('keypairs:import', { name: 'AEM prod', source: 'dialog' }),
+    ]);
+    for (const message of refusals.slice(0, 4)) expect(message).toMatch(/import-\d\.fifo is a FIFO \(named pipe\), not a credentials file/);
+    expect(refusals[4]).toMatch(/key\.fifo is a FIFO \(named pipe\), not a key or certificate file/);
+    const listed = await h.call('integrations:list');
+    expect(listed.ok).toBe(true);
+  });
+
+  it.skipIf(!POSIX)('a key path inside an import file that names a FIFO is a warning', async () => {
+    const pipe = fifo('key.fifo');
+    h.dialogs.openQueue.push([file('aio.json', JSON.stringify({ ims: { contexts: { piped: { client_id: 'piped-client', ims_org_id: ORG, technical_account_id: TECH, meta_scopes: ['ent_aem_cloud_api'], client_secrets: ['p8e-x'], private_key: pipe } } } }))]);
+    const preview = await h.call<ImportPreview>('interop:importPreview');
+    expect(preview.ok, JSON.stringify(preview)).toBe(true);
+    if (!preview.ok || preview.value.cancelled) throw new Error('unreachable');
+    expect(preview.value.warnings.join('\n')).toMatch(/is a FIFO \(named pipe\), not a private key file/);
+  });
+});
