@@ -142,6 +142,13 @@ export const OAuth2Fields = z
 
 export const IntegrationFieldsSchema = z.discriminatedUnion('kind', [ApiKeyFields, OAuthS2SFields, JwtFields, OAuth2Fields]);
 export type IntegrationFields = z.output<typeof IntegrationFieldsSchema>;
+
+/**
+ * Every field name some kind has, and nothing else: the allow-list for code that copies fields by
+ * name from input it did not write (an edit patch, a re-imported file), so a key such as
+ * `__proto__` from JSON.parse is never assigned into an object.
+ */
+export const INTEGRATION_FIELD_NAMES: readonly string[] = [...new Set(IntegrationFieldsSchema.options.flatMap((o) => Object.keys(o.shape)))];
 export type IntegrationFieldsInput = z.input<typeof IntegrationFieldsSchema>;
 
 const meta = z.object({

@@ -14,6 +14,11 @@ import { closeSync, constants, existsSync, mkdirSync, mkdtempSync, openSync, rea
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { updateIntegration, addIntegration } from '../../electron/core/integration-store';
+import { parseImportFile } from '../../electron/core/interop/import/parse-import';
+import { sealBundle } from '../../electron/core/interop/bundle/share-bundle';
+import type { Integration } from '../../electron/core/integration';
+import { emptyDocument } from '../../electron/core/vault-document';
 import { readInputBytes } from '../../electron/core/bounded-read';
 import type { ImportPreview } from '../../electron/ipc/contract';
 import { CLI, type CliResult } from '../support/cli';
@@ -252,5 +257,84 @@ describe('a device or FIFO chosen in the app', () => {
     expect(preview.ok, JSON.stringify(preview)).toBe(true);
     if (!preview.ok || preview.value.cancelled) throw new Error('unreachable');
     expect(preview.value.warnings.join('\n')).toMatch(/is a FIFO \(named pipe\), not a private key file/);
+  });
+});
+
+describe('keys from a file never reach Object.prototype', () => {
+  const POLLUTING_ENV = [
+    'AIO_ims_contexts_prod_constructor_prototype_polluted=yes',
+    'AIO_ims_contexts_constructor_prototype_pwned=yes',
+    'AIO_ims_contexts_prod_client__id=prod-client',
+    'AIO_ims_contexts_prod_client__secrets=["p8e-prod"]',
+    'AIO_ims_contexts_prod_scopes=["openid"]',
+    '',
+  ].join('\n');
+
+  it('a .env with AIO_ims_contexts_<name>_constructor_prototype_* imports its real context and pollutes nothing', async () => {
+    let plan;
+    try {
+      plan = await parseImportFile(Buffer.from(POLLUTING_ENV), { fileName: 'polluting.env' });
+    } finally {
+      expect(Object.prototype).not.toHaveProperty('polluted');
+      expect(Object.prototype).not.toHaveProperty('pwned');
+    }
+    expect(plan.candidates.map((c) => c.fields.clientId)).toEqual(['prod-client']);
+  });
+
+  it('aio JSON with "__proto__" and "constructor" contexts and fields pollutes nothing', async () => {
+    const text = `{"ims":{"contexts":{
+      "__proto__":{"polluted":"yes","client_id":"proto-client","scopes":["openid"],"client_secrets":["p8e-a"]},
+      "constructor":{"prototype":{"polluted":"yes"}},
+      "prod":{"client_id":"prod-client","scopes":["openid"],"client_secrets":["p8e-b"],"__proto__":{"technicalAccountEmail":"smuggled@example.com"}}
+    }},"$ims":{"__proto__":{"pwned":"yes"}}}`;
+    const plan = await parseImportFile(Buffer.from(text), { fileName: 'config.json' });
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    expect(Object.prototype).not.toHaveProperty('pwned');
+    expect(plan.candidates.map((c) => c.fields.clientId).sort()).toEqual(['prod-client', 'proto-client']);
+    for (const c of plan.candidates) expect(c.fields).not.toHaveProperty('technicalAccountEmail');
+  });
+
+  it('in the app, importing that .env leaves main working: integrations:create still succeeds', async () => {
+    const h = await createHarness({ passphrase: PASSPHRASE });
+    try {
+      expect((await h.call('vault:unlock', { method: 'passphrase', passphrase: PASSPHRASE })).ok).toBe(true);
+      h.dialogs.openQueue.push([file('polluting.env', POLLUTING_ENV)]);
+      const preview = await h.call('interop:importPreview');
+      expect(preview.ok, JSON.stringify(preview)).toBe(true);
+      expect(Object.prototype).not.toHaveProperty('polluted');
+      const created = await h.call('integrations:create', { fields: { kind: 'apiKey', name: 'After import', clientId: 'after-client' } });
+      expect(created.ok, JSON.stringify(created)).toBe(true);
+    } finally {
+      h.dispose();
+    }
+  });
+
+  it('a "__proto__" key in an update (a re-imported bundle) cannot slip fields in', () => {
+    const doc = emptyDocument();
+    addIntegration(doc, { kind: 'oauthS2S', name: 'Shared', clientId: 'shared-client', clientSecrets: ['p8e-s'], orgId: ORG, scopes: ['openid'] });
+    const patch = JSON.parse('{"clientSecrets":["p8e-t"],"__proto__":{"technicalAccountEmail":"smuggled@example.com"}}') as Record<string, unknown>;
+    const updated = updateIntegration(doc, 'Shared', patch) as Record<string, unknown>;
+    expect(updated).not.toHaveProperty('technicalAccountEmail');
+    expect(updated.clientSecrets).toEqual(['p8e-t']);
+  });
+
+  it('a bundle whose integration carries "__proto__" re-imports without it (CLI, real vault)', async () => {
+    await ok(['init', '--passphrase']);
+    await ok(['add', 'oauth-s2s', '--name', 'Shared', '--client-id', 'shared-client', '--org-id', ORG, '--scopes', 'openid', '--client-secret-stdin'], 'p8e-s\n');
+    const shared = JSON.parse(
+      `{"kind":"oauthS2S","name":"Shared","clientId":"shared-client","clientSecrets":["p8e-t"],"orgId":"${ORG}","scopes":["openid"],` +
+        `"imsEndpoint":"https://ims-na1.adobelogin.com","description":"","id":"00000000-0000-4000-8000-000000000000",` +
+        `"createdAt":"2025-01-01T00:00:00.000Z","updatedAt":"2025-01-01T00:00:00.000Z","__proto__":{"technicalAccountEmail":"smuggled@example.com"}}`,
+    ) as Integration;
+    const bytes = await sealBundle([shared], 'bundle passphrase', { scrypt: { N: 2 ** 12, r: 8, p: 1 } });
+    const result = await cli(['bundle', 'import', file('shared.ksb', bytes), '--passphrase-stdin'], 'bundle passphrase\n');
+    expect(Object.prototype).not.toHaveProperty('technicalAccountEmail');
+    if (result.code === 0) {
+      const shown = JSON.parse(await ok(['show', 'Shared', '--json'])) as Record<string, unknown>;
+      expect(shown).not.toHaveProperty('technicalAccountEmail');
+    } else {
+      // Refusing the bundle outright (a strict payload schema) is as good as dropping the key.
+      expectOneLineError(result, /bundle/i);
+    }
   });
 });
