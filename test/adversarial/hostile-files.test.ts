@@ -14,7 +14,8 @@ import { closeSync, constants, existsSync, mkdirSync, mkdtempSync, openSync, rea
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { updateIntegration, addIntegration } from '../../electron/core/integration-store';
+import { isKeysmithError, KeysmithError } from '../../electron/core/errors';
+import { validateFields, updateIntegration, addIntegration } from '../../electron/core/integration-store';
 import { parseImportFile } from '../../electron/core/interop/import/parse-import';
 import { sealBundle } from '../../electron/core/interop/bundle/share-bundle';
 import type { Integration } from '../../electron/core/integration';
@@ -336,5 +337,150 @@ describe('keys from a file never reach Object.prototype', () => {
       // Refusing the bundle outright (a strict payload schema) is as good as dropping the key.
       expectOneLineError(result, /bundle/i);
     }
+  });
+});
+
+describe('control characters and bidi overrides are refused at the door', () => {
+  const CHARS: [string, string][] = [
+    ['ESC (a CSI sequence)', '\u001b[2J'],
+    ['an OSC 52 clipboard write', '\u001b]52;c;cm0gLXJmIH4=\u0007'],
+    ['a C1 CSI', '\u009b31m'],
+    ['DEL', '\u007f'],
+    ['NUL', '\u0000'],
+    ['RIGHT-TO-LEFT OVERRIDE', '\u202e'],
+    ['LEFT-TO-RIGHT EMBEDDING', '\u202a'],
+    ['FIRST STRONG ISOLATE', '\u2068'],
+    ['POP DIRECTIONAL ISOLATE', '\u2069'],
+  ];
+  const base = {
+    kind: 'oauthS2S',
+    name: 'Clean',
+    clientId: 'clean-client',
+    clientSecrets: ['p8e-clean'],
+    orgId: ORG,
+    technicalAccountId: TECH,
+    technicalAccountEmail: 'tech@techacct.adobe.com',
+    scopes: ['openid', 'AdobeID'],
+  };
+  const FIELDS: [string, string, (bad: string) => Record<string, unknown>][] = [
+    ['name', 'name', (bad) => ({ name: `Evil${bad}name` })],
+    ['clientId', 'client id', (bad) => ({ clientId: `client${bad}id` })],
+    ['orgId', 'org id', (bad) => ({ orgId: `1234${bad}@AdobeOrg` })],
+    ['technicalAccountId', 'technical account id', (bad) => ({ technicalAccountId: `ABCD${bad}@techacct.adobe.com` })],
+    ['technicalAccountEmail', 'technical account email', (bad) => ({ technicalAccountEmail: `tech${bad}@techacct.adobe.com` })],
+    ['scopes', 'scope', (bad) => ({ scopes: ['openid', `read${bad}x`] })],
+    ['clientSecrets', 'client secret', (bad) => ({ clientSecrets: [`p8e-${bad}x`] })],
+    ['description', 'description', (bad) => ({ description: `CM pipeline${bad}` })],
+  ];
+
+  it('the clean integration is valid (so each refusal below is about the character)', () => {
+    expect(() => validateFields(base)).not.toThrow();
+    expect(validateFields({ ...base, description: 'Two lines\nand a\ttab' }).description).toBe('Two lines\nand a\ttab');
+  });
+
+  for (const [field, words, make] of FIELDS) {
+    it.each(CHARS)(`${field}: %s is refused with a sentence naming the field`, (_what, bad) => {
+      let caught: unknown;
+      try {
+        validateFields({ ...base, ...make(bad) });
+      } catch (err) {
+        caught = err;
+      }
+      expect(isKeysmithError(caught, 'invalid_input'), String(caught)).toBe(true);
+      const err = caught as KeysmithError;
+      expect(err.field).toBe(field);
+      expect(err.message).toContain(words);
+      // The message itself must be safe to print.
+      // eslint-disable-next-line no-control-regex
+      expect(err.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    });
+  }
+
+  it('metascopes, an audience and a token URL too', () => {
+    const refusedField = (input: Record<string, unknown>) => {
+      try {
+        validateFields(input);
+      } catch (err) {
+        expect(String((err as Error).message)).toMatch(/must not contain control characters or bidirectional text controls \(found U\+[0-9A-F]{4}\)$/);
+        return (err as KeysmithError).field;
+      }
+      return 'accepted';
+    };
+    const jwt = { kind: 'jwt', name: 'J', clientId: 'c', clientSecrets: ['s'], orgId: ORG, technicalAccountId: TECH, metascopes: ['ent_x'] };
+    expect(() => validateFields(jwt)).not.toThrow();
+    expect(refusedField({ ...jwt, metascopes: ['ent\u001b]52;c;eA==\u0007'] })).toBe('metascopes');
+    const oauth2 = { kind: 'oauth2', name: 'O', clientId: 'c', clientSecrets: ['s'], tokenUrl: 'https://example.com/token' };
+    expect(() => validateFields(oauth2)).not.toThrow();
+    expect(refusedField({ ...oauth2, audience: 'api\u202e' })).toBe('audience');
+    expect(refusedField({ ...oauth2, tokenUrl: 'https://example.com/to\u202eken' })).toBe('tokenUrl');
+    expect(refusedField({ ...jwt, imsEndpoint: 'ims-na1.adobelogin.com\u001b[8m' })).toBe('imsEndpoint');
+  });
+
+  it('the CLI refuses an escape sequence in a client id, naming the flag, and writes nothing', async () => {
+    await ok(['init', '--passphrase']);
+    const before = vaultBytes();
+    const result = await cli(['add', 'apikey', '--name', 'Stock', '--client-id', 'abc\u001b]52;c;cm0gLXJmIH4=\u0007']);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/client id must not contain/);
+    expect(result.stderr).not.toContain('\u001b');
+    expect(vaultBytes()).toEqual(before);
+  });
+
+  it('the app refuses a bidi override in a name, naming the field', async () => {
+    const h = await createHarness({ passphrase: PASSPHRASE });
+    try {
+      expect((await h.call('vault:unlock', { method: 'passphrase', passphrase: PASSPHRASE })).ok).toBe(true);
+      const result = await h.call('integrations:create', { fields: { kind: 'apiKey', name: 'Invoice\u202egpj.exe', clientId: 'c' } });
+      expect(result.ok).toBe(false);
+      if (result.ok) throw new Error('unreachable');
+      expect(result.error.code).toBe('invalid_input');
+      expect(result.error.message).toMatch(/name must not contain/);
+    } finally {
+      h.dispose();
+    }
+  });
+
+  it('an import file with an escape sequence in a client id skips that credential, saying why; a bidi override in a name is dropped from the name', async () => {
+    const project = (clientId: string, credentialName: string) =>
+      JSON.stringify({
+        project: {
+          name: 'p',
+          title: 'Project',
+          org: { ims_org_id: ORG },
+          workspace: {
+            name: 'Stage',
+            details: {
+              credentials: [
+                { id: '1', name: credentialName, integration_type: 'oauth_server_to_server', oauth_server_to_server: { client_id: clientId, client_secrets: ['p8e-a'], scopes: ['openid'] } },
+              ],
+            },
+          },
+        },
+      });
+    await expect(parseImportFile(Buffer.from(project('evil\u001b[2Jclient', 'Cred')))).rejects.toThrow(/client id must not contain/);
+    const plan = await parseImportFile(Buffer.from(project('good-client', 'Cred\u202eevil')));
+    expect(plan.candidates).toHaveLength(1);
+    expect(plan.candidates[0]!.fields.name).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(plan.candidates[0]!.source).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+  });
+
+  it('a bundle carrying an escape sequence in a client id is refused, and the vault is untouched', async () => {
+    await ok(['init', '--passphrase']);
+    const before = vaultBytes();
+    const evil = {
+      kind: 'apiKey',
+      name: 'Evil',
+      clientId: 'evil\u001b]52;c;cm0gLXJmIH4=\u0007',
+      description: '',
+      id: '00000000-0000-4000-8000-000000000001',
+      createdAt: '2025-01-01T00:00:00.000Z',
+      updatedAt: '2025-01-01T00:00:00.000Z',
+    } as unknown as Integration;
+    const bytes = await sealBundle([evil], 'bundle passphrase', { scrypt: { N: 2 ** 12, r: 8, p: 1 } });
+    const result = await cli(['bundle', 'import', file('evil.ksb', bytes), '--passphrase-stdin'], 'bundle passphrase\n');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/client id must not contain/);
+    expect(result.stderr).not.toContain('\u001b');
+    expect(vaultBytes()).toEqual(before);
   });
 });
