@@ -10,7 +10,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { closeSync, constants, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -113,13 +113,28 @@ function expectOneLineError(result: CliResult & { killed: boolean }, pattern: Re
 
 const vaultBytes = () => readFileSync(path.join(work, 'data', 'vault.ksv'));
 
-/** A passphrase vault holding one JWT integration (without a key) named "AEM prod". */
-async function vaultWithJwt(): Promise<void> {
-  await ok(['init', '--passphrase']);
-  await ok(
-    ['add', 'jwt', '--name', 'AEM prod', '--client-id', 'cm-client', '--org-id', ORG, '--technical-account-id', TECH, '--metascopes', 'ent_aem_cloud_api', '--client-secret-stdin'],
-    'p8e-hostile-secret\n',
-  );
+let template: string | undefined;
+
+/**
+ * A passphrase vault holding one JWT integration (without a key) named "AEM prod", in this test's
+ * own data directory: made once by the CLI, then copied, since every `init` and unlock costs a
+ * 128 MiB scrypt run.
+ */
+async function freshVault(): Promise<void> {
+  if (template === undefined) {
+    const own = env;
+    env = { ...env, KEYSMITH_HOME: path.join(mkdtempSync(path.join(tmpdir(), 'keysmith-hostile-template-')), 'data') };
+    await ok(['init', '--passphrase']);
+    await ok(
+      ['add', 'jwt', '--name', 'AEM prod', '--client-id', 'cm-client', '--org-id', ORG, '--technical-account-id', TECH, '--metascopes', 'ent_aem_cloud_api', '--client-secret-stdin'],
+      'p8e-hostile-secret\n',
+    );
+    template = env.KEYSMITH_HOME!;
+    env = own;
+  }
+  mkdirSync(path.join(work, 'data'), { mode: 0o700 });
+  copyFileSync(path.join(template, 'vault.ksv'), path.join(work, 'data', 'vault.ksv'));
+  chmodSync(path.join(work, 'data', 'vault.ksv'), 0o600);
 }
 
 function pkcs8Key(): string {
@@ -136,7 +151,7 @@ describe('a device, FIFO or folder named as an input file is refused at once (CL
   ];
 
   it.skipIf(!HAS_DEV_ZERO).each(devices)('%s /dev/zero: one sentence, the vault untouched', async (_title, args, pattern) => {
-    await vaultWithJwt();
+    await freshVault();
     file('good.key', pkcs8Key());
     const before = vaultBytes();
     const result = await cli(args('/dev/zero'), 'bundle passphrase\n');
@@ -148,7 +163,7 @@ describe('a device, FIFO or folder named as an input file is refused at once (CL
   it.skipIf(!POSIX).each(devices.map(([title, args, pattern]) => [title, args, new RegExp(pattern.source.replace('a device', 'a FIFO \\(named pipe\\)'))] as const))(
     '%s on a FIFO returns at once',
     async (_title, args, pattern) => {
-      await vaultWithJwt();
+      await freshVault();
       file('good.key', pkcs8Key());
       const before = vaultBytes();
       expectOneLineError(await cli(args(fifo('input.fifo')), 'bundle passphrase\n'), pattern);
@@ -163,7 +178,7 @@ describe('a device, FIFO or folder named as an input file is refused at once (CL
   });
 
   it.skipIf(!HAS_DEV_ZERO || !POSIX)('a key path inside an import file that names a device or a FIFO is a warning, and the credential still imports', async () => {
-    await ok(['init', '--passphrase']);
+    await freshVault();
     const pipe = fifo('key.fifo');
     const env1 = file(
       'creds.env',
@@ -320,7 +335,7 @@ describe('keys from a file never reach Object.prototype', () => {
   });
 
   it('a bundle whose integration carries "__proto__" re-imports without it (CLI, real vault)', async () => {
-    await ok(['init', '--passphrase']);
+    await freshVault();
     await ok(['add', 'oauth-s2s', '--name', 'Shared', '--client-id', 'shared-client', '--org-id', ORG, '--scopes', 'openid', '--client-secret-stdin'], 'p8e-s\n');
     const shared = JSON.parse(
       `{"kind":"oauthS2S","name":"Shared","clientId":"shared-client","clientSecrets":["p8e-t"],"orgId":"${ORG}","scopes":["openid"],` +
@@ -417,7 +432,7 @@ describe('control characters and bidi overrides are refused at the door', () => 
   });
 
   it('the CLI refuses an escape sequence in a client id, naming the flag, and writes nothing', async () => {
-    await ok(['init', '--passphrase']);
+    await freshVault();
     const before = vaultBytes();
     const result = await cli(['add', 'apikey', '--name', 'Stock', '--client-id', 'abc\u001b]52;c;cm0gLXJmIH4=\u0007']);
     expect(result.code).not.toBe(0);
@@ -465,7 +480,7 @@ describe('control characters and bidi overrides are refused at the door', () => 
   });
 
   it('a bundle carrying an escape sequence in a client id is refused, and the vault is untouched', async () => {
-    await ok(['init', '--passphrase']);
+    await freshVault();
     const before = vaultBytes();
     const evil = {
       kind: 'apiKey',
