@@ -4,13 +4,14 @@
  * writes the clipboard), DEL, C1 controls (U+009B alone is a CSI on many terminals), and the Unicode
  * bidi controls that reorder what a reader sees (embeddings and overrides U+202A-U+202E, isolates
  * U+2066-U+2069, the marks U+200E, U+200F and U+061C) plus the line and paragraph separators
- * U+2028/U+2029. Defined once: the model refuses them in every field it stores (so the CLI, IPC and
- * every importer refuse them alike), and importers remove them from the names they make up.
+ * U+2028/U+2029. They are the characters terminal-text.ts makes visible on output, taken from there;
+ * here they are refused at the door: the model refuses them in every field it stores (so the CLI,
+ * IPC and every importer refuse them alike), and importers remove them from the names they make up.
  * No `node:` import: the renderer's forms use this through the model.
  */
+import { CONTROL_CHARACTER_CLASS } from './terminal-text';
 
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = new RegExp(CONTROL_CHARACTER_CLASS, 'g');
 
 /** The first unsafe character of `text` other than those in `allowed` (a description keeps \n and \t), or undefined. */
 export function firstUnsafeChar(text: string, allowed = ''): string | undefined {
