@@ -9,7 +9,7 @@
 import { constants } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
-import { KeysmithError } from './errors';
+import { KeysmithError, fromSystemError } from './errors';
 
 const CHUNK_BYTES = 64 * 1024;
 
@@ -55,7 +55,7 @@ function openFailed(path: string, what: string, err: unknown): KeysmithError {
   if (code === 'ELOOP') return invalid(`Cannot read ${path}: too many symbolic links`, err);
   // ENXIO: a socket, or a device with nothing behind it.
   if (code === 'ENXIO') return invalid(`${path} is a socket or device, not a ${what} file`, err);
-  return invalid(`Cannot read ${path}: ${(err as Error).message.split('\n')[0]}`, err);
+  return fromSystemError(err) ?? invalid(`Cannot read ${path}: ${(err as Error).message.split('\n')[0]}`, err);
 }
 
 async function readAtMost(handle: FileHandle, path: string, what: string, maxBytes: number): Promise<Buffer> {
