@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { KeysmithError } from './errors';
-import { IntegrationFieldsSchema, type Integration, type IntegrationFields, type IntegrationFieldsInput } from './integration';
+import { INTEGRATION_FIELD_NAMES, IntegrationFieldsSchema, type Integration, type IntegrationFields, type IntegrationFieldsInput } from './integration';
 import { describeIssue } from './integration-validation';
 import { findIntegration, getIntegration } from './integration-view';
 import type { VaultDocument } from './vault-document';
@@ -44,14 +44,16 @@ export function updateIntegration(doc: VaultDocument, name: string, patch: Recor
   if (patch.kind !== undefined && patch.kind !== current.kind) {
     throw new KeysmithError('invalid_input', `The kind of an integration cannot change (it is ${current.kind}): add a new integration instead`);
   }
-  const merged: Record<string, unknown> = { ...current };
-  for (const [field, value] of Object.entries(patch)) {
-    if (value === null) delete merged[field];
-    else if (value !== undefined) merged[field] = value;
+  // Only model field names are copied: a patch may come from JSON (a re-imported bundle), where a
+  // `__proto__` key assigned here would hand the object a prototype and zod would read fields from it.
+  // Identity, timestamps and keys are not fields, so they survive an edit untouched.
+  const merged: Record<string, unknown> = {};
+  for (const field of INTEGRATION_FIELD_NAMES) {
+    const value = Object.hasOwn(patch, field) ? patch[field] : undefined;
+    const kept = value === undefined ? (current as Record<string, unknown>)[field] : value;
+    if (kept !== null && kept !== undefined) merged[field] = kept;
   }
-  // Identity, timestamps and keys are not fields: they survive an edit untouched.
   const { id, createdAt, keys } = current;
-  for (const managed of ['id', 'createdAt', 'updatedAt', 'keys']) delete merged[managed];
   const fields = validateFields(merged);
   assertNameFree(doc, fields.name, id);
   const updated: Integration = { ...fields, id, createdAt, updatedAt: now.toISOString(), ...(keys ? { keys } : {}) };

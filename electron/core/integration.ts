@@ -6,60 +6,59 @@ import { z } from 'zod';
 import { checkEndpoint } from './endpoint-url';
 import type { StoredKeyPair } from './keys/stored-keypair';
 import { AUTH_METHODS, DEFAULT_IMS_ENDPOINT } from './integration-kinds';
+import { firstUnsafeChar, unsafeCharMessage } from './unsafe-text';
 
 export * from './integration-kinds';
 
-// Control characters in a name would corrupt terminal output and one-line errors.
-export const NameSchema = z
-  .string()
-  .trim()
+/**
+ * The one rule for every stored string: no control characters or bidi controls (unsafe-text.ts),
+ * which would act on a terminal or disguise a name. Checked before any format rule, so the message
+ * names the character rather than a format the value failed because of it. Surrounding whitespace
+ * is trimmed first where the field is trimmed anyway (a pasted id with a newline stays welcome);
+ * `allowed` lets free text keep line breaks and tabs.
+ */
+const safeText = (what: string, opts: { trim: boolean; allowed?: string }) =>
+  (opts.trim ? z.string().trim() : z.string()).refine((s) => firstUnsafeChar(s, opts.allowed) === undefined, {
+    error: (issue) => unsafeCharMessage(what, firstUnsafeChar(String(issue.input), opts.allowed) ?? '\u0000'),
+    abort: true,
+  });
+
+export const NameSchema = safeText('name', { trim: true })
   .min(1, { error: 'name must not be empty' })
-  .max(100, { error: 'name must be at most 100 characters' })
-  .refine((s) => !/\p{Cc}/u.test(s), { error: 'name must not contain control characters' });
+  .max(100, { error: 'name must be at most 100 characters' });
 
 const token = (what: string, example: string) =>
-  z
-    .string()
-    .trim()
+  safeText(what, { trim: true })
     .min(1, { error: `${what} must not be empty` })
     .max(512, { error: `${what} must be at most 512 characters` })
     .refine((s) => !/\s/.test(s), { error: `${what} must not contain spaces (e.g. ${example})` });
 
 export const ClientIdSchema = token('client id', '1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6');
 
-export const ClientSecretSchema = z
-  .string()
+export const ClientSecretSchema = safeText('client secret', { trim: false })
   .min(1, { error: 'client secret must not be empty' })
   .max(4096, { error: 'client secret must be at most 4096 characters' })
   .refine((s) => !/[\s\p{Cc}]/u.test(s), { error: 'client secret must not contain spaces or line breaks' });
 
-export const OrgIdSchema = z
-  .string()
-  .trim()
+export const OrgIdSchema = safeText('org id', { trim: true })
   .regex(/^[A-Za-z0-9]+@AdobeOrg$/, {
     error: 'org id must look like 12345678ABCDEF0123456789@AdobeOrg (letters and digits, ending in @AdobeOrg)',
   });
 
-export const TechnicalAccountIdSchema = z
-  .string()
-  .trim()
+export const TechnicalAccountIdSchema = safeText('technical account id', { trim: true })
   .regex(/^[A-Za-z0-9._-]+@techacct\.adobe\.com$/, {
     error: 'technical account id must look like 0A1B2C3D4E5F@techacct.adobe.com (ending in @techacct.adobe.com)',
   });
 
-export const EmailSchema = z
-  .string()
-  .trim()
+export const EmailSchema = safeText('technical account email', { trim: true })
   .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: 'technical account email must be an e-mail address' });
 
-const ScopeSchema = z
-  .string()
-  .trim()
+const ScopeSchema = safeText('a scope', { trim: true })
   .min(1, { error: 'a scope must not be empty' })
   .refine((s) => !/[\s,]/.test(s), { error: 'a scope must not contain spaces or commas' });
 
 const endpointSchema = (label: string, opts: Parameters<typeof checkEndpoint>[1]) =>
-  z.string().transform((value, ctx) => {
+  safeText(label, { trim: true }).transform((value, ctx) => {
     const check = checkEndpoint(value, opts);
     if (!check.ok) {
       ctx.addIssue({ code: 'custom', message: `${label} ${check.reason}` });
@@ -72,7 +71,12 @@ const endpointSchema = (label: string, opts: Parameters<typeof checkEndpoint>[1]
 export const ImsEndpointSchema = endpointSchema('IMS endpoint', { bareHostAllowed: true, originOnly: true });
 export const TokenUrlSchema = endpointSchema('token URL', { bareHostAllowed: false, originOnly: false });
 
-const DescriptionSchema = z.string().max(2000, { error: 'description must be at most 2000 characters' });
+/**
+ * Free text, so line breaks and tabs stay (the app's field is a textarea); every other control or
+ * bidi character is refused like anywhere else, rather than kept and trusted to be escaped wherever
+ * a description is printed.
+ */
+const DescriptionSchema = safeText('description', { trim: false, allowed: '\n\t' }).max(2000, { error: 'description must be at most 2000 characters' });
 
 const shared = {
   name: NameSchema,
@@ -133,7 +137,7 @@ export const OAuth2Fields = z
       error: `auth method must be one of ${AUTH_METHODS.join(', ')}`,
     }).default('client_secret_basic'),
     scopes: z.array(ScopeSchema).default([]),
-    audience: z.string().trim().min(1).max(2048).optional(),
+    audience: safeText('audience', { trim: true }).min(1).max(2048).optional(),
   })
   .refine((v) => v.authMethod === 'private_key_jwt' || v.clientSecrets.length > 0, {
     error: 'a client secret is required unless the auth method is private_key_jwt',
@@ -142,6 +146,13 @@ export const OAuth2Fields = z
 
 export const IntegrationFieldsSchema = z.discriminatedUnion('kind', [ApiKeyFields, OAuthS2SFields, JwtFields, OAuth2Fields]);
 export type IntegrationFields = z.output<typeof IntegrationFieldsSchema>;
+
+/**
+ * Every field name some kind has, and nothing else: the allow-list for code that copies fields by
+ * name from input it did not write (an edit patch, a re-imported file), so a key such as
+ * `__proto__` from JSON.parse is never assigned into an object.
+ */
+export const INTEGRATION_FIELD_NAMES: readonly string[] = [...new Set(IntegrationFieldsSchema.options.flatMap((o) => Object.keys(o.shape)))];
 export type IntegrationFieldsInput = z.input<typeof IntegrationFieldsSchema>;
 
 const meta = z.object({

@@ -12,6 +12,8 @@
 /** C0 controls, DEL, C1 controls, bidi marks, embeddings, overrides and isolates, line/paragraph separators. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** The same characters for code that refuses them rather than escaping them (unsafe-text.ts): one definition. */
+export const CONTROL_CHARACTER_CLASS = CONTROL.source;
 // eslint-disable-next-line no-control-regex -- as above, line feed aside
 const CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
 import { KeysmithError } from '../../core/errors';
 import { applyImport, describePlan, planImport, prepareImport } from '../../core/interop/apply-import';
+import { keyFileReader } from '../../core/interop/import/key-file-reader';
 import { parseImportFile } from '../../core/interop/import/parse-import';
 import { visibleText } from '../../core/terminal-text';
-import { readInputBytes } from '../../core/output-file';
+import { readInputBytes } from '../../core/bounded-read';
 import { openOrCreateVault, openVaultIfExists, type CliContext } from '../cli-context';
 import { parseCommandArgs, usageError } from '../parse-args';
 import { writeLine } from '../terminal';
@@ -27,7 +27,7 @@ export async function importFile(args: string[], ctx: CliContext): Promise<void>
   }, { min: 1, max: 1, names: 'the file to import' });
   const file = path.resolve(positionals[0]!);
   const bytes = await readInputBytes(file, 'credentials', MAX_IMPORT_BYTES);
-  const plan = await parseImportFile(bytes, { fileName: path.basename(file), baseDir: path.dirname(file), readFile: (p) => readFile(path.resolve(path.dirname(file), p), 'utf8') });
+  const plan = await parseImportFile(bytes, { fileName: path.basename(file), baseDir: path.dirname(file), readFile: keyFileReader(path.dirname(file)) });
   let candidates = plan.candidates;
   if (values.credential !== undefined) {
     candidates = candidates.filter((c) => c.credentialId === values.credential);

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
 import { applyImport, prepareImport } from '../../core/interop/apply-import';
 import { parseImportFile } from '../../core/interop/import/parse-import';
 import { jwtToMigrate, retireJwt, s2sFromCandidates, s2sFromJwt } from '../../core/interop/migrate-jwt';
 import { KeysmithError } from '../../core/errors';
-import { readInputBytes } from '../../core/output-file';
+import { readInputBytes } from '../../core/bounded-read';
+import { keyFileReader } from '../../core/interop/import/key-file-reader';
 import { openVault, type CliContext } from '../cli-context';
 import { parseCommandArgs, usageError } from '../parse-args';
 import { tokenService } from '../token-context';
@@ -34,7 +34,7 @@ export async function migrate(args: string[], ctx: CliContext): Promise<void> {
     const plan = await parseImportFile(await readInputBytes(file, 'Console project', 5 * 1024 * 1024), {
       fileName: path.basename(file),
       baseDir: path.dirname(file),
-      readFile: (p) => readFile(path.resolve(path.dirname(file), p), 'utf8'),
+      readFile: keyFileReader(path.dirname(file)),
     });
     candidate = s2sFromCandidates(jwt, plan.candidates, file);
   } else {

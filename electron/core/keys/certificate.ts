@@ -10,6 +10,7 @@
 import { KeyObject, X509Certificate, randomBytes, sign } from 'node:crypto';
 import type { asn1, pki } from 'node-forge';
 import { KeysmithError } from '../errors';
+import { firstUnsafeChar, unsafeCharMessage } from '../unsafe-text';
 import { MAX_CERTIFICATE_DAYS } from './key-limits';
 import { CORRUPT_KEY_MESSAGE, readRsaPrivateKey } from './private-key-import';
 
@@ -53,8 +54,8 @@ function checkName(label: string, field: string, value: string | undefined, requ
     if (required) throw invalid(`The certificate's ${label} must not be empty`, field);
     return undefined;
   }
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(trimmed)) throw invalid(`The certificate's ${label} must not contain control characters`, field);
+  const unsafe = firstUnsafeChar(trimmed);
+  if (unsafe !== undefined) throw invalid(`The certificate's ${unsafeCharMessage(label, unsafe)}`, field);
   const chars = [...trimmed].length;
   if (chars > MAX_NAME_CHARS) {
     throw invalid(`The certificate's ${label} must be at most ${MAX_NAME_CHARS} characters (got ${chars})`, field);

@@ -23,6 +23,28 @@ export interface AioContextOrigin extends KeyFileAccess {
   describedAs: (contextName: string) => string;
 }
 
+/**
+ * Every field of an IMS context that addContext reads: the allow-list for contexts rebuilt from .env
+ * variable names, which come from the file and must never become arbitrary keys.
+ */
+export const AIO_CONTEXT_FIELDS: ReadonlySet<string> = new Set([
+  'client_id',
+  'client_secret',
+  'client_secrets',
+  'ims_org_id',
+  'technical_account_id',
+  'techacct',
+  'technical_account_email',
+  'meta_scopes',
+  'metascopes',
+  'scopes',
+  'private_key',
+  'passphrase',
+  'redirect_uri',
+  'env',
+  'ims_endpoint',
+]);
+
 function imsEndpointOf(context: Json, source: string, hosts: string[], warnings: string[]): string | undefined {
   const explicit = imsEndpointUrl(context.ims_endpoint);
   if (explicit !== undefined) return explicit;

@@ -52,6 +52,12 @@ function serviceNames(project: Json, workspace: Json): string[] {
   return names;
 }
 
+/** The Console's ids are numbers; from a hostile file they are one clean line like any other text shown. */
+function idOf(value: unknown): string | undefined {
+  const id = oneLine(str(value) ?? '');
+  return id === '' ? undefined : id;
+}
+
 /** integration_type, or the one the blocks imply when an old file leaves it out. */
 function integrationType(credential: Json): string | undefined {
   const declared = str(credential.integration_type);
@@ -148,7 +154,7 @@ function block(credential: Json, key: string, type: string): Json | string {
 
 function addCredential(plan: PlanBuilder, credential: Json, base: Omit<Where, 'source' | 'name' | 'credentialId' | 'provenance'> & { provenance: string }): void {
   const credName = oneLine(str(credential.name) ?? (str(credential.id) !== undefined ? `credential ${str(credential.id)}` : 'credential'));
-  const credentialId = str(credential.id);
+  const credentialId = idOf(credential.id);
   const source = `Console project "${base.project}" › workspace "${base.workspace}" › credential "${credName}"`;
   const where: Where = {
     ...base,
@@ -219,8 +225,8 @@ export function parseConsoleProject(json: Json, plan: PlanBuilder): void {
     );
   }
   const orgId = str(obj(project.org).ims_org_id);
-  const projectId = str(project.id);
-  const workspaceId = str(workspace.id);
+  const projectId = idOf(project.id);
+  const workspaceId = idOf(workspace.id);
   const base = {
     project: projectName,
     workspace: workspaceName,

@@ -19,7 +19,7 @@
  * Account (JWT); scopes or a secret make OAuth Server-to-Server; a client id alone is an API key.
  */
 import path from 'node:path';
-import { addAioContexts } from './aio-config';
+import { AIO_CONTEXT_FIELDS, addAioContexts } from './aio-config';
 import { parseDotenv, type DotenvEntry } from './dotenv-syntax';
 import { compact, imsEndpointUrl, metascopeList, nonEmpty, oneLine, stringList, type Json } from './field-values';
 import type { ImportOptions } from './import-candidate';
@@ -124,10 +124,16 @@ function groupsOf(entries: DotenvEntry[], plan: PlanBuilder): Map<string, Group>
   return groups;
 }
 
-/** AIO_ims_contexts_* variables back into `{ <context>: { client_id, … } }`, as aio-lib-core-config reads them. */
+/**
+ * AIO_ims_contexts_* variables back into `{ <context>: { client_id, … } }`, as aio-lib-core-config
+ * reads them. Every name here comes from the file, so none is used to walk or assign into a plain
+ * object (`…_prod_constructor_prototype_x=1` once reached Object.prototype): contexts are collected in
+ * Maps and handed on as objects without a prototype, holding only the fields an aio context has that
+ * addAioContexts reads. Deeper keys (a cached access_token's parts) are dropped, but their context is
+ * still listed, so a login-only context is reported as skipped rather than silently missing.
+ */
 function aioContextsOf(entries: DotenvEntry[]): Json {
-  const contexts: Json = {};
-  const displayNames = new Map<string, string>();
+  const contexts = new Map<string, { name: string; fields: Map<string, string> }>();
   for (const entry of entries) {
     const m = AIO_CONTEXT.exec(entry.key);
     if (!m) continue;
@@ -135,13 +141,18 @@ function aioContextsOf(entries: DotenvEntry[]): Json {
     const [contextPart, ...keyPath] = parts;
     if (!contextPart || keyPath.length === 0) continue;
     const id = contextPart.toLowerCase();
-    const name = displayNames.get(id) ?? contextPart;
-    displayNames.set(id, name);
-    let node = (contexts[name] ??= {}) as Json;
-    keyPath.slice(0, -1).forEach((k) => (node = (node[k.toLowerCase()] ??= {}) as Json));
-    node[keyPath[keyPath.length - 1]!.toLowerCase()] = entry.value;
+    const context = contexts.get(id) ?? { name: contextPart, fields: new Map<string, string>() };
+    contexts.set(id, context);
+    const field = keyPath[0]!.toLowerCase();
+    if (keyPath.length === 1 && AIO_CONTEXT_FIELDS.has(field)) context.fields.set(field, entry.value);
   }
-  return contexts;
+  const out: Json = Object.create(null) as Json;
+  for (const { name, fields } of contexts.values()) {
+    const context: Json = Object.create(null) as Json;
+    for (const [field, value] of fields) context[field] = value;
+    out[name] = context;
+  }
+  return out;
 }
 
 async function groupDraft(group: Group, prefix: string, base: { name: string; source: string; file: string }, opts: ImportOptions): Promise<Draft | string> {

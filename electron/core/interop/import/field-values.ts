@@ -3,6 +3,7 @@
  * arrays, aio's .env flattening writes arrays as JSON text, AEM writes comma-separated strings, and
  * hand-written .env files use commas or spaces. Each helper accepts all of them.
  */
+import { withoutUnsafeChars } from '../../unsafe-text';
 
 export type Json = Record<string, unknown>;
 
@@ -78,12 +79,13 @@ export function imsEndpointUrl(value: unknown): string | undefined {
 export const STAGE_IMS_ENDPOINT = 'https://ims-na1-stg1.adobelogin.com';
 
 /**
- * Text fit for a one-line message or a name: control characters (a newline in a credential name
- * would break the one-line error) become spaces, runs of space collapse, and length is capped.
+ * Text fit for a one-line message or a name: control and bidi characters (a newline in a credential
+ * name would break the one-line error, an escape sequence would reach the terminal, an override
+ * would disguise the name) become spaces, runs of space collapse, and length is capped. The model
+ * refuses the same characters (unsafe-text.ts), so a name made here always passes it.
  */
 export function oneLine(text: string, max = 80): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = withoutUnsafeChars(text).replace(/\s+/g, ' ').trim();
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 

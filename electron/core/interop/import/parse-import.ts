@@ -14,15 +14,19 @@ import { oneLine } from './field-values';
 import type { ImportOptions, ImportPlan } from './import-candidate';
 import { PlanBuilder } from './plan-builder';
 import { readImportText } from './read-text';
+import { visibleText } from '../../terminal-text';
 
 export type { ImportCandidate, ImportFormat, ImportOptions, ImportPlan } from './import-candidate';
 export { MAX_IMPORT_BYTES } from './read-text';
 
 /** Detects the format FROM CONTENT (not the file name), then parses. */
 export async function parseImportFile(bytes: Buffer, opts: ImportOptions = {}): Promise<ImportPlan> {
-  const fileName = opts.fileName ? oneLine(path.basename(opts.fileName), 60) : undefined;
-  const label = fileName ? `"${fileName}"` : 'the file';
-  const Label = fileName ? label : 'The file';
+  const base = opts.fileName ? path.basename(opts.fileName) : undefined;
+  // Names and descriptions made from the file name lose its control characters (the model refuses
+  // them); messages show them as escapes instead, so "creds\u202e.env" is told apart from "creds.env".
+  const fileName = base !== undefined ? oneLine(base, 60) : undefined;
+  const label = base !== undefined ? `"${visibleText(base.length > 60 ? `${base.slice(0, 59)}…` : base)}"` : 'the file';
+  const Label = base !== undefined ? label : 'The file';
   const text = readImportText(bytes, Label);
   const detected = detectFormat(text, Label);
   const plan = new PlanBuilder(detected.format, label);

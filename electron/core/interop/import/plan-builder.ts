@@ -6,6 +6,7 @@
  * file with nothing importable left is an error that lists why, so the user is never told "0 imported".
  */
 import { KeysmithError, isKeysmithError } from '../../errors';
+import { INTEGRATION_FIELD_NAMES } from '../../integration';
 import { KIND_LABELS, type IntegrationKind } from '../../integration-kinds';
 import { validateFields } from '../../integration-store';
 import { nameKey } from '../../integration-view';
@@ -142,8 +143,9 @@ export class PlanBuilder {
  * dropped. Each field was validated with its own copy, and fields do not depend on one another.
  */
 function fillGaps(kept: ImportCandidate, fields: Json, duplicate: Draft): void {
-  for (const [field, value] of Object.entries(fields)) {
-    if (field !== 'name' && field !== 'description' && kept.fields[field] === undefined) kept.fields[field] = value;
+  for (const field of INTEGRATION_FIELD_NAMES) {
+    const value = Object.hasOwn(fields, field) ? fields[field] : undefined;
+    if (value !== undefined && field !== 'name' && field !== 'description' && kept.fields[field] === undefined) kept.fields[field] = value;
   }
   if (!kept.key && duplicate.key) kept.key = duplicate.key;
 }

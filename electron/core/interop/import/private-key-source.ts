@@ -7,6 +7,8 @@
  */
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { isKeysmithError } from '../../errors';
+import { oneLine } from './field-values';
 import type { ReadTextFile } from './import-candidate';
 
 export interface KeyLookup {
@@ -47,20 +49,33 @@ function resolveKeyPath(file: string, baseDir: string | undefined): string {
   return baseDir ? path.resolve(baseDir, expanded) : path.resolve(expanded);
 }
 
+/**
+ * Why a key file could not be read, mid-sentence. The bounded reader's own sentences ("/dev/zero is a
+ * device, not a private key file") say it best; its errno cause tells a missing file from the rest.
+ */
+function whyUnreadable(err: unknown): string {
+  const errno = isKeysmithError(err) ? err.cause : err;
+  const code = (errno as { code?: unknown } | undefined)?.code;
+  if (code === 'ENOENT') return 'it does not exist';
+  if (code === 'EACCES' || code === 'EPERM') return 'it cannot be read (permission denied)';
+  if (isKeysmithError(err)) return err.message;
+  return typeof code === 'string' ? `it could not be read (${code})` : 'it could not be read';
+}
+
 async function pemFromFile(file: string, where: string, io: KeyFileAccess): Promise<KeyLookup> {
+  // The path comes from the file: it is quoted only as one clean line.
+  const shown = oneLine(file, 200);
   if (!io.readFile) {
-    return { warning: `${where} names the key file ${file}, which this import cannot read: add the key to the integration separately` };
+    return { warning: `${where} names the key file ${shown}, which this import cannot read: add the key to the integration separately` };
   }
   let text: string;
   try {
     text = await io.readFile(resolveKeyPath(file, io.baseDir));
   } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    const why = code === 'ENOENT' ? 'it does not exist' : typeof code === 'string' ? code : 'it could not be read';
-    return { warning: `${where} names the key file ${file}, but ${why}: add the key to the integration separately` };
+    return { warning: `${where} names the key file ${shown}, but ${oneLine(whyUnreadable(err), 400)}: add the key to the integration separately` };
   }
   const pem = pemFromText(text);
-  if (!pem) return { warning: `${where} names the key file ${file}, which is not a PEM key (-----BEGIN …-----): the key was not imported` };
+  if (!pem) return { warning: `${where} names the key file ${shown}, which is not a PEM key (-----BEGIN …-----): the key was not imported` };
   return { pem };
 }
 
