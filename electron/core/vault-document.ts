@@ -8,6 +8,14 @@ import { checkStoredIntegrations } from './stored-integration';
 
 export const DOCUMENT_SCHEMA = 1;
 
+/**
+ * The revision of the rules checkDocument applies. A write records it in the (authenticated) header
+ * once its document has passed them, and a read trusts only the current revision: bump this
+ * whenever a stored schema (integration fields, keypairs, this file) accepts less than before, so
+ * documents checked under the looser rules are checked again when next read.
+ */
+export const DOCUMENT_RULES = 1;
+
 export interface VaultDocument {
   schema: typeof DOCUMENT_SCHEMA;
   integrations: Integration[];

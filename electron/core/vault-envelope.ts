@@ -72,6 +72,8 @@ const VaultHeaderSchema = z
     writtenAt: z.iso.datetime(),
     nonce: base64Of(NONCE_BYTES, 'nonce'),
     wraps: z.array(KeyWrapSchema).min(1).max(3),
+    /** the revision of the document rules this write's document was checked against (vault-document.ts) */
+    documentCheck: z.int().min(1).optional(),
   })
   .superRefine((header, ctx) => {
     const seen = new Set<string>();

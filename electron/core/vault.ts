@@ -33,7 +33,7 @@ import {
   type ParsedVault,
   type VaultHeader,
 } from './vault-envelope';
-import { DOCUMENT_SCHEMA, checkDocument, emptyDocument, type VaultDocument } from './vault-document';
+import { DOCUMENT_RULES, DOCUMENT_SCHEMA, checkDocument, emptyDocument, type VaultDocument } from './vault-document';
 
 export type UnlockRequest =
   | { method: 'keychain' }
@@ -62,7 +62,16 @@ async function readVaultFile(path: string): Promise<ParsedVault | null> {
   return parseVault(bytes, path);
 }
 
-function parseDocument(plain: Buffer, path: string): VaultDocument {
+/**
+ * The document of a vault file, decrypted (which authenticates its header too) and held to the
+ * stored schema. The check is skipped only when the header says this very write was checked with
+ * the current rules as it was written: only a checking writer sets that mark, GCM binds it to this
+ * body, and writers that do not check (older Keysmiths) build their headers field by field and so
+ * drop it. An authentic document nobody checked is therefore always checked here, and one this
+ * version wrote is not checked twice, so reading thousands of integrations stays a JSON.parse.
+ */
+function readDocument(parsed: ParsedVault, dataKey: Buffer, path: string): VaultDocument {
+  const plain = decryptBody(parsed, dataKey, path);
   let value: unknown;
   try {
     value = JSON.parse(plain.toString('utf8'));
@@ -73,6 +82,7 @@ function parseDocument(plain: Buffer, path: string): VaultDocument {
   if (typeof schema === 'number' && schema > DOCUMENT_SCHEMA) {
     throw new KeysmithError('vault_too_new', `The vault ${path} holds data from a newer Keysmith (schema ${schema}): upgrade Keysmith to open it`);
   }
+  if (parsed.header.documentCheck === DOCUMENT_RULES) return value as VaultDocument;
   const checked = checkDocument(value);
   if (!checked.ok) {
     throw new KeysmithError(
@@ -198,6 +208,7 @@ export class Vault {
         vaultId,
         generation: 1,
         writtenAt: new Date().toISOString(),
+        documentCheck: DOCUMENT_RULES,
         wraps,
       };
       const doc = emptyDocument();
@@ -226,7 +237,7 @@ export class Vault {
       throw new KeysmithError('vault_not_found', `No vault at ${paths.vault}: create one with \`keysmith init\` (or \`keysmith init --passphrase\`)`);
     }
     const dataKey = await unlockDataKey(parsed.header, await choose(parsed.header), deps);
-    const doc = parseDocument(decryptBody(parsed, dataKey, path), path);
+    const doc = readDocument(parsed, dataKey, path);
     return new Vault(paths, parsed.header.vaultId, dataKey, doc, parsed.header, deps);
   }
 
@@ -253,7 +264,7 @@ export class Vault {
 
   async reload(): Promise<void> {
     const parsed = await this.readCurrent();
-    this.doc = parseDocument(decryptBody(parsed, this.dataKey, this.paths.vault), this.paths.vault);
+    this.doc = readDocument(parsed, this.dataKey, this.paths.vault);
     this.header = parsed.header;
   }
 
@@ -274,7 +285,7 @@ export class Vault {
     const release = await acquireLock(this.paths.lock);
     try {
       const parsed = await this.readCurrent();
-      const doc = parseDocument(decryptBody(parsed, this.dataKey, this.paths.vault), this.paths.vault);
+      const doc = readDocument(parsed, this.dataKey, this.paths.vault);
       const result = mutate(doc);
       const written = checkBeforeWrite(doc);
       const header: Omit<VaultHeader, 'nonce'> = {
@@ -283,6 +294,8 @@ export class Vault {
         vaultId: this.vaultId,
         generation: parsed.header.generation + 1,
         writtenAt: new Date().toISOString(),
+        // checkBeforeWrite has just held the document to these rules (see readDocument).
+        documentCheck: DOCUMENT_RULES,
         wraps: mutateWraps ? mutateWraps(parsed.header.wraps) : parsed.header.wraps,
       };
       const bytes = encodeVault(header, this.dataKey, Buffer.from(JSON.stringify(written)));
@@ -316,10 +329,13 @@ export class Vault {
     }
     const made: KeyWrap[] = [];
     for (const how of hows) made.push(await makeWrap(this.vaultId, how, this.dataKey, this.deps));
-    const hadKeychain = this.unlockMethods.includes('keychain');
+    let hadKeychain = false;
     await this.update(
       () => undefined,
-      (wraps) => [...made, ...wraps.filter((w) => w.method === 'recovery')],
+      (wraps) => {
+        hadKeychain = wraps.some((w) => w.method === 'keychain');
+        return [...made, ...wraps.filter((w) => w.method === 'recovery')];
+      },
     );
     if (hadKeychain && !methods.has('keychain')) await this.deps.keychain.delete(this.vaultId).catch(() => false);
   }

@@ -22,6 +22,7 @@ import type { Keychain } from '../../electron/core/keychain';
 import type { StoredKeyPair } from '../../electron/core/keys/stored-keypair';
 import { Vault } from '../../electron/core/vault';
 import { encodeVault, findWrap, parseVault, unwrapDataKey, type VaultHeader } from '../../electron/core/vault-envelope';
+import { DOCUMENT_RULES } from '../../electron/core/vault-document';
 import { runCli, tempDataDir } from '../support/cli';
 
 const FAST: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
@@ -222,7 +223,11 @@ describe('the vault document, checked on every read', () => {
   const keychain = new MemoryKeychain();
   const viaKeychain = async () => ({ method: 'keychain' as const });
 
-  /** A vault whose current generation holds exactly `doc`, encrypted with its own key: authentic, not damaged. */
+  /**
+   * A vault whose current generation holds exactly `doc`, encrypted with its own key: authentic, not
+   * damaged, and written the way a writer that does not check (an older Keysmith) writes it, with a
+   * header built field by field and so without the mark of a checked document.
+   */
   async function vaultHolding(doc: unknown): Promise<string> {
     const dir = tempDataDir();
     const { vault } = await Vault.create(dir, { method: 'keychain' }, { keychain });
@@ -230,7 +235,7 @@ describe('the vault document, checked on every read', () => {
     const { header } = parseVault(readFileSync(vault.paths.vault), 'v');
     const wrap = findWrap(header, 'keychain')!;
     const dataKey = unwrapDataKey(header.vaultId, wrap, Buffer.from((await keychain.get(header.vaultId))!, 'base64'))!;
-    const { nonce: _n, ...rest } = header;
+    const { nonce: _n, documentCheck: _c, ...rest } = header;
     const next: Omit<VaultHeader, 'nonce'> = { ...rest, generation: header.generation + 1 };
     writeFileSync(vault.paths.vault, encodeVault(next, dataKey, Buffer.from(JSON.stringify(doc))));
     return dir;
@@ -265,6 +270,22 @@ describe('the vault document, checked on every read', () => {
     expect(failures).toEqual([]);
   });
 
+  it('a vault already open checks what another writer put there before using it', async () => {
+    const dir = await vaultHolding(doc(apiKey('first')));
+    const vault = await Vault.open(dir, viaKeychain, { keychain });
+    await vault.update((d) => addIntegration(d, { kind: 'apiKey', name: 'second', clientId: 'c' }));
+    // What this version writes carries the mark of a checked document, bound to that body by GCM.
+    expect(parseVault(readFileSync(vault.paths.vault), 'v').header.documentCheck).toBe(DOCUMENT_RULES);
+    // Another writer (an old Keysmith, say) replaces the file with an authentic but broken document.
+    const { header } = parseVault(readFileSync(vault.paths.vault), 'v');
+    const dataKey = unwrapDataKey(header.vaultId, findWrap(header, 'keychain')!, Buffer.from((await keychain.get(header.vaultId))!, 'base64'))!;
+    const { nonce: _n, documentCheck: _c, ...rest } = header;
+    writeFileSync(vault.paths.vault, encodeVault({ ...rest, generation: header.generation + 1 }, dataKey, Buffer.from(JSON.stringify(doc(apiKey('a'), apiKey('A'))))));
+    await expect(vault.update(() => undefined)).rejects.toMatchObject({ code: 'vault_tampered', message: expect.stringMatching(/integration 2 \("A"\)/) });
+    await expect(vault.reload()).rejects.toMatchObject({ code: 'vault_tampered' });
+    await expect(Vault.open(dir, viaKeychain, { keychain })).rejects.toMatchObject({ code: 'vault_tampered' });
+  });
+
   it('drops unknown fields of an authentic entry as it reads it', async () => {
     const dir = await vaultHolding(doc({ ...jwt('padded', [{ ...storedKey(first, true), junk: 'x' }]), extra: 'y' }));
     const vault = await Vault.open(dir, viaKeychain, { keychain });
@@ -290,7 +311,7 @@ describe('the vault document, checked on every read', () => {
     const { header } = parseVault(readFileSync(vault.paths.vault), 'v');
     const wrap = findWrap(header, 'passphrase')!;
     const dataKey = unwrapDataKey(header.vaultId, wrap, await deriveFromPassphrase(VAULT_PASSPHRASE, Buffer.from(wrap.kdf.salt, 'base64'), wrap.kdf))!;
-    const { nonce: _n, ...rest } = header;
+    const { nonce: _n, documentCheck: _c, ...rest } = header;
     writeFileSync(vault.paths.vault, encodeVault({ ...rest, generation: 2 }, dataKey, Buffer.from(JSON.stringify(doc(jwt('broken', [storedKey(first, true), storedKey(second, true)]))))));
     const result = await runCli(['list'], { env: { KEYSMITH_HOME: dir, KEYSMITH_PASSPHRASE: VAULT_PASSPHRASE } });
     expect(result.code).toBe(1);
