@@ -22,7 +22,7 @@ import type { Keychain } from '../../electron/core/keychain';
 import type { StoredKeyPair } from '../../electron/core/keys/stored-keypair';
 import { Vault } from '../../electron/core/vault';
 import { encodeVault, findWrap, parseVault, unwrapDataKey, type VaultHeader } from '../../electron/core/vault-envelope';
-import { DOCUMENT_RULES } from '../../electron/core/vault-document';
+import { DOCUMENT_RULES, type VaultDocument } from '../../electron/core/vault-document';
 import { runCli, tempDataDir } from '../support/cli';
 
 const FAST: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
@@ -297,12 +297,18 @@ describe('the vault document, checked on every read', () => {
     const dir = await vaultHolding(doc(jwt('signer', [storedKey(first, true)])));
     const vault = await Vault.open(dir, viaKeychain, { keychain });
     const before = readFileSync(vault.paths.vault);
-    await expect(
-      vault.update((d) => {
-        d.integrations[0]!.keys!.push(storedKey(second, true) as unknown as StoredKeyPair);
-      }),
-    ).rejects.toMatchObject({ code: 'invalid_input' });
-    expect(readFileSync(vault.paths.vault).equals(before)).toBe(true);
+    const junk: [string, (d: VaultDocument) => void][] = [
+      ['a second active key, pushed in place', (d) => d.integrations[0]!.keys!.push(storedKey(second, true) as unknown as StoredKeyPair)],
+      ['a field changed in place', (d) => Object.assign(d.integrations[0]!, { clientId: 'has spaces' })],
+      ['an entry copied under the same name', (d) => d.integrations.push({ ...d.integrations[0]!, id: randomUUID() })],
+    ];
+    for (const [what, mutate] of junk) {
+      await expect(vault.update(mutate), what).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^Nothing was written: integration \d/) });
+      expect(readFileSync(vault.paths.vault).equals(before), what).toBe(true);
+    }
+    // The same vault still takes a sound change.
+    await vault.update((d) => addIntegration(d, { kind: 'apiKey', name: 'fine', clientId: 'c' }));
+    expect((await Vault.open(dir, viaKeychain, { keychain })).document.integrations.map((i) => i.name)).toEqual(['signer', 'fine']);
   });
 
   it('through the CLI: list says which entry is bad, in one line', async () => {
