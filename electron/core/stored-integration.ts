@@ -34,20 +34,15 @@ export type IntegrationsCheck = { ok: true; integrations: Integration[] } | { ok
 /**
  * Every entry against the schema, then names (regardless of case) and ids unique across the list.
  * The problem names the first bad entry and field, e.g. `integration 2 ("AEM prod"): keys.0.bits: …`.
- * `alreadyChecked(i)` spares an entry known to have passed the schema as it is; it is kept unchanged
- * and still counts for uniqueness.
  */
-export function checkStoredIntegrations(
-  list: unknown,
-  opts: { uniqueNames: boolean; alreadyChecked?: (index: number) => boolean },
-): IntegrationsCheck {
+export function checkStoredIntegrations(list: unknown, opts: { uniqueNames: boolean }): IntegrationsCheck {
   if (!Array.isArray(list)) return { ok: false, problem: 'integrations: not a list' };
   const integrations: Integration[] = [];
   const names = new Set<string>();
   const ids = new Set<string>();
   for (let i = 0; i < list.length; i++) {
     const value: unknown = list[i];
-    const parsed = opts.alreadyChecked?.(i) ? { success: true as const, data: value } : StoredIntegrationSchema.safeParse(value);
+    const parsed = StoredIntegrationSchema.safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const where = issue.path.map(String).join('.');

@@ -33,7 +33,7 @@ import {
   type ParsedVault,
   type VaultHeader,
 } from './vault-envelope';
-import { DOCUMENT_RULES, DOCUMENT_SCHEMA, checkDocument, documentForWrite, emptyDocument, entryTexts, type VaultDocument } from './vault-document';
+import { DOCUMENT_RULES, DOCUMENT_SCHEMA, checkDocument, emptyDocument, type VaultDocument } from './vault-document';
 
 export type UnlockRequest =
   | { method: 'keychain' }
@@ -94,10 +94,10 @@ function readDocument(parsed: ParsedVault, dataKey: Buffer, path: string): Vault
 }
 
 /** The document about to be written, held to the schema it will be read with: junk never reaches the file. */
-function checkBeforeWrite(doc: VaultDocument, checkedEntries: ReadonlySet<string>): { doc: VaultDocument; text: string } {
-  const checked = documentForWrite(doc, checkedEntries);
+function checkBeforeWrite(doc: VaultDocument): VaultDocument {
+  const checked = checkDocument(doc);
   if (!checked.ok) throw new KeysmithError('invalid_input', `Nothing was written: ${checked.problem}`);
-  return checked;
+  return checked.doc;
 }
 
 async function makeWrap(vaultId: string, how: NewUnlock, dataKey: Buffer, deps: VaultDeps): Promise<KeyWrap> {
@@ -286,9 +286,8 @@ export class Vault {
     try {
       const parsed = await this.readCurrent();
       const doc = readDocument(parsed, this.dataKey, this.paths.vault);
-      const checkedEntries = entryTexts(doc);
       const result = mutate(doc);
-      const written = checkBeforeWrite(doc, checkedEntries);
+      const written = checkBeforeWrite(doc);
       const header: Omit<VaultHeader, 'nonce'> = {
         format: VAULT_FORMAT,
         version: VAULT_VERSION,
@@ -299,9 +298,9 @@ export class Vault {
         documentCheck: DOCUMENT_RULES,
         wraps: mutateWraps ? mutateWraps(parsed.header.wraps) : parsed.header.wraps,
       };
-      const bytes = encodeVault(header, this.dataKey, Buffer.from(written.text));
+      const bytes = encodeVault(header, this.dataKey, Buffer.from(JSON.stringify(written)));
       await replaceFileAtomically(this.paths.vault, bytes, this.paths.backup);
-      this.doc = written.doc;
+      this.doc = written;
       this.header = header;
       return result;
     } finally {
