@@ -23,7 +23,7 @@ import { emptyDocument } from '../../electron/core/vault-document';
 import { readInputBytes } from '../../electron/core/bounded-read';
 import type { ImportPreview } from '../../electron/ipc/contract';
 import { CLI, type CliResult } from '../support/cli';
-import { createHarness, type Harness } from '../integration/ipc-harness';
+import { createHarness, type Harness } from '../support/ipc-harness';
 
 const PASSPHRASE = 'hostile files passphrase';
 const ORG = '1234567890ABCDEF12345678@AdobeOrg';
