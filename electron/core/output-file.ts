@@ -4,7 +4,6 @@
  * new file of ours in its place instead of writing into it (see fresh-file.ts), so a private key
  * never lands in a file someone else owns or can read, nor behind a symlink.
  */
-import { open } from 'node:fs/promises';
 import { KeysmithError, fromSystemError } from './errors';
 import { putNewFile } from './fresh-file';
 
