@@ -9,7 +9,7 @@
  * session, the real importers and model.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,8 +17,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isKeysmithError, KeysmithError } from '../../electron/core/errors';
 import { validateFields, updateIntegration, addIntegration } from '../../electron/core/integration-store';
 import { parseImportFile } from '../../electron/core/interop/import/parse-import';
-import { sealBundle } from '../../electron/core/interop/bundle/share-bundle';
-import type { Integration } from '../../electron/core/integration';
+import { encodeBundle } from '../../electron/core/interop/bundle/bundle-frame';
+import { deriveFromPassphrase, randomKey, seal } from '../../electron/core/crypto-primitives';
 import { emptyDocument } from '../../electron/core/vault-document';
 import { readInputBytes } from '../../electron/core/bounded-read';
 import type { ImportPreview } from '../../electron/ipc/contract';
@@ -135,6 +135,28 @@ async function freshVault(): Promise<void> {
   mkdirSync(path.join(work, 'data'), { mode: 0o700 });
   copyFileSync(path.join(template, 'vault.ksv'), path.join(work, 'data', 'vault.ksv'));
   chmodSync(path.join(work, 'data', 'vault.ksv'), 0o600);
+}
+
+/**
+ * A bundle around any payload, with real crypto: what a hostile sender makes, who does not use
+ * sealBundle (which checks what it seals) to make it.
+ */
+async function hostileBundle(payload: string, passphrase: string): Promise<Buffer> {
+  const scrypt = { N: 2 ** 12, r: 8, p: 1 };
+  const salt = randomBytes(16);
+  const kek = await deriveFromPassphrase(passphrase, salt, scrypt);
+  const dataKey = randomKey();
+  const wrap = seal(kek, dataKey, Buffer.from('keysmith-bundle-key:v1', 'utf8'));
+  return encodeBundle(
+    {
+      kdf: { name: 'scrypt', ...scrypt, salt: salt.toString('base64') },
+      wrap: { nonce: wrap.nonce.toString('base64'), key: wrap.box.toString('base64') },
+      createdAt: '2025-01-01T00:00:00.000Z',
+      count: 1,
+    },
+    dataKey,
+    Buffer.from(payload, 'utf8'),
+  );
 }
 
 function pkcs8Key(): string {
@@ -338,12 +360,12 @@ describe('keys from a file never reach Object.prototype', () => {
   it('a bundle whose integration carries "__proto__" re-imports without it (CLI, real vault)', async () => {
     await freshVault();
     await ok(['add', 'oauth-s2s', '--name', 'Shared', '--client-id', 'shared-client', '--org-id', ORG, '--scopes', 'openid', '--client-secret-stdin'], 'p8e-s\n');
-    const shared = JSON.parse(
-      `{"kind":"oauthS2S","name":"Shared","clientId":"shared-client","clientSecrets":["p8e-t"],"orgId":"${ORG}","scopes":["openid"],` +
+    const bytes = await hostileBundle(
+      `{"integrations":[{"kind":"oauthS2S","name":"Shared","clientId":"shared-client","clientSecrets":["p8e-t"],"orgId":"${ORG}","scopes":["openid"],` +
         `"imsEndpoint":"https://ims-na1.adobelogin.com","description":"","id":"00000000-0000-4000-8000-000000000000",` +
-        `"createdAt":"2025-01-01T00:00:00.000Z","updatedAt":"2025-01-01T00:00:00.000Z","__proto__":{"technicalAccountEmail":"smuggled@example.com"}}`,
-    ) as Integration;
-    const bytes = await sealBundle([shared], 'bundle passphrase', { scrypt: { N: 2 ** 12, r: 8, p: 1 } });
+        `"createdAt":"2025-01-01T00:00:00.000Z","updatedAt":"2025-01-01T00:00:00.000Z","__proto__":{"technicalAccountEmail":"smuggled@example.com"}}]}`,
+      'bundle passphrase',
+    );
     const result = await cli(['bundle', 'import', file('shared.ksb', bytes), '--passphrase-stdin'], 'bundle passphrase\n');
     expect(Object.prototype).not.toHaveProperty('technicalAccountEmail');
     if (result.code === 0) {
@@ -491,8 +513,8 @@ describe('control characters and bidi overrides are refused at the door', () => 
       id: '00000000-0000-4000-8000-000000000001',
       createdAt: '2025-01-01T00:00:00.000Z',
       updatedAt: '2025-01-01T00:00:00.000Z',
-    } as unknown as Integration;
-    const bytes = await sealBundle([evil], 'bundle passphrase', { scrypt: { N: 2 ** 12, r: 8, p: 1 } });
+    };
+    const bytes = await hostileBundle(JSON.stringify({ integrations: [evil] }), 'bundle passphrase');
     const result = await cli(['bundle', 'import', file('evil.ksb', bytes), '--passphrase-stdin'], 'bundle passphrase\n');
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/client id must not contain/);
