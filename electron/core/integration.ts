@@ -17,10 +17,15 @@ export * from './integration-kinds';
  * is trimmed first where the field is trimmed anyway (a pasted id with a newline stays welcome);
  * `allowed` lets free text keep line breaks and tabs.
  */
+/** The `params` key of an issue raised because a field holds a control or bidi character. */
+export const UNSAFE_TEXT_ISSUE = 'unsafeText';
+
 const safeText = (what: string, opts: { trim: boolean; allowed?: string }) =>
   (opts.trim ? z.string().trim() : z.string()).refine((s) => firstUnsafeChar(s, opts.allowed) === undefined, {
     error: (issue) => unsafeCharMessage(what, firstUnsafeChar(String(issue.input), opts.allowed) ?? '\u0000'),
     abort: true,
+    // Marks the issue as this rule's, so a vault written before the rule can still be read (stored-integration.ts).
+    params: { [UNSAFE_TEXT_ISSUE]: true },
   });
 
 export const NameSchema = safeText('name', { trim: true })

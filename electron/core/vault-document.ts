@@ -30,6 +30,6 @@ export function checkDocument(value: unknown): { ok: true; doc: VaultDocument } 
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, problem: 'not a vault document' };
   const { schema, integrations } = value as { schema?: unknown; integrations?: unknown };
   if (schema !== DOCUMENT_SCHEMA) return { ok: false, problem: `schema: must be ${DOCUMENT_SCHEMA}` };
-  const checked = checkStoredIntegrations(integrations, { uniqueNames: true });
+  const checked = checkStoredIntegrations(integrations, { uniqueNames: true, storedBeforeTextRule: true });
   return checked.ok ? { ok: true, doc: { schema: DOCUMENT_SCHEMA, integrations: checked.integrations } } : checked;
 }
