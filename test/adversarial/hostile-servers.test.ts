@@ -20,6 +20,8 @@ import { TokenService } from '../../electron/core/tokens/token-service';
 import { Vault } from '../../electron/core/vault';
 import { CLI, runCli, tempDataDir, type CliResult } from '../support/cli';
 import { gzipBody, hang, hugeBody, sendJson, startHostileServer, tokenAnswer, type HostileServer, type Responder } from '../support/hostile-token-server';
+import { optional } from '../support/requirements';
+import { waitFor } from '../support/wait-for';
 
 const PASSPHRASE = 'hostile servers passphrase';
 const SECRET = 'Sup3r:S3cret/with+punct!&=%tail';
@@ -66,14 +68,6 @@ async function inProcess(url: string, extra: Record<string, unknown> = {}): Prom
   );
   return { vault, service: new TokenService(vault, { fetch, attempts: 1 }) };
 }
-
-const waitFor = async (what: string, pred: () => boolean, ms = 60_000): Promise<void> => {
-  const deadline = Date.now() + ms;
-  while (!pred()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 /** Every form of the secret a server could echo: raw, form- and percent-encoded, base64 and a long piece. */
 function secretForms(secret: string, clientId: string): string[] {
@@ -280,7 +274,7 @@ describe('the refresh scheduler', () => {
     scheduler.on('event', (e) => events.push(e.type));
     cleanups.push(() => scheduler.stop());
     await scheduler.start();
-    await waitFor('the first mint', () => events.length > 0);
+    await waitFor(() => events.length > 0, { what: 'the first mint', timeoutMs: 60_000 });
     // A window far shorter than the floor: however slow this machine, at most one more mint fits.
     await new Promise((r) => setTimeout(r, 3_000));
     expect(events[0]).toBe('refreshed');
@@ -310,7 +304,7 @@ describe('locks are per integration and never held across a write failure', () =
       slow.kill('SIGKILL');
       await slowExit;
     });
-    await waitFor('the first mint to reach its endpoint', () => hanging.requests.length > 0);
+    await waitFor(() => hanging.requests.length > 0, { what: 'the first mint to reach its endpoint', timeoutMs: 60_000 });
     const r = await runCli(['token', 'Healthy'], { env: cliEnv(home) });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim()).toBe('healthy-token');
@@ -332,9 +326,10 @@ describe('locks are per integration and never held across a write failure', () =
     expect(result).toMatchObject({ accessToken: 'uncached-token', fromCache: false, cacheWarning: expect.stringMatching(/could not be cached/) });
   });
 
-  const tmpfsSkip = whyNoTmpfs();
-  if (tmpfsSkip) console.log(`SKIPPED full-disk (tmpfs) test: ${tmpfsSkip}; the directory-in-place test above covers the same path`);
-  it.skipIf(tmpfsSkip !== null)('hands the token over with a warning on a full disk (tmpfs), then caches once there is room', async () => {
+  const problem = whyNoTmpfs();
+  // Mounting needs root and CAP_SYS_ADMIN, which no package provides; the test above covers the same path.
+  const tmpfs = optional('full disk on a tmpfs', problem && `${problem}; the directory-in-place test covers the same path`);
+  it.skipIf(!tmpfs)('hands the token over with a warning on a full disk (tmpfs), then caches once there is room', async () => {
     const mount = path.join(mkdtempSync(path.join(tmpdir(), 'keysmith-fulldisk-')), 'mnt');
     mkdirSync(mount);
     const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,mode=0700', 'tmpfs', mount], { encoding: 'utf8' });
