@@ -50,7 +50,7 @@ describe('recover restores the unlock the vault had', () => {
     const init = await runCli(['init'], { env: { ...env, KEYSMITH_PASSPHRASE: OLD } });
     expect(init.code, init.stderr).toBe(0);
     expect((await runCli(['add', 'apikey', '--name', 'kept', '--client-id', 'abc'], { env: { ...env, KEYSMITH_PASSPHRASE: OLD } })).code).toBe(0);
-    return { env, recoveryKey: recoveryKeyFrom(init.stdout), file: vaultPaths(dir).vault };
+    return { env, recoveryKey: recoveryKeyFrom(init.stderr), file: vaultPaths(dir).vault };
   }
 
   it('a passphrase vault stays one: recover sets the new passphrase, never touches the keychain, and says so', async () => {
@@ -124,7 +124,7 @@ describe('recover on the real OS keychain', () => {
     expect(init.code, init.stderr).toBe(0);
     const { vaultId } = (await Vault.readHeader(env.KEYSMITH_HOME))!;
     await new OsKeychain().delete(vaultId);
-    const recovered = await runCli(['recover', '--recovery-key-stdin'], { env, input: recoveryKeyFrom(init.stdout) });
+    const recovered = await runCli(['recover', '--recovery-key-stdin'], { env, input: recoveryKeyFrom(init.stderr) });
     expect(recovered.code, recovered.stderr).toBe(0);
     expect(recovered.stdout).toMatch(/^Vault recovered: a fresh key in the OS keychain opens it\. The recovery key still works\.$/m);
     expect(await status(env)).toEqual(['keychain', 'recovery']);
@@ -135,7 +135,7 @@ describe('recover on the real OS keychain', () => {
     const env = { KEYSMITH_HOME: tempDataDir() };
     const init = await runCli(['init'], { env });
     const { vaultId } = (await Vault.readHeader(env.KEYSMITH_HOME))!;
-    const recovered = await runCli(['recover', '--recovery-key-stdin', '--passphrase'], { env: { ...env, KEYSMITH_PASSPHRASE: NEW }, input: recoveryKeyFrom(init.stdout) });
+    const recovered = await runCli(['recover', '--recovery-key-stdin', '--passphrase'], { env: { ...env, KEYSMITH_PASSPHRASE: NEW }, input: recoveryKeyFrom(init.stderr) });
     expect(recovered.code, recovered.stderr).toBe(0);
     expect(recovered.stdout).toMatch(/switched to a passphrase: your new passphrase opens it; its OS keychain entry was removed/);
     expect(await new OsKeychain().get(vaultId)).toBeNull();
@@ -146,7 +146,7 @@ describe('recover on the real OS keychain', () => {
     if (!enabled) return ctx.skip();
     const env = { KEYSMITH_HOME: tempDataDir() };
     const init = await runCli(['init'], { env: { ...env, KEYSMITH_PASSPHRASE: OLD } });
-    const recovered = await runCli(['recover', '--recovery-key-stdin', '--keychain'], { env, input: recoveryKeyFrom(init.stdout) });
+    const recovered = await runCli(['recover', '--recovery-key-stdin', '--keychain'], { env, input: recoveryKeyFrom(init.stderr) });
     expect(recovered.code, recovered.stderr).toBe(0);
     expect(recovered.stdout).toMatch(/switched to the OS keychain: a fresh key in the OS keychain opens it; the passphrase no longer opens it/);
     expect(await status(env)).toEqual(['keychain', 'recovery']);
