@@ -5,7 +5,7 @@
  * app and the CLI can write at the same moment without losing an update.
  */
 import { hkdfSync, randomBytes, randomUUID } from 'node:crypto';
-import { access, chmod, copyFile, mkdir, readFile } from 'node:fs/promises';
+import { chmod, copyFile, link, lstat, mkdir } from 'node:fs/promises';
 import { KeysmithError } from './errors';
 import {
   DEFAULT_SCRYPT,
@@ -18,6 +18,7 @@ import {
 import { acquireLock } from './file-lock';
 import { replaceFileAtomically } from './atomic-file';
 import { vaultPaths, type VaultPaths } from './data-dir';
+import { assertPrivateDir, readPrivateFile } from './private-files';
 import { KEYCHAIN_SERVICE, type Keychain } from './keychain';
 import {
   VAULT_FORMAT,
@@ -50,15 +51,13 @@ export interface VaultDeps {
 
 const b64 = (b: Buffer) => b.toString('base64');
 
+/** Far above any real vault (10,000 integrations with keys are ~40 MB); a bound on what is read into memory. */
+const MAX_VAULT_BYTES = 512 * 1024 * 1024;
+
 async function readVaultFile(path: string): Promise<ParsedVault | null> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new KeysmithError('io', `Cannot read the vault ${path}: ${(err as Error).message}`);
-  }
-  return parseVault(bytes, path);
+  const read = await readPrivateFile(path, MAX_VAULT_BYTES);
+  if (!read) return null;
+  return parseVault(read.bytes, path);
 }
 
 function parseDocument(plain: Buffer, path: string): VaultDocument {
@@ -140,8 +139,9 @@ export class Vault {
     private readonly deps: VaultDeps,
   ) {}
 
+  /** Whether anything is at the vault's name (lstat: a symlink or FIFO there counts, and is refused when read). */
   static async exists(dir: string): Promise<boolean> {
-    return access(vaultPaths(dir).vault).then(
+    return lstat(vaultPaths(dir).vault).then(
       () => true,
       () => false,
     );
@@ -149,6 +149,7 @@ export class Vault {
 
   /** The header of the vault in `dir`, or null when there is none; needs no key. */
   static async readHeader(dir: string): Promise<VaultHeader | null> {
+    await assertPrivateDir(dir);
     const parsed = await readVaultFile(vaultPaths(dir).vault);
     return parsed?.header ?? null;
   }
@@ -156,6 +157,7 @@ export class Vault {
   static async create(dir: string, how: NewUnlock, deps: VaultDeps): Promise<{ vault: Vault; recoveryKey: string }> {
     const paths = vaultPaths(dir);
     await mkdir(dir, { recursive: true, mode: 0o700 });
+    await assertPrivateDir(dir);
     await chmod(dir, 0o700).catch(() => undefined);
     const release = await acquireLock(paths.lock);
     try {
@@ -202,6 +204,7 @@ export class Vault {
 
   private static async openFile(paths: VaultPaths, which: 'vault' | 'backup', choose: UnlockChooser, deps: VaultDeps): Promise<Vault> {
     const path = paths[which];
+    await assertPrivateDir(paths.dir);
     const parsed = await readVaultFile(path);
     if (!parsed) {
       if (which === 'backup') throw new KeysmithError('not_found', `There is no backup generation at ${path} yet`);
@@ -240,6 +243,7 @@ export class Vault {
   }
 
   private async readCurrent(): Promise<ParsedVault> {
+    await assertPrivateDir(this.paths.dir);
     const parsed = await readVaultFile(this.paths.vault);
     if (!parsed) throw new KeysmithError('vault_not_found', `The vault ${this.paths.vault} was removed while in use`);
     if (parsed.header.vaultId !== this.vaultId) {
@@ -296,13 +300,24 @@ export class Vault {
     let kept = false;
     const release = await acquireLock(paths.lock);
     try {
-      const bytes = await readFile(paths.backup);
-      kept = await copyFile(paths.vault, keptAs).then(() => true, () => false);
-      await replaceFileAtomically(paths.vault, bytes);
+      const read = await readPrivateFile(paths.backup, MAX_VAULT_BYTES);
+      if (!read) throw new KeysmithError('not_found', `There is no backup generation at ${paths.backup} anymore`);
+      kept = await keepCopy(paths.vault, keptAs);
+      await replaceFileAtomically(paths.vault, read.bytes);
     } finally {
       await release();
     }
     await backup.reload();
     return { vault: backup, keptAs: kept ? keptAs : null };
   }
+}
+
+/** Keeps the damaged vault beside it; only a regular file, never followed through a symlink. */
+async function keepCopy(from: string, to: string): Promise<boolean> {
+  const st = await lstat(from).catch(() => null);
+  if (!st?.isFile()) return false;
+  return link(from, to).then(
+    () => true,
+    () => copyFile(from, to).then(() => true, () => false),
+  );
 }

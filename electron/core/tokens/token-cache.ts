@@ -4,10 +4,10 @@
  * is a cache: a damaged or foreign file is discarded, never an error, and never touches the vault.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { seal, unseal } from '../crypto-primitives';
 import { replaceFileAtomically } from '../atomic-file';
+import { readPrivateFile } from '../private-files';
 import type { Integration } from '../integration';
 import type { Vault } from '../vault';
 import type { MintedToken } from './mint-token';
@@ -26,6 +26,8 @@ interface CacheFile {
 }
 
 type Entries = Record<string, CachedToken>;
+
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
 /** What a token depends on. Secrets go into the hash, which only ever lives inside this encrypted file. */
 export function credentialHash(integration: Integration): string {
@@ -55,7 +57,8 @@ export class TokenCache {
   async read(): Promise<Entries> {
     let file: CacheFile;
     try {
-      file = JSON.parse(await readFile(this.path, 'utf8')) as CacheFile;
+      // Bounded, and never a symlink, FIFO or another user's file: those are discarded like damage.
+      file = JSON.parse((await readPrivateFile(this.path, MAX_CACHE_BYTES))?.bytes.toString('utf8') ?? '') as CacheFile;
     } catch {
       return {};
     }
