@@ -15,7 +15,7 @@ import {
   parseRecoveryKey,
   randomKey,
 } from './crypto-primitives';
-import { acquireLock } from './file-lock';
+import { acquireLock, type HeldLock } from './file-lock';
 import { replaceFileAtomically } from './atomic-file';
 import { vaultPaths, type VaultPaths } from './data-dir';
 import { assertPrivateDir, readPrivateFile } from './private-files';
@@ -54,10 +54,33 @@ const b64 = (b: Buffer) => b.toString('base64');
 /** Far above any real vault (10,000 integrations with keys are ~40 MB); a bound on what is read into memory. */
 const MAX_VAULT_BYTES = 512 * 1024 * 1024;
 
-async function readVaultFile(path: string): Promise<ParsedVault | null> {
+/** Which file was read, so a writer can tell whether anyone replaced it since. */
+interface FileIdentity {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+type ReadVault = ParsedVault & { identity: FileIdentity };
+
+async function readVaultFile(path: string): Promise<ReadVault | null> {
   const read = await readPrivateFile(path, MAX_VAULT_BYTES);
   if (!read) return null;
-  return parseVault(read.bytes, path);
+  const { dev, ino, size, mtimeMs } = read.stat;
+  return { ...parseVault(read.bytes, path), identity: { dev, ino, size, mtimeMs } };
+}
+
+/** Throws unless the vault file is still the one read under this lock (the lock is also confirmed). */
+async function assertUnchanged(paths: VaultPaths, read: FileIdentity, lock: HeldLock): Promise<void> {
+  await lock.confirm();
+  const now = await lstat(paths.vault).catch(() => null);
+  if (!now || now.dev !== read.dev || now.ino !== read.ino || now.size !== read.size || now.mtimeMs !== read.mtimeMs) {
+    throw new KeysmithError(
+      'vault_busy',
+      `The vault ${paths.vault} was replaced by another program while this one held the lock (an older Keysmith?), so nothing was written: run the command again`,
+    );
+  }
 }
 
 function parseDocument(plain: Buffer, path: string): VaultDocument {
@@ -186,7 +209,9 @@ export class Vault {
       };
       const doc = emptyDocument();
       try {
-        await replaceFileAtomically(paths.vault, encodeVault(header, dataKey, Buffer.from(JSON.stringify(doc))));
+        await replaceFileAtomically(paths.vault, encodeVault(header, dataKey, Buffer.from(JSON.stringify(doc))), {
+          beforeReplace: () => release.confirm(),
+        });
       } catch (err) {
         if (how.method === 'keychain') await deps.keychain.delete(vaultId).catch(() => undefined);
         throw err;
@@ -242,7 +267,7 @@ export class Vault {
     this.header = parsed.header;
   }
 
-  private async readCurrent(): Promise<ParsedVault> {
+  private async readCurrent(): Promise<ReadVault> {
     await assertPrivateDir(this.paths.dir);
     const parsed = await readVaultFile(this.paths.vault);
     if (!parsed) throw new KeysmithError('vault_not_found', `The vault ${this.paths.vault} was removed while in use`);
@@ -271,7 +296,10 @@ export class Vault {
         wraps: mutateWraps ? mutateWraps(parsed.header.wraps) : parsed.header.wraps,
       };
       const bytes = encodeVault(header, this.dataKey, Buffer.from(JSON.stringify(doc)));
-      await replaceFileAtomically(this.paths.vault, bytes, this.paths.backup);
+      await replaceFileAtomically(this.paths.vault, bytes, {
+        backupPath: this.paths.backup,
+        beforeReplace: () => assertUnchanged(this.paths, parsed.identity, release),
+      });
       this.doc = doc;
       this.header = header;
       return result;
@@ -303,7 +331,7 @@ export class Vault {
       const read = await readPrivateFile(paths.backup, MAX_VAULT_BYTES);
       if (!read) throw new KeysmithError('not_found', `There is no backup generation at ${paths.backup} anymore`);
       kept = await keepCopy(paths.vault, keptAs);
-      await replaceFileAtomically(paths.vault, read.bytes);
+      await replaceFileAtomically(paths.vault, read.bytes, { beforeReplace: () => release.confirm() });
     } finally {
       await release();
     }
