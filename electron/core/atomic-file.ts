@@ -20,12 +20,12 @@ async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-async function writeSynced(path: string, bytes: Buffer): Promise<void> {
+async function writeNew(path: string, bytes: Buffer, sync: boolean): Promise<void> {
   // 'wx' never follows a symlink nor reuses a file someone else created at this name.
   const handle = await open(path, 'wx', 0o600);
   try {
     await handle.writeFile(bytes);
-    await handle.sync();
+    if (sync) await handle.sync();
   } finally {
     await handle.close();
   }
@@ -55,15 +55,20 @@ export interface ReplaceOptions {
    * here (e.g. the caller no longer owns its lock) leaves every file as it was.
    */
   beforeReplace?: () => Promise<void>;
+  /**
+   * false: no fsync, for a file whose loss in a power cut costs nothing (it is still replaced whole,
+   * never torn by a crash of this process). Default true.
+   */
+  durable?: boolean;
 }
 
 /** Must be called under the caller's lock: temp files left by a killed writer are swept here. */
 export async function replaceFileAtomically(path: string, bytes: Buffer, options: string | ReplaceOptions = {}): Promise<void> {
-  const { backupPath, beforeReplace } = typeof options === 'string' ? { backupPath: options } : options;
+  const { backupPath, beforeReplace, durable = true } = typeof options === 'string' ? { backupPath: options } : options;
   await sweepTempFiles(path);
   const tmp = tempName(path, 'tmp');
   try {
-    await writeSynced(tmp, bytes);
+    await writeNew(tmp, bytes, durable);
   } catch (err) {
     await unlink(tmp).catch(() => undefined);
     throw writeError(path, err);
@@ -87,7 +92,7 @@ export async function replaceFileAtomically(path: string, bytes: Buffer, options
     await unlink(tmp).catch(() => undefined);
     throw err;
   }
-  await fsyncDir(dirname(path));
+  if (durable) await fsyncDir(dirname(path));
 }
 
 async function sweepTempFiles(path: string): Promise<void> {

@@ -18,6 +18,7 @@ import {
 import { acquireLock, type HeldLock } from './file-lock';
 import { replaceFileAtomically } from './atomic-file';
 import { vaultPaths, type VaultPaths } from './data-dir';
+import { assertNotRolledBack, lowerGeneration, readSeenGeneration, recordGeneration } from './generation-record';
 import { assertPrivateDir, readPrivateFile } from './private-files';
 import { KEYCHAIN_SERVICE, type Keychain } from './keychain';
 import {
@@ -69,6 +70,17 @@ async function readVaultFile(path: string): Promise<ReadVault | null> {
   if (!read) return null;
   const { dev, ino, size, mtimeMs } = read.stat;
   return { ...parseVault(read.bytes, path), identity: { dev, ino, size, mtimeMs } };
+}
+
+/**
+ * The current vault file, refused if its generation is below the highest one recorded here. The
+ * record is read first: generation-record.ts explains why that order never raises a false alarm.
+ */
+async function readCheckedVault(paths: VaultPaths): Promise<ReadVault | null> {
+  const seen = await readSeenGeneration(paths);
+  const parsed = await readVaultFile(paths.vault);
+  if (parsed) assertNotRolledBack(seen, parsed.header.vaultId, parsed.header.generation, paths);
+  return parsed;
 }
 
 /** Throws unless the vault file is still the one read under this lock (the lock is also confirmed). */
@@ -173,7 +185,7 @@ export class Vault {
   /** The header of the vault in `dir`, or null when there is none; needs no key. */
   static async readHeader(dir: string): Promise<VaultHeader | null> {
     await assertPrivateDir(dir);
-    const parsed = await readVaultFile(vaultPaths(dir).vault);
+    const parsed = await readCheckedVault(vaultPaths(dir));
     return parsed?.header ?? null;
   }
 
@@ -217,6 +229,7 @@ export class Vault {
         throw err;
       }
       const written = (await readVaultFile(paths.vault))!.header;
+      await recordGeneration(paths, vaultId, written.generation);
       return { vault: new Vault(paths, vaultId, dataKey, doc, written, deps), recoveryKey: formatRecoveryKey(recovery) };
     } finally {
       await release();
@@ -230,7 +243,8 @@ export class Vault {
   private static async openFile(paths: VaultPaths, which: 'vault' | 'backup', choose: UnlockChooser, deps: VaultDeps): Promise<Vault> {
     const path = paths[which];
     await assertPrivateDir(paths.dir);
-    const parsed = await readVaultFile(path);
+    // The backup is older than the record by nature; only the current vault is held to it.
+    const parsed = which === 'vault' ? await readCheckedVault(paths) : await readVaultFile(path);
     if (!parsed) {
       if (which === 'backup') throw new KeysmithError('not_found', `There is no backup generation at ${path} yet`);
       throw new KeysmithError('vault_not_found', `No vault at ${paths.vault}: create one with \`keysmith init\` (or \`keysmith init --passphrase\`)`);
@@ -269,7 +283,7 @@ export class Vault {
 
   private async readCurrent(): Promise<ReadVault> {
     await assertPrivateDir(this.paths.dir);
-    const parsed = await readVaultFile(this.paths.vault);
+    const parsed = await readCheckedVault(this.paths);
     if (!parsed) throw new KeysmithError('vault_not_found', `The vault ${this.paths.vault} was removed while in use`);
     if (parsed.header.vaultId !== this.vaultId) {
       throw new KeysmithError('vault_key_mismatch', `The vault at ${this.paths.vault} was replaced by another vault while in use: open it again`);
@@ -300,6 +314,7 @@ export class Vault {
         backupPath: this.paths.backup,
         beforeReplace: () => assertUnchanged(this.paths, parsed.identity, release),
       });
+      await recordGeneration(this.paths, this.vaultId, header.generation);
       this.doc = doc;
       this.header = header;
       return result;
@@ -330,7 +345,10 @@ export class Vault {
     try {
       const read = await readPrivateFile(paths.backup, MAX_VAULT_BYTES);
       if (!read) throw new KeysmithError('not_found', `There is no backup generation at ${paths.backup} anymore`);
+      const restored = parseVault(read.bytes, paths.backup).header;
       kept = await keepCopy(paths.vault, keptAs);
+      // Going back on purpose: the record goes down first, so no reader ever sees it above the vault.
+      await lowerGeneration(paths, restored.vaultId, restored.generation);
       await replaceFileAtomically(paths.vault, read.bytes, { beforeReplace: () => release.confirm() });
     } finally {
       await release();

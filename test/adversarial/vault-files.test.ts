@@ -13,6 +13,7 @@ import {
   mkdtempSync,
   readFileSync,
   readdirSync,
+  renameSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -497,5 +498,40 @@ describe('a full disk', () => {
     const freed = await cli(dir, add);
     expect(freed.code, freed.stderr).toBe(0);
     expect(await names(dir)).toContain('x');
+  });
+});
+
+describe('a vault rolled back to an older generation', () => {
+  it('(mv vault.ksv.bak vault.ksv) is refused as tampered, in one line saying what to do; deleting the record accepts it', async () => {
+    const dir = await createVault();
+    for (const name of ['first', 'second']) {
+      const add = await cli(dir, ['add', 'apikey', '--name', name, '--client-id', `cid-${name}`]);
+      expect(add.code, add.stderr).toBe(0);
+    }
+    const paths = vaultPaths(dir);
+    renameSync(paths.backup, paths.vault);
+
+    for (const args of [['list'], ['status'], ['add', 'apikey', '--name', 'third', '--client-id', 'cid-third']]) {
+      const result = await cli(dir, args);
+      expect(result.code, args[0]).toBe(1);
+      oneLine(result.stderr);
+      expect(result.stderr).toContain(`The vault ${paths.vault} went back from generation 3 to 2`);
+      expect(result.stderr).toContain(`delete ${paths.generation} to accept it`);
+    }
+    await expect(Vault.open(dir, byPassphrase, deps)).rejects.toMatchObject({ code: 'vault_tampered' });
+
+    rmSync(paths.generation);
+    const list = await cli(dir, ['list', '--json']);
+    expect(list.code, list.stderr).toBe(0);
+    expect((JSON.parse(list.stdout) as { name: string }[]).map((r) => r.name)).toEqual(['first']);
+  });
+
+  it('restore-backup, the deliberate step back, is not mistaken for a rollback', async () => {
+    const dir = await createVault(['first', 'second']);
+    const restore = await cli(dir, ['restore-backup']);
+    expect(restore.code, restore.stderr).toBe(0);
+    const add = await cli(dir, ['add', 'apikey', '--name', 'third', '--client-id', 'cid-third']);
+    expect(add.code, add.stderr).toBe(0);
+    expect(await names(dir)).toEqual(['first', 'third']);
   });
 });
