@@ -36,7 +36,7 @@ async function benchVault(count: number): Promise<BenchVault> {
 
 function runner(env: NodeJS.ProcessEnv, cwd?: string) {
   return (command: string, args: string[]) => () => {
-    const r = spawnSync(command, args, { env, cwd, encoding: 'utf8' });
+    const r = spawnSync(command, args, { env, cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${r.stderr}`);
   };
 }

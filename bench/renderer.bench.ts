@@ -16,7 +16,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { Vault } from '../electron/core/vault';
-import { noKeychain } from '../test/integration/ipc-harness';
+import { noKeychain } from '../test/support/app-stand-ins';
 import { bridgeScript, buildRenderer, launchChromium, openPage, RENDERER_DIR, ROOT, startApp, whyNoBrowser, type AppUnderTest } from '../test/e2e/browser/app-under-test';
 import { seedIntegrations } from '../test/e2e/browser/seed';
 import { ms, printTable, ratio } from './measure';

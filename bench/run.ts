@@ -12,6 +12,11 @@ async function main(): Promise<void> {
   // `--only renderer` runs the renderer section alone (it needs Chromium, the others do not).
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
   if (only === 'renderer') return benchRenderer(quick ? 3 : 9);
+  // `--only vault`: reading and listing, with the 5,000-integration size the vault issues quote.
+  if (only === 'vault') {
+    await benchVault([100, 1000, 5000, 10000], quick ? 3 : 9);
+    return benchCliList(5000, quick ? 3 : 11);
+  }
   await benchVault([100, 1000, 10000], quick ? 3 : 9);
   await benchCliList(1000, quick ? 3 : 11);
   await benchKeygen(quick ? 3 : 9);

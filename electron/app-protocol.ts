@@ -72,7 +72,9 @@ export function resolveAppPath(rootDir: string, requestUrl: string): AppPathReso
   if (segments.length === 0 || rawPath.endsWith('/')) segments.push('index.html');
 
   const root = path.resolve(rootDir);
-  const filePath = path.resolve(root, ...segments);
+  // Joined, not spread: a URL may hold hundreds of thousands of segments, more arguments than a
+  // call can take. Equivalent, since no segment holds a separator or is a dot-segment (checked above).
+  const filePath = path.resolve(root, segments.join('/'));
   const relative = path.relative(root, filePath);
   // Second line of defence in case the segment checks above ever miss a platform quirk.
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {

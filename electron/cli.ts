@@ -3,10 +3,13 @@
  * does not load what `keysmith add` needs (zod, prompts). Errors become one line on stderr and an
  * exit code: 1 for errors, 2 for usage errors. Never a stack trace.
  */
+import { keepMemoryOutOfCoreDumps } from './core/core-dumps';
 import { KeysmithError, userMessage } from './core/errors';
 import { createContext, type CliContext } from './cli/cli-context';
 import type { Io } from './cli/terminal';
 import { ExitCode } from './cli/exit-code';
+import { watchOutput } from './cli/closed-output';
+import { visibleLines, visibleText } from './core/terminal-text';
 
 declare const KEYSMITH_VERSION: string | undefined;
 const VERSION = typeof KEYSMITH_VERSION === 'string' ? KEYSMITH_VERSION : '0.0.0-dev';
@@ -44,7 +47,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 async function printHelp(io: Io, topic?: string): Promise<number> {
   const { COMMAND_HELP, generalHelp } = await import('./cli/help');
   if (topic && !COMMAND_HELP[topic]) {
-    io.stderr.write(`keysmith: no command "${topic}" (see \`keysmith help\`)\n`);
+    io.stderr.write(`keysmith: no command "${visibleText(topic)}" (see \`keysmith help\`)\n`);
     return 2;
   }
   io.stdout.write(`${topic ? COMMAND_HELP[topic] : generalHelp(VERSION)}\n`);
@@ -60,7 +63,7 @@ export async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promi
   }
   const load = COMMANDS[name];
   if (!load) {
-    io.stderr.write(`keysmith: unknown command "${name}" (see \`keysmith help\`)\n`);
+    io.stderr.write(`keysmith: unknown command "${visibleText(name)}" (see \`keysmith help\`)\n`);
     return 2;
   }
   // After `exec ... --`, flags belong to the child command.
@@ -71,13 +74,16 @@ export async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promi
     return 0;
   } catch (err) {
     if (err instanceof ExitCode) return err.code;
-    io.stderr.write(`keysmith: ${userMessage(err)}\n`);
-    if (env.KEYSMITH_DEBUG && !(err instanceof KeysmithError)) io.stderr.write(`${(err as Error).stack}\n`);
+    // Messages quote names, files and servers: one line, nothing a terminal would act on.
+    io.stderr.write(`keysmith: ${visibleText(userMessage(err))}\n`);
+    if (env.KEYSMITH_DEBUG && !(err instanceof KeysmithError)) io.stderr.write(`${visibleLines(String((err as Error).stack))}\n`);
     return err instanceof KeysmithError && err.code === 'usage' ? 2 : 1;
   }
 }
 
+// Before anything secret is read: the vault, the passphrase and tokens stay out of core dumps.
+keepMemoryOutOfCoreDumps();
+
 // Flush stdout before exiting: process.exit() would cut off large piped output.
-void run(process.argv.slice(2), process as unknown as Io, process.env).then((code) => {
-  process.exitCode = code;
-});
+const finish = watchOutput(process);
+void run(process.argv.slice(2), process as unknown as Io, process.env).then(finish);

@@ -5,7 +5,9 @@
 import path from 'node:path';
 import { BrowserWindow, app, ipcMain, protocol, session, shell } from 'electron';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from './app-protocol';
+import { keepMemoryOutOfCoreDumps } from './core/core-dumps';
 import { defaultDataDir } from './core/data-dir';
+import { forgetUnlockMaterial } from './core/unlock-env';
 import { registerIpc } from './ipc/router';
 import { createAppServices } from './app/app-services.main';
 import { startBackground, type Background } from './app/background.main';
@@ -15,6 +17,12 @@ import { serveAppFiles } from './app/protocol.main';
 import { hardenSession, hardenWebContents } from './app/web-policy';
 import { createMainWindow } from './app/window-options';
 import { isAllowedExternalUrl } from './window-policy';
+
+// First, before any vault is unlocked: what the main process holds stays out of core dumps, and
+// no process the app starts (Chromium's helpers, xdg-open and the browser it may launch) inherits
+// a KEYSMITH_PASSPHRASE the app was started with (the app never reads it).
+keepMemoryOutOfCoreDumps();
+forgetUnlockMaterial();
 
 // dist/main.cjs sits next to dist/preload.cjs and dist/renderer/.
 const RENDERER_DIR = path.join(__dirname, 'renderer');

@@ -26,6 +26,24 @@ const common = {
   legalComments: 'none',
 };
 
+/**
+ * zod re-exports every one of its ~60 message locales as `z.locales`, which esbuild cannot drop, and
+ * every CLI command now loads zod (the vault header and document are checked on each read): the
+ * bundle keeps English only (zod imports that one directly) and halves zod's share of start-up.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: path.resolve(args.resolveDir, args.path), namespace: 'zod-locales' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: "export { default as en } from './en.js';",
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
 async function esbuild(options) {
   const { build } = await import('esbuild');
   return build({ ...common, ...options });
@@ -55,6 +73,7 @@ async function buildCli() {
     define: { KEYSMITH_VERSION: JSON.stringify(await packageVersion()) },
     // keyring is a native addon; electron must never be bundled into (or loaded by) the CLI.
     external: ['@napi-rs/keyring', 'electron'],
+    plugins: [zodEnglishOnly],
     // Bundled CommonJS dependencies may call require(); ESM has none unless we make one.
     banner: {
       js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",

@@ -4,6 +4,11 @@
 // against the real Secret Service rather than a stand-in. Once this script has started such a
 // session it requires the keychain tests to run (KEYSMITH_REQUIRE_KEYCHAIN=1), so they cannot skip
 // silently; CI sets the same variable.
+//
+// vitest runs files and tests in a random order (--sequence.shuffle), so a test that leans on
+// another's leftovers fails instead of passing by luck. The seed is printed before and after the
+// run; KEYSMITH_TEST_SEED=N replays an order exactly.
+import { randomInt } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,8 +35,21 @@ function step(name, cmd, args) {
   }
 }
 
+function testSeed() {
+  const given = process.env.KEYSMITH_TEST_SEED;
+  if (given === undefined || given === '') return randomInt(1, 2 ** 31 - 1);
+  if (!/^\d+$/.test(given)) {
+    console.error(`npm test: KEYSMITH_TEST_SEED must be a whole number, not ${JSON.stringify(given)}`);
+    process.exit(2);
+  }
+  return Number(given);
+}
+const seed = testSeed();
+console.log(`vitest seed: ${seed}; rerun with KEYSMITH_TEST_SEED=${seed} npm test`);
 const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
 step('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 step('lint', bin('eslint'), ['.']);
 step('build', process.execPath, ['scripts/build.mjs', 'cli']);
-step('vitest', bin('vitest'), ['run', ...passthrough]);
+
+// test/support/summary-reporter.ts repeats the seed just above its final count line.
+step('vitest', bin('vitest'), ['run', '--sequence.shuffle', `--sequence.seed=${seed}`, ...passthrough]);

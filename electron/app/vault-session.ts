@@ -94,6 +94,7 @@ export class VaultSession extends EventEmitter<SessionEvents> implements VaultAc
       if (this.state) return;
       try {
         const vault = await Vault.open(this.opts.dataDir, async () => request, { keychain: this.opts.keychain });
+        if (request.method === 'recovery') await this.restoreKeychain(vault);
         await this.attach(vault);
       } catch (err) {
         this.lastError = toIpcError(err, this.log);
@@ -175,6 +176,17 @@ export class VaultSession extends EventEmitter<SessionEvents> implements VaultAc
     this.lastError = null;
     this.emit('unlocked');
     await scheduler.start().catch((err) => this.log('the refresh scheduler did not start', err));
+  }
+
+  /**
+   * After a recovery-key unlock, what `keysmith recover` does for a keychain vault: a fresh key in
+   * the keychain when the one there no longer opens it, so the next start unlocks by itself. A
+   * passphrase vault is left as it is (a new passphrase is the user's to choose, in the CLI), and
+   * nothing ever moves into the keychain. Unlocking has succeeded either way.
+   */
+  private async restoreKeychain(vault: Vault): Promise<void> {
+    if (!vault.unlockMethods.includes('keychain') || (await vault.keychainOpens())) return;
+    await vault.setUnlock({ method: 'keychain' }).catch((err) => this.log('could not put a fresh vault key in the keychain after recovery', err));
   }
 
   private serially<T>(task: () => Promise<T>): Promise<T> {

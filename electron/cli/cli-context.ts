@@ -7,6 +7,7 @@ import { defaultDataDir } from '../core/data-dir';
 import { OsKeychain, type Keychain } from '../core/keychain';
 import { Vault, type UnlockChooser } from '../core/vault';
 import { findWrap } from '../core/vault-envelope';
+import { acceptNewPassphrase } from './passphrase-input';
 import { promptHidden, type Io } from './terminal';
 
 export interface CliContext {
@@ -70,6 +71,8 @@ export async function openOrCreateVault(ctx: CliContext): Promise<Vault> {
   const existing = await openVaultIfExists(ctx);
   if (existing) return existing;
   const passphrase = ctx.env.KEYSMITH_PASSPHRASE;
+  // The rule `keysmith init` applies: a first `add` must not make a vault that init would refuse.
+  if (passphrase) acceptNewPassphrase(passphrase, 'KEYSMITH_PASSPHRASE');
   try {
     const { vault, recoveryKey } = await Vault.create(
       ctx.dataDir,

@@ -24,9 +24,11 @@ export const COMMAND_HELP: Record<string, string> = {
   Print the client secret alone to standard output, for pipes.`,
   status: `keysmith status [--json]
   Where the vault is, how it is unlocked and how many integrations it holds.`,
-  recover: `keysmith recover [--recovery-key-stdin] [--passphrase]
-  Open the vault with its recovery key and store a fresh key in the OS keychain (or, with
-  --passphrase, set a new passphrase). Use it when the keychain entry or passphrase is lost.`,
+  recover: `keysmith recover [--recovery-key-stdin] [--keychain | --passphrase]
+  Open the vault with its recovery key and give it back the unlock it had: a fresh key in the OS
+  keychain, or a new passphrase (KEYSMITH_PASSPHRASE, else asked). --keychain or --passphrase
+  switches to that one instead; the other then stops opening the vault. Use it when the keychain
+  entry or the passphrase is lost. The recovery key keeps working.`,
   'restore-backup': `keysmith restore-backup
   Make the previous vault generation current again, keeping the replaced file beside it.`,
   keygen: `keysmith keygen <name> [--bits 2048|3072|4096] [--days 365] [--cn CN] [--org O] [--ou OU]
@@ -51,8 +53,9 @@ export const COMMAND_HELP: Record<string, string> = {
   env: export lines; json: accessToken, expiresAt, fromCache and more. --force ignores the cache.
   API key integrations have no token: the forms give the x-api-key header instead.`,
   exec: `keysmith exec <name> [--force] -- <command...>
-  Run a command with KEYSMITH_ACCESS_TOKEN, KEYSMITH_API_KEY and KEYSMITH_ORG_ID in its environment;
-  exits with the command's exit code.`,
+  Run a command with KEYSMITH_ACCESS_TOKEN, KEYSMITH_API_KEY and KEYSMITH_ORG_ID in its environment,
+  and without KEYSMITH_PASSPHRASE or any other KEYSMITH_* variable but KEYSMITH_HOME,
+  KEYSMITH_HTTP_TIMEOUT_MS and KEYSMITH_DEBUG; ends with the command's exit code or signal.`,
   inspect: `keysmith inspect <name> [--json]
   Decode the current access token (Adobe's are JWTs): claims, issue time, expiry, scopes. Never
   prints the signature.`,
@@ -61,8 +64,9 @@ export const COMMAND_HELP: Record<string, string> = {
   credentials, an aio CLI config or a .env file; the format is read from the content. Shows what is
   added or updated; re-importing a credential updates it. --dry-run writes nothing.`,
   export: `keysmith export <name> --format env|aio|postman|curl [--include-secrets] [--out FILE] [--force]
-  Write the integration for other tools. Secrets only with --include-secrets (the file is then 0600).`,
-  bundle: `keysmith bundle export <name...> --out FILE [--passphrase-stdin]
+  Write the integration for other tools. Secrets only with --include-secrets (the file is then 0600).
+  --force replaces an existing FILE (or symlink) by a new file; it never writes into the old one.`,
+  bundle: `keysmith bundle export <name...> --out FILE [--passphrase-stdin] [--force]
 keysmith bundle import FILE [--passphrase-stdin]
   Share integrations (with their secrets and keys) with a teammate, encrypted with a passphrase
   (scrypt + AES-256-GCM). The passphrase is asked for, never taken from KEYSMITH_PASSPHRASE.`,

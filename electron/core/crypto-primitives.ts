@@ -5,8 +5,8 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, scrypt } from 'node:crypto';
 
 export const KEY_BYTES = 32;
-const NONCE_BYTES = 12;
-const TAG_BYTES = 16;
+export const NONCE_BYTES = 12;
+export const TAG_BYTES = 16;
 
 export interface Sealed {
   nonce: Buffer;
@@ -52,13 +52,40 @@ export interface ScryptParams {
 /** OWASP's scrypt floor is N=2^17, r=8, p=1 (128 MiB); about a third of a second on a laptop. */
 export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 
+/**
+ * The most any scrypt parameters may ask of this machine. They come from headers read before
+ * anything can be authenticated (a vault's passphrase wrap, a bundle): the header is GCM's
+ * associated data, but the key that checks it is what scrypt derives. Memory is 128 * N * r bytes;
+ * 256 MiB is twice the default's. p multiplies the time (p = 16: about sixteen default unlocks).
+ */
+export const SCRYPT_LIMITS = { maxMemoryBytes: 256 * 1024 * 1024, maxR: 32, maxP: 16 } as const;
+
+const isWhole = (n: unknown, min: number, max: number): n is number => typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max;
+
+export function scryptParamsAllowed(params: { N: unknown; r: unknown; p: unknown }): boolean {
+  const { N, r, p } = params;
+  return (
+    // N within the memory bound first, so the power-of-two test works on 32-bit integers.
+    isWhole(N, 2, SCRYPT_LIMITS.maxMemoryBytes / 128) &&
+    (N & (N - 1)) === 0 &&
+    isWhole(r, 1, SCRYPT_LIMITS.maxR) &&
+    isWhole(p, 1, SCRYPT_LIMITS.maxP) &&
+    128 * N * r <= SCRYPT_LIMITS.maxMemoryBytes
+  );
+}
+
 export function deriveFromPassphrase(passphrase: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
+  // Callers check first and say which file is at fault; this is the backstop that never allocates.
+  if (!scryptParamsAllowed(params)) {
+    return Promise.reject(new RangeError(`scrypt parameters beyond Keysmith's bounds: ${JSON.stringify({ N: params.N, r: params.r, p: params.p })}`));
+  }
   return new Promise((resolve, reject) => {
     scrypt(
       passphrase.normalize('NFC'),
       salt,
       KEY_BYTES,
-      { N: params.N, r: params.r, p: params.p, maxmem: 256 * params.N * params.r * 2 },
+      // Node refuses (rather than allocates) past maxmem; the slack covers its own bookkeeping.
+      { N: params.N, r: params.r, p: params.p, maxmem: SCRYPT_LIMITS.maxMemoryBytes + 1024 * 1024 },
       (err, key) => (err ? reject(err) : resolve(key)),
     );
   });

@@ -10,30 +10,86 @@
  * The frame (header first, checksum last) is the compatibility promise: a later version may change
  * anything inside the header, and this version still recognises it as newer rather than damaged.
  */
+import { z } from 'zod';
 import { encodeFrame, splitFrame } from './checksummed-frame';
 import { KeysmithError } from './errors';
-import type { ScryptParams } from './crypto-primitives';
-import { randomNonce, seal, unseal } from './crypto-primitives';
+import { KEY_BYTES, NONCE_BYTES, TAG_BYTES, randomNonce, scryptParamsAllowed, seal, unseal } from './crypto-primitives';
 
 export const VAULT_FORMAT = 'keysmith-vault';
 export const VAULT_VERSION = 1;
 
-export type KeyWrap =
-  | { method: 'keychain'; service: string; account: string; nonce: string; wrapped: string }
-  | { method: 'passphrase'; kdf: { name: 'scrypt'; salt: string } & ScryptParams; nonce: string; wrapped: string }
-  | { method: 'recovery'; kdf: { name: 'hkdf-sha256'; salt: string }; nonce: string; wrapped: string };
+/** Every salt Keysmith writes (scrypt's and HKDF's). */
+export const SALT_BYTES = 16;
 
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** Canonical base64 of exactly `bytes` bytes, so a nonce or salt of another size never reaches the crypto. */
+const base64Of = (bytes: number, what: string) =>
+  z
+    .string()
+    .length(4 * Math.ceil(bytes / 3), { error: `${what} must be base64 of ${bytes} bytes` })
+    .refine((s) => BASE64.test(s) && Buffer.from(s, 'base64').length === bytes, { error: `${what} must be base64 of ${bytes} bytes` });
+
+const sealedKey = {
+  nonce: base64Of(NONCE_BYTES, 'nonce'),
+  /** the 32-byte data key and its 16-byte GCM tag */
+  wrapped: base64Of(KEY_BYTES + TAG_BYTES, 'wrapped key'),
+};
+
+/**
+ * The header is GCM's associated data, but the key that authenticates it comes out of the KDF its
+ * wraps name, so those run on unauthenticated input: every field is checked here, and scrypt's
+ * parameters are held to the bounds every header shares (bundles too), before any key is tried.
+ */
+const KeyWrapSchema = z.discriminatedUnion('method', [
+  z.strictObject({
+    method: z.literal('keychain'),
+    service: z.string().min(1).max(200),
+    account: z.uuid(),
+    ...sealedKey,
+  }),
+  z.strictObject({
+    method: z.literal('passphrase'),
+    kdf: z
+      .strictObject({ name: z.literal('scrypt'), salt: base64Of(SALT_BYTES, 'salt'), N: z.number(), r: z.number(), p: z.number() })
+      .refine(scryptParamsAllowed, { error: 'scrypt parameters beyond the bounds' }),
+    ...sealedKey,
+  }),
+  z.strictObject({
+    method: z.literal('recovery'),
+    kdf: z.strictObject({ name: z.literal('hkdf-sha256'), salt: base64Of(SALT_BYTES, 'salt') }),
+    ...sealedKey,
+  }),
+]);
+
+const VaultHeaderSchema = z
+  .strictObject({
+    format: z.literal(VAULT_FORMAT),
+    // Newer versions are told apart before this schema runs; typed as a number so tests can forge them.
+    version: z.int().min(1).max(VAULT_VERSION),
+    vaultId: z.uuid(),
+    generation: z.int().min(1),
+    writtenAt: z.iso.datetime(),
+    nonce: base64Of(NONCE_BYTES, 'nonce'),
+    wraps: z.array(KeyWrapSchema).min(1).max(3),
+    /** the revision of the document rules this write's document was checked against (vault-document.ts) */
+    documentCheck: z.int().min(1).optional(),
+  })
+  .superRefine((header, ctx) => {
+    const seen = new Set<string>();
+    header.wraps.forEach((wrap, i) => {
+      if (seen.has(wrap.method)) ctx.addIssue({ code: 'custom', message: `a second ${wrap.method} wrap`, path: ['wraps', i, 'method'] });
+      seen.add(wrap.method);
+      // The keychain entry is the vault's own: a header naming another vault's entry is not this vault's.
+      if (wrap.method === 'keychain' && wrap.account !== header.vaultId) {
+        ctx.addIssue({ code: 'custom', message: 'keychain account is not the vault id', path: ['wraps', i, 'account'] });
+      }
+    });
+  });
+
+export type KeyWrap = z.output<typeof KeyWrapSchema>;
 export type UnlockMethod = KeyWrap['method'];
-
-export interface VaultHeader {
-  format: typeof VAULT_FORMAT;
-  version: number;
-  vaultId: string;
-  generation: number;
-  writtenAt: string;
-  nonce: string;
-  wraps: KeyWrap[];
-}
+export type VaultHeader = z.output<typeof VaultHeaderSchema>;
 
 export interface ParsedVault {
   header: VaultHeader;
@@ -61,28 +117,32 @@ function damaged(path: string, detail: string): KeysmithError {
   );
 }
 
-/** Checks the frame, the checksum and the version; does not need a key. */
+/** Checks the frame, the checksum, the version and every header field; needs no key. */
 export function parseVault(bytes: Buffer, path: string): ParsedVault {
   const frame = splitFrame(bytes);
   if ('problem' in frame) throw damaged(path, frame.problem);
   const { headerLine, bodyLine } = frame;
-  let header: VaultHeader;
+  let raw: unknown;
   try {
-    header = JSON.parse(headerLine.toString('utf8')) as VaultHeader;
+    raw = JSON.parse(headerLine.toString('utf8'));
   } catch {
     throw damaged(path, 'unreadable header');
   }
-  if (header?.format !== VAULT_FORMAT || typeof header.version !== 'number') throw damaged(path, 'not a Keysmith vault');
-  if (header.version > VAULT_VERSION) {
+  const { format, version } = (raw ?? {}) as { format?: unknown; version?: unknown };
+  if (format !== VAULT_FORMAT) throw damaged(path, 'not a Keysmith vault');
+  // Before the schema: a newer format may have changed anything else in the header.
+  if (Number.isInteger(version) && (version as number) > VAULT_VERSION) {
     throw new KeysmithError(
       'vault_too_new',
-      `The vault ${path} was written by a newer Keysmith (format ${header.version}; this one reads format ${VAULT_VERSION}): upgrade Keysmith to open it`,
+      `The vault ${path} was written by a newer Keysmith (format ${version as number}; this one reads format ${VAULT_VERSION}): upgrade Keysmith to open it`,
     );
   }
-  if (!Array.isArray(header.wraps) || typeof header.vaultId !== 'string' || typeof header.nonce !== 'string') {
-    throw damaged(path, 'incomplete header');
+  const checked = VaultHeaderSchema.safeParse(raw);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    throw damaged(path, `bad header field ${issue.path.join('.') || '(the header itself)'}: ${issue.message}`);
   }
-  return { header, headerBytes: Buffer.from(headerLine), body: unb64(bodyLine.toString('ascii')) };
+  return { header: checked.data, headerBytes: Buffer.from(headerLine), body: unb64(bodyLine.toString('ascii')) };
 }
 
 export function decryptBody(parsed: ParsedVault, dataKey: Buffer, path: string): Buffer {

@@ -16,6 +16,7 @@ import {
   randomKey,
 } from './crypto-primitives';
 import { acquireLock, type HeldLock } from './file-lock';
+import { newPassphraseProblem } from './passphrase-rule';
 import { replaceFileAtomically } from './atomic-file';
 import { vaultPaths, type VaultPaths } from './data-dir';
 import { assertNotRolledBack, lowerGeneration, readSeenGeneration, recordGeneration } from './generation-record';
@@ -34,7 +35,7 @@ import {
   type ParsedVault,
   type VaultHeader,
 } from './vault-envelope';
-import { DOCUMENT_SCHEMA, emptyDocument, type VaultDocument } from './vault-document';
+import { DOCUMENT_RULES, DOCUMENT_SCHEMA, checkDocument, documentForWrite, emptyDocument, entryTexts, type VaultDocument } from './vault-document';
 
 export type UnlockRequest =
   | { method: 'keychain' }
@@ -95,17 +96,42 @@ async function assertUnchanged(paths: VaultPaths, read: FileIdentity, lock: Held
   }
 }
 
-function parseDocument(plain: Buffer, path: string): VaultDocument {
-  let doc: VaultDocument;
+/**
+ * The document of a vault file, decrypted (which authenticates its header too) and held to the
+ * stored schema. The check is skipped only when the header says this very write was checked with
+ * the current rules as it was written: only a checking writer sets that mark, GCM binds it to this
+ * body, and writers that do not check (older Keysmiths) build their headers field by field and so
+ * drop it. An authentic document nobody checked is therefore always checked here, and one this
+ * version wrote is not checked twice, so reading thousands of integrations stays a JSON.parse.
+ */
+function readDocument(parsed: ParsedVault, dataKey: Buffer, path: string): VaultDocument {
+  const plain = decryptBody(parsed, dataKey, path);
+  let value: unknown;
   try {
-    doc = JSON.parse(plain.toString('utf8')) as VaultDocument;
+    value = JSON.parse(plain.toString('utf8'));
   } catch {
     throw new KeysmithError('vault_tampered', `The vault ${path} decrypted to an unreadable document; run \`keysmith restore-backup\``);
   }
-  if (doc.schema > DOCUMENT_SCHEMA) {
-    throw new KeysmithError('vault_too_new', `The vault ${path} holds data from a newer Keysmith (schema ${doc.schema}): upgrade Keysmith to open it`);
+  const schema = (value as { schema?: unknown } | null)?.schema;
+  if (typeof schema === 'number' && schema > DOCUMENT_SCHEMA) {
+    throw new KeysmithError('vault_too_new', `The vault ${path} holds data from a newer Keysmith (schema ${schema}): upgrade Keysmith to open it`);
   }
-  return doc;
+  if (parsed.header.documentCheck === DOCUMENT_RULES) return value as VaultDocument;
+  const checked = checkDocument(value);
+  if (!checked.ok) {
+    throw new KeysmithError(
+      'vault_tampered',
+      `The vault ${path} holds an entry this Keysmith cannot use (${checked.problem}); run \`keysmith restore-backup\` to go back to the previous generation`,
+    );
+  }
+  return checked.doc;
+}
+
+/** The document about to be written, held to the schema it will be read with: junk never reaches the file. */
+function checkBeforeWrite(doc: VaultDocument, checkedEntries: ReadonlySet<string>): { doc: VaultDocument; text: string } {
+  const checked = documentForWrite(doc, checkedEntries);
+  if (!checked.ok) throw new KeysmithError('invalid_input', `Nothing was written: ${checked.problem}`);
+  return checked;
 }
 
 async function makeWrap(vaultId: string, how: NewUnlock, dataKey: Buffer, deps: VaultDeps): Promise<KeyWrap> {
@@ -118,7 +144,9 @@ async function makeWrap(vaultId: string, how: NewUnlock, dataKey: Buffer, deps: 
     }
     return { method: 'keychain', service: KEYCHAIN_SERVICE, account: vaultId, ...wrapDataKey(vaultId, 'keychain', kek, dataKey) };
   }
-  if (how.passphrase.length === 0) throw new KeysmithError('invalid_input', 'The passphrase must not be empty');
+  // Here, where every create and every new passphrase passes, so no path can skip the rule.
+  const problem = newPassphraseProblem(how.passphrase);
+  if (problem) throw new KeysmithError('invalid_input', `The new passphrase is not accepted: ${problem}`, { field: 'passphrase' });
   const salt = randomBytes(16);
   const kek = await deriveFromPassphrase(how.passphrase, salt, DEFAULT_SCRYPT);
   return {
@@ -217,6 +245,7 @@ export class Vault {
         vaultId,
         generation: 1,
         writtenAt: new Date().toISOString(),
+        documentCheck: DOCUMENT_RULES,
         wraps,
       };
       const doc = emptyDocument();
@@ -250,7 +279,7 @@ export class Vault {
       throw new KeysmithError('vault_not_found', `No vault at ${paths.vault}: create one with \`keysmith init\` (or \`keysmith init --passphrase\`)`);
     }
     const dataKey = await unlockDataKey(parsed.header, await choose(parsed.header), deps);
-    const doc = parseDocument(decryptBody(parsed, dataKey, path), path);
+    const doc = readDocument(parsed, dataKey, path);
     return new Vault(paths, parsed.header.vaultId, dataKey, doc, parsed.header, deps);
   }
 
@@ -277,7 +306,7 @@ export class Vault {
 
   async reload(): Promise<void> {
     const parsed = await this.readCurrent();
-    this.doc = parseDocument(decryptBody(parsed, this.dataKey, this.paths.vault), this.paths.vault);
+    this.doc = readDocument(parsed, this.dataKey, this.paths.vault);
     this.header = parsed.header;
   }
 
@@ -299,23 +328,27 @@ export class Vault {
     const release = await acquireLock(this.paths.lock);
     try {
       const parsed = await this.readCurrent();
-      const doc = parseDocument(decryptBody(parsed, this.dataKey, this.paths.vault), this.paths.vault);
+      const doc = readDocument(parsed, this.dataKey, this.paths.vault);
+      const checkedEntries = entryTexts(doc);
       const result = mutate(doc);
+      const written = checkBeforeWrite(doc, checkedEntries);
       const header: Omit<VaultHeader, 'nonce'> = {
         format: VAULT_FORMAT,
         version: VAULT_VERSION,
         vaultId: this.vaultId,
         generation: parsed.header.generation + 1,
         writtenAt: new Date().toISOString(),
+        // checkBeforeWrite has just held the document to these rules (see readDocument).
+        documentCheck: DOCUMENT_RULES,
         wraps: mutateWraps ? mutateWraps(parsed.header.wraps) : parsed.header.wraps,
       };
-      const bytes = encodeVault(header, this.dataKey, Buffer.from(JSON.stringify(doc)));
+      const bytes = encodeVault(header, this.dataKey, Buffer.from(written.text));
       await replaceFileAtomically(this.paths.vault, bytes, {
         backupPath: this.paths.backup,
         beforeReplace: () => assertUnchanged(this.paths, parsed.identity, release),
       });
       await recordGeneration(this.paths, this.vaultId, header.generation);
-      this.doc = doc;
+      this.doc = written.doc;
       this.header = header;
       return result;
     } finally {
@@ -323,13 +356,44 @@ export class Vault {
     }
   }
 
-  /** Adds or replaces the keychain or passphrase unlock, e.g. after recovering with the recovery key. */
+  /** Adds or replaces the keychain or passphrase unlock, leaving the other one as it is. */
   async setUnlock(how: NewUnlock): Promise<void> {
     const wrap = await makeWrap(this.vaultId, how, this.dataKey, this.deps);
     await this.update(
       () => undefined,
       (wraps) => [wrap, ...wraps.filter((w) => w.method !== how.method)],
     );
+  }
+
+  /**
+   * Makes `hows` the vault's everyday unlocks, exactly: one not listed stops opening it (a keychain
+   * entry left behind is deleted). The recovery key always stays. For recovery, which restores or
+   * deliberately switches how the vault opens.
+   */
+  async setUnlocks(hows: NewUnlock[]): Promise<void> {
+    const methods = new Set(hows.map((h) => h.method));
+    if (methods.size === 0 || methods.size !== hows.length) {
+      throw new KeysmithError('invalid_input', 'Give the vault one keychain unlock, one passphrase, or both');
+    }
+    const made: KeyWrap[] = [];
+    for (const how of hows) made.push(await makeWrap(this.vaultId, how, this.dataKey, this.deps));
+    let hadKeychain = false;
+    await this.update(
+      () => undefined,
+      (wraps) => {
+        hadKeychain = wraps.some((w) => w.method === 'keychain');
+        return [...made, ...wraps.filter((w) => w.method === 'recovery')];
+      },
+    );
+    if (hadKeychain && !methods.has('keychain')) await this.deps.keychain.delete(this.vaultId).catch(() => false);
+  }
+
+  /** Whether the OS keychain holds the key this vault's keychain wrap opens with (false without one, or on any failure). */
+  async keychainOpens(): Promise<boolean> {
+    const wrap = this.header.wraps.find((w) => w.method === 'keychain');
+    if (!wrap) return false;
+    const stored = await this.deps.keychain.get(wrap.account).catch(() => null);
+    return stored !== null && unwrapDataKey(this.vaultId, wrap, Buffer.from(stored, 'base64')) !== null;
   }
 
   /**

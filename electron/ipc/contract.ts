@@ -15,6 +15,7 @@ import { DEFAULT_CERTIFICATE_DAYS } from '../core/keys/keypair-factory';
 import type { KeyPairSummary } from '../core/keys/keypair-store';
 import { RSA_KEY_SIZES } from '../core/keys/rsa-keygen';
 import { isKeysmithError } from '../core/errors';
+import { newPassphraseProblem } from '../core/passphrase-rule';
 import type { ClearReason } from '../core/clipboard-policy';
 import { EXPORT_FORMATS } from '../core/interop/export/export-integration';
 import { SettingsPatchSchema, type Settings } from '../core/settings';
@@ -94,7 +95,11 @@ export const REQUEST_SCHEMAS = {
     z.strictObject({ method: z.literal('keychain') }),
     z.strictObject({
       method: z.literal('passphrase'),
-      passphrase: Passphrase.min(8, { error: 'choose a passphrase of at least 8 characters' }),
+      // The rule every new passphrase follows (core enforces it again when the vault is made).
+      passphrase: Passphrase.superRefine((value, ctx) => {
+        const problem = newPassphraseProblem(value);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
     }),
   ]),
   'vault:unlock': z.discriminatedUnion('method', [

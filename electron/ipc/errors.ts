@@ -4,7 +4,7 @@
  * in main with its stack and reported to the renderer as `internal` with a fixed sentence, so no
  * detail of an unexpected failure (a path, a value, a stack) crosses the boundary.
  */
-import { KeysmithError } from '../core/errors';
+import { KeysmithError, fromSystemError } from '../core/errors';
 import type { IpcError, IpcErrorCode } from './result';
 
 /** A failure the app layer raises on purpose, with a message meant for the user. */
@@ -29,6 +29,9 @@ export function toIpcError(err: unknown, log: (message: string, err: unknown) =>
   if (err instanceof KeysmithError || err instanceof IpcFailure) {
     return { code: err.code, message: err.message, ...(err.field !== undefined && { field: err.field }) };
   }
+  // A full disk or a read-only folder is the user's to fix: the same sentence as the CLI gives.
+  const system = fromSystemError(err);
+  if (system) return { code: system.code, message: system.message };
   log('IPC handler failed unexpectedly', err);
   return { code: 'internal', message: INTERNAL_MESSAGE };
 }

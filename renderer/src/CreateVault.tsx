@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { newPassphraseProblem } from '../../electron/core/passphrase-rule';
 import { call, type IpcError, type KeysmithApi, type RequestOf, type VaultStatus } from './bridge';
 
 interface Props {
@@ -8,8 +9,6 @@ interface Props {
 }
 
 type Method = 'keychain' | 'passphrase';
-
-const MIN_PASSPHRASE = 8;
 
 /**
  * First run: where the vault will live and how it will be unlocked. The keychain is the default
@@ -24,15 +23,17 @@ export function CreateVault({ api, status, onCreated }: Props) {
   const [error, setError] = useState<IpcError | null>(null);
   const ids = { passphrase: useId(), repeat: useId(), problem: useId() };
 
+  // Main's rule, bundled here, so the form never accepts what the app would refuse.
+  const rule = newPassphraseProblem(passphrase);
   const problem =
     method !== 'passphrase'
       ? null
-      : passphrase.length > 0 && passphrase.length < MIN_PASSPHRASE
-        ? `Choose a passphrase of at least ${MIN_PASSPHRASE} characters`
+      : passphrase.length > 0 && rule
+        ? `${rule[0]!.toUpperCase()}${rule.slice(1)}`
         : repeat.length > 0 && repeat !== passphrase
           ? 'The two passphrases differ'
           : null;
-  const ready = method === 'keychain' || (passphrase.length >= MIN_PASSPHRASE && repeat === passphrase);
+  const ready = method === 'keychain' || (rule === null && repeat === passphrase);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -16,7 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Vault } from '../../electron/core/vault';
 import { startImsEmulator, type ImsEmulator } from '../support/ims-emulator';
 import { tempDataDir } from '../support/cli';
-import { noKeychain } from '../integration/ipc-harness';
+import { optional } from '../support/requirements';
+import { noKeychain } from '../support/app-stand-ins';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PASSPHRASE = 'e2e passphrase';
@@ -42,10 +43,9 @@ function whyNotRunnable(): string | null {
   return null;
 }
 
-const skipReason = whyNotRunnable();
-if (skipReason) console.log(`SKIPPED electron e2e: ${skipReason}`);
+const electronHere = optional('electron e2e', whyNotRunnable());
 
-describe.skipIf(skipReason !== null)('the Electron app, end to end', () => {
+describe.skipIf(!electronHere)('the Electron app, end to end', () => {
   let ims: ImsEmulator;
   let app: ElectronApplication;
   let page: Page;

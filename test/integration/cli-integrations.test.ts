@@ -2,16 +2,23 @@
  * The `keysmith` integration commands end to end: the built CLI, a real vault on disk (passphrase
  * mode, so this runs with or without a keychain), and the promise that a client secret only ever
  * leaves the vault through `keysmith secret`.
+ *
+ * The four integrations are added once, through the CLI, into a template data directory; each test
+ * works on its own copy of it.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, tempDataDir, type CliResult } from '../support/cli';
+import { copyDataDir } from '../support/data-dir-template';
 
 const CANARY = 'CANARY-s3cr3t-7c1d9e2f4a6b8d0e';
 const ORG = '1234567890ABCDEF12345678@AdobeOrg';
 const TECH = 'ABCDEF0123456789@techacct.adobe.com';
 
+const PASSPHRASE = 'correct horse battery staple';
+/** The vault every test starts from a copy of: the four integrations added in beforeAll. */
+let template: string;
 let dir: string;
 let env: NodeJS.ProcessEnv;
 const cli = (args: string[], input?: string) => runCli(args, { env, input });
@@ -35,11 +42,13 @@ function filesUnder(root: string): string[] {
 const snapshot = () => filesUnder(dir).map((f) => [path.basename(f), readFileSync(f).toString('base64')]);
 
 beforeAll(async () => {
-  dir = tempDataDir();
-  env = { KEYSMITH_HOME: dir, KEYSMITH_PASSPHRASE: 'correct horse battery staple' };
+  template = tempDataDir();
+  env = { KEYSMITH_HOME: template, KEYSMITH_PASSPHRASE: PASSPHRASE };
   const init = await cli(['init']);
   expect(init.code, init.stderr).toBe(0);
-  expect(init.stdout).toMatch(/Recovery key/);
+  // stdout is a pipe here, so the recovery key goes to stderr, where a person looks.
+  expect(init.stderr).toMatch(/Recovery key/);
+  expect(init.stdout).not.toMatch(/Recovery key/);
   const adds: [string[], string?][] = [
     [['add', 'jwt', '--name', 'AEM prod', '--client-id', 'cm-client', '--org-id', ORG, '--technical-account-id', TECH, '--metascopes', 'ent_aem_cloud_api', '--client-secret-stdin'], `${CANARY}\n`],
     [['add', 'oauth-s2s', '--name', 'Cloud Manager', '--client-id', 's2s-client', '--org-id', ORG, '--scopes', 'openid,AdobeID,read_organizations', '--client-secret-stdin'], CANARY],
@@ -50,6 +59,11 @@ beforeAll(async () => {
     const result = await cli(args, input);
     expect(result.code, result.stderr).toBe(0);
   }
+});
+
+beforeEach(() => {
+  dir = copyDataDir(template);
+  env = { KEYSMITH_HOME: dir, KEYSMITH_PASSPHRASE: PASSPHRASE };
 });
 
 describe('keysmith integration commands', () => {
@@ -96,10 +110,14 @@ describe('keysmith integration commands', () => {
     }
   });
 
-  it('writes its files readable by the owner only', () => {
-    if (process.platform === 'win32') return;
-    expect(statSync(dir).mode & 0o777).toBe(0o700);
-    for (const file of filesUnder(dir)) expect(statSync(file).mode & 0o777, file).toBe(0o600);
+  // Windows has no POSIX modes to check.
+  it.skipIf(process.platform === 'win32')('writes its files readable by the owner only', async () => {
+    const own = tempDataDir();
+    const ownEnv = { KEYSMITH_HOME: own, KEYSMITH_PASSPHRASE: PASSPHRASE };
+    expect((await runCli(['init'], { env: ownEnv })).code).toBe(0);
+    expect((await runCli(['add', 'oauth-s2s', '--name', 'x', '--client-id', 'c', '--scopes', 'a', '--client-secret-stdin'], { env: ownEnv, input: CANARY })).code).toBe(0);
+    expect(statSync(own).mode & 0o777).toBe(0o700);
+    for (const file of filesUnder(own)) expect(statSync(file).mode & 0o777, file).toBe(0o600);
   });
 
   it('edits fields, clears optional ones, replaces the secret and keeps the rest', async () => {

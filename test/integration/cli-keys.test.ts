@@ -2,24 +2,48 @@
  * Keypairs through the built CLI on a real vault, checked by the real openssl: generation,
  * rotation, import in every PEM form openssl writes, export, and the private key never showing up
  * on disk or in output except through an explicit export.
+ *
+ * Two vaults are prepared once through the CLI, "bare" (the JWT integration, no key) and "keyed"
+ * (the same with one generated key), and the openssl-made key files once; each test works on its
+ * own copy of a vault and writes its files into its own folder.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, tempDataDir, type CliResult } from '../support/cli';
+import { copyDataDir } from '../support/data-dir-template';
+import { requireTool } from '../support/requirements';
 
 const ORG = '1234567890ABCDEF12345678@AdobeOrg';
 const TECH = 'ABCDEF0123456789@techacct.adobe.com';
 const NAME = 'AEM prod';
+const OPENSSL = requireTool('openssl', 'keys and certificates are made or checked by the real openssl');
 
+const PASSPHRASE = 'keys test passphrase';
+const FINGERPRINT = /Fingerprint \(SHA-256\): ([0-9A-F:]{95})/;
+
+/** Prepared once: see the header. Tests only read these. */
+const templates = { bare: '', keyed: '', keyedFingerprint: '', keyedCertificate: '' };
+/** Key and certificate files made by openssl, shared read-only. */
+let fixtures: string;
+const fixture = (name: string) => path.join(fixtures, name);
+
+/** The current test's data directory (a copy of a template) and its own folder for files. */
 let dir: string;
 let work: string;
 let env: NodeJS.ProcessEnv;
 const cli = (args: string[], input?: string) => runCli(args, { env, input });
-const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: work, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const openssl = (...args: string[]) => execFileSync(OPENSSL!, args, { cwd: work, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const at = (name: string) => path.join(work, name);
+/** Key and certificate flags name files: fixtures, unless the test wrote them itself. */
+const fileFlags = (flags: string[]) => flags.map((f) => (f.endsWith('.key') || f.endsWith('.crt') ? fixture(f) : f));
+
+function startFrom(template: string): void {
+  dir = copyDataDir(template);
+  env = { KEYSMITH_HOME: dir, KEYSMITH_PASSPHRASE: PASSPHRASE };
+}
 
 function filesUnder(root: string): string[] {
   return readdirSync(root).flatMap((name) => {
@@ -45,21 +69,49 @@ async function certsJson(): Promise<{ fingerprintSha256: string; notAfter: strin
 /** A 64-character line from the middle of a PEM body: unique to that key. */
 const bodyLine = (pem: string) => pem.split('\n').filter((l) => l.length === 64)[5]!;
 
+async function ok(args: string[], input?: string): Promise<string> {
+  const result = await cli(args, input);
+  expect(result.code, result.stderr).toBe(0);
+  return result.stdout;
+}
+
+async function addJwt(name: string): Promise<void> {
+  await ok(['add', 'jwt', '--name', name, '--client-id', 'c', '--org-id', ORG, '--technical-account-id', TECH, '--metascopes', 'ent_aem_cloud_api', '--client-secret-stdin'], 's3cret');
+}
+
 beforeAll(async () => {
-  dir = tempDataDir();
-  work = mkdtempSync(path.join(tmpdir(), 'keysmith-keys-'));
-  env = { KEYSMITH_HOME: dir, KEYSMITH_PASSPHRASE: 'keys test passphrase' };
-  const added = await cli(['add', 'jwt', '--name', NAME, '--client-id', 'c', '--org-id', ORG, '--technical-account-id', TECH, '--metascopes', 'ent_aem_cloud_api', '--client-secret-stdin'], 's3cret');
-  expect(added.code, added.stderr).toBe(0);
+  work = mkdtempSync(path.join(tmpdir(), 'keysmith-keys-templates-'));
+  templates.bare = tempDataDir();
+  env = { KEYSMITH_HOME: templates.bare, KEYSMITH_PASSPHRASE: PASSPHRASE };
+  await addJwt(NAME);
+  startFrom(templates.bare);
+  templates.keyedCertificate = at('keyed.crt');
+  templates.keyedFingerprint = (await ok(['keygen', NAME, '--cert-out', templates.keyedCertificate])).match(FINGERPRINT)![1]!;
+  templates.keyed = dir;
+
+  fixtures = mkdtempSync(path.join(tmpdir(), 'keysmith-keys-fixtures-'));
+  work = fixtures;
+  openssl('req', '-x509', '-sha256', '-nodes', '-days', '365', '-newkey', 'rsa:2048', '-keyout', 'adobe.key', '-out', 'adobe.crt', '-subj', '/CN=adobe-doc');
+  openssl('rsa', '-in', 'adobe.key', '-traditional', '-out', 'adobe-pkcs1.key');
+  openssl('pkcs8', '-topk8', '-v2', 'aes-256-cbc', '-in', 'adobe.key', '-passout', 'pass:key pass', '-out', 'adobe-enc.key');
+  openssl('req', '-x509', '-sha256', '-nodes', '-days', '30', '-newkey', 'rsa:2048', '-keyout', 'other.key', '-out', 'other.crt', '-subj', '/CN=other');
+  openssl('genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'ec.key');
+  writeFileSync(fixture('garbage.key'), 'this is not a key\n');
+  const pem = readFileSync(fixture('adobe.key'), 'utf8');
+  writeFileSync(fixture('truncated.key'), pem.slice(0, Math.floor(pem.length / 2)));
+  writeFileSync(fixture('huge.key'), Buffer.alloc(10 * 1024 * 1024, 'A'));
 });
 
-describe('keysmith keygen', () => {
-  let fingerprint: string;
+beforeEach(() => {
+  work = mkdtempSync(path.join(tmpdir(), 'keysmith-keys-'));
+  startFrom(templates.bare);
+});
 
+describe.skipIf(OPENSSL === null)('keysmith keygen', () => {
   it('makes a key and a certificate openssl accepts, with the fingerprint openssl computes', async () => {
     const result = await cli(['keygen', NAME, '--cert-out', at('first.crt'), '--org', 'Acme', '--country', 'US']);
     expect(result.code, result.stderr).toBe(0);
-    fingerprint = result.stdout.match(/Fingerprint \(SHA-256\): ([0-9A-F:]{95})/)![1]!;
+    const fingerprint = result.stdout.match(FINGERPRINT)![1]!;
     expect(result.stdout).toContain(at('first.crt'));
 
     const text = openssl('x509', '-in', at('first.crt'), '-noout', '-text');
@@ -78,28 +130,32 @@ describe('keysmith keygen', () => {
   });
 
   it('exports the key only on request, 0600, and it belongs to the certificate', async () => {
+    startFrom(templates.keyed);
     const refused = await cli(['export-key', NAME]);
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
     expect((await cli(['export-key', NAME, '--out', at('first.key')])).code).toBe(0);
     if (process.platform !== 'win32') expect(statSync(at('first.key')).mode & 0o777).toBe(0o600);
     const fromKey = openssl('pkey', '-in', at('first.key'), '-pubout');
-    const fromCert = openssl('x509', '-in', at('first.crt'), '-noout', '-pubkey');
+    const fromCert = openssl('x509', '-in', templates.keyedCertificate, '-noout', '-pubkey');
     expect(fromKey).toBe(fromCert);
     expectOneLineError(await cli(['export-key', NAME, '--out', at('first.key')]), /already exists: choose another file, or add --force/);
   });
 
-  it('exports the certificate to stdout, byte for byte the uploaded one', async () => {
+  it('exports the certificate to stdout, byte for byte the one keygen wrote', async () => {
+    startFrom(templates.keyed);
     const result = await cli(['export-cert', NAME]);
-    expect(result.stdout).toBe(readFileSync(at('first.crt'), 'utf8'));
+    expect(result.stdout).toBe(readFileSync(templates.keyedCertificate, 'utf8'));
   });
 
   it('rotates: a new key waits until chosen, the active one cannot be removed while others exist', async () => {
+    startFrom(templates.keyed);
+    const fingerprint = templates.keyedFingerprint;
     const second = await cli(['keygen', NAME, '--bits', '3072', '--days', '20', '--cert-out', at('second.crt')]);
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toMatch(/then make it the active key: keysmith use-key/);
     expect(second.stderr).toMatch(/expires in 19 days/);
-    const newFingerprint = second.stdout.match(/Fingerprint \(SHA-256\): ([0-9A-F:]{95})/)![1]!;
+    const newFingerprint = second.stdout.match(FINGERPRINT)![1]!;
     expect((await certsJson()).map((k) => [k.bits, k.active])).toEqual([[2048, true], [3072, false]]);
 
     const certsTable = await cli(['certs', NAME]);
@@ -122,6 +178,7 @@ describe('keysmith keygen', () => {
     [['use-key', NAME, '--fingerprint', 'AB'.repeat(32)], 1, /no key with that fingerprint/],
     [['use-key', NAME], 2, /--fingerprint is required/],
   ])('refuses %j clearly and changes nothing', async (args, code, pattern) => {
+    startFrom(templates.keyed);
     const before = snapshot();
     const result = await cli(args as string[]);
     expect(result.code, result.stderr).toBe(code);
@@ -131,20 +188,8 @@ describe('keysmith keygen', () => {
   });
 });
 
-describe('keysmith import-key', () => {
-  beforeAll(() => {
-    openssl('req', '-x509', '-sha256', '-nodes', '-days', '365', '-newkey', 'rsa:2048', '-keyout', 'adobe.key', '-out', 'adobe.crt', '-subj', '/CN=adobe-doc');
-    openssl('rsa', '-in', 'adobe.key', '-traditional', '-out', 'adobe-pkcs1.key');
-    openssl('pkcs8', '-topk8', '-v2', 'aes-256-cbc', '-in', 'adobe.key', '-passout', 'pass:key pass', '-out', 'adobe-enc.key');
-    openssl('req', '-x509', '-sha256', '-nodes', '-days', '30', '-newkey', 'rsa:2048', '-keyout', 'other.key', '-out', 'other.crt', '-subj', '/CN=other');
-    openssl('genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'ec.key');
-    writeFileSync(at('garbage.key'), 'this is not a key\n');
-    const pem = readFileSync(at('adobe.key'), 'utf8');
-    writeFileSync(at('truncated.key'), pem.slice(0, Math.floor(pem.length / 2)));
-    writeFileSync(at('huge.key'), Buffer.alloc(10 * 1024 * 1024, 'A'));
-  });
-
-  const adobeFingerprint = () => openssl('x509', '-in', at('adobe.crt'), '-noout', '-fingerprint', '-sha256').trim().split('=')[1]!;
+describe.skipIf(OPENSSL === null)('keysmith import-key', () => {
+  const adobeFingerprint = () => openssl('x509', '-in', fixture('adobe.crt'), '-noout', '-fingerprint', '-sha256').trim().split('=')[1]!;
 
   it.each([
     ['PKCS#8 with its certificate', ['--key', 'adobe.key', '--cert', 'adobe.crt'], undefined],
@@ -152,24 +197,24 @@ describe('keysmith import-key', () => {
     ['encrypted PKCS#8, passphrase on stdin', ['--key', 'adobe-enc.key', '--cert', 'adobe.crt', '--passphrase-stdin'], 'key pass\n'],
   ])('round-trips %s', async (_title, flags, input) => {
     const name = `import ${_title}`;
-    expect((await cli(['add', 'jwt', '--name', name, '--client-id', 'c', '--org-id', ORG, '--technical-account-id', TECH, '--metascopes', 'm', '--client-secret-stdin'], 's')).code).toBe(0);
-    const args = ['import-key', name, ...flags.map((f) => (f.endsWith('.key') || f.endsWith('.crt') ? at(f) : f))];
+    await addJwt(name);
+    const args = ['import-key', name, ...fileFlags(flags)];
     const result = await cli(args, input);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(adobeFingerprint());
     const out = at(`${name.replace(/\W+/g, '-')}.pem`);
     expect((await cli(['export-key', name, '--out', out])).code).toBe(0);
-    expect(openssl('pkey', '-in', out, '-pubout')).toBe(openssl('pkey', '-in', at('adobe.key'), '-pubout'));
+    expect(openssl('pkey', '-in', out, '-pubout')).toBe(openssl('pkey', '-in', fixture('adobe.key'), '-pubout'));
   });
 
   it('makes a certificate for a key imported without one', async () => {
     const name = 'import bare key';
-    expect((await cli(['add', 'jwt', '--name', name, '--client-id', 'c', '--org-id', ORG, '--technical-account-id', TECH, '--metascopes', 'm', '--client-secret-stdin'], 's')).code).toBe(0);
-    const result = await cli(['import-key', name, '--key', at('other.key')]);
+    await addJwt(name);
+    const result = await cli(['import-key', name, '--key', fixture('other.key')]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/a new one was made for this key/);
     writeFileSync(at('made.crt'), (await cli(['export-cert', name])).stdout);
-    expect(openssl('x509', '-in', at('made.crt'), '-noout', '-pubkey')).toBe(openssl('pkey', '-in', at('other.key'), '-pubout'));
+    expect(openssl('x509', '-in', at('made.crt'), '-noout', '-pubkey')).toBe(openssl('pkey', '-in', fixture('other.key'), '-pubout'));
   });
 
   it.each([
@@ -183,8 +228,9 @@ describe('keysmith import-key', () => {
     ['a certificate given as the key', ['--key', 'adobe.crt'], undefined, /certificate/i],
     ['a missing file', ['--key', 'nope.key'], undefined, /No such private key file/],
   ])('refuses %s with one clear line and an unchanged vault', async (_title, flags, input, pattern) => {
+    startFrom(templates.keyed);
     const before = snapshot();
-    const args = ['import-key', NAME, ...flags.map((f) => (f.endsWith('.key') || f.endsWith('.crt') ? at(f) : f))];
+    const args = ['import-key', NAME, ...fileFlags(flags)];
     const result = await cli(args, input);
     expectOneLineError(result, pattern);
     expect(result.stderr).not.toMatch(/[A-Za-z0-9+/]{40}/); // no key or certificate body quoted
@@ -192,14 +238,21 @@ describe('keysmith import-key', () => {
   });
 });
 
-describe('private keys stay in the vault', () => {
+describe.skipIf(OPENSSL === null)('private keys stay in the vault', () => {
   it('never appear in clear in the data directory or in any output but an explicit export', async () => {
-    const exported = readFileSync(at('first.key'), 'utf8'); // removed from the vault by now, still a real key
-    const keys = [readFileSync(at('adobe.key'), 'utf8'), exported];
+    startFrom(templates.keyed);
+    // A key that was rotated out: removed from the vault, still a real key.
+    const removed = at('removed.key');
+    await ok(['export-key', NAME, '--out', removed]);
+    const second = (await ok(['keygen', NAME, '--cert-out', at('second.crt')])).match(FINGERPRINT)![1]!;
+    await ok(['use-key', NAME, '--fingerprint', second]);
+    await ok(['rm-key', NAME, '--fingerprint', templates.keyedFingerprint]);
+    // One imported from a file.
+    await addJwt('Imported');
+    await ok(['import-key', 'Imported', '--key', fixture('adobe.key'), '--cert', fixture('adobe.crt')]);
     const active = at('active.key');
-    expect((await cli(['export-key', NAME, '--out', active])).code).toBe(0);
-    keys.push(readFileSync(active, 'utf8'));
-    const markers = keys.map(bodyLine);
+    await ok(['export-key', NAME, '--out', active]);
+    const markers = [readFileSync(fixture('adobe.key'), 'utf8'), readFileSync(removed, 'utf8'), readFileSync(active, 'utf8')].map(bodyLine);
     for (const file of filesUnder(dir)) {
       const text = readFileSync(file, 'latin1');
       expect(text).not.toMatch(/PRIVATE KEY/);
@@ -208,6 +261,7 @@ describe('private keys stay in the vault', () => {
     const outputs = await Promise.all([
       cli(['list']), cli(['list', '--json']), cli(['show', NAME]), cli(['show', NAME, '--json']),
       cli(['certs', NAME]), cli(['certs', NAME, '--json']), cli(['export-cert', NAME]), cli(['status']),
+      cli(['show', 'Imported', '--json']), cli(['certs', 'Imported']),
     ]);
     for (const out of outputs) {
       expect(out.code).toBe(0);

@@ -2,20 +2,24 @@
  * Generic OAuth 2.0 client credentials against oidc-provider, a certified OpenID provider nobody
  * here wrote, on loopback: all three client authentication methods through the built CLI, the RFC
  * 8707 audience, and the refusals (wrong secret, replayed assertion) read as plain sentences.
+ * The server and the "Signed" client's vault are made once; each test works on its own copy of it.
  */
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Vault } from '../../electron/core/vault';
 import { getIntegration } from '../../electron/core/integration-view';
 import { mintToken } from '../../electron/core/tokens/mint-token';
 import { runCli, tempDataDir } from '../support/cli';
+import { copyDataDir } from '../support/data-dir-template';
 import { startOidcServer, type OidcServer } from '../support/oidc-server';
 
 const AUDIENCE = 'https://api.example.test';
 const PASSPHRASE = 'oauth2 tests passphrase';
 let server: OidcServer;
+/** The vault with "Signed" (private_key_jwt, its key registered with the server) each test copies. */
+let template: string;
 let dir: string;
 let env: NodeJS.ProcessEnv;
 const cli = (args: string[], input?: string) => runCli(args, { env, input });
@@ -29,7 +33,7 @@ async function ok(args: string[], input?: string): Promise<string> {
 const tokenJson = async (name: string) => JSON.parse(await ok(['token', name, '--format', 'json'])) as { accessToken: string; expiresAt: string; fromCache: boolean };
 
 beforeAll(async () => {
-  dir = tempDataDir();
+  dir = template = tempDataDir();
   env = { KEYSMITH_HOME: dir, KEYSMITH_PASSPHRASE: PASSPHRASE };
   // The private_key_jwt client's key is made by Keysmith first, then registered with the server.
   await ok(['add', 'oauth2', '--name', 'Signed', '--client-id', 'signed-client', '--token-url', 'http://127.0.0.1:1/token', '--auth-method', 'private_key_jwt', '--scopes', 'api.read']);
@@ -47,6 +51,11 @@ beforeAll(async () => {
   await ok(['edit', 'Signed', '--token-url', server.tokenUrl]);
 });
 afterAll(() => server?.close());
+
+beforeEach(() => {
+  dir = copyDataDir(template);
+  env = { KEYSMITH_HOME: dir, KEYSMITH_PASSPHRASE: PASSPHRASE };
+});
 
 describe('OAuth 2.0 client credentials against oidc-provider', () => {
   it('client_secret_basic, with a secret that needs form-encoding', async () => {

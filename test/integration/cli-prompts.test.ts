@@ -1,62 +1,44 @@
 /**
- * The interactive paths, on a real pseudo-terminal (util-linux `script`): passphrases and client
- * secrets are asked for with nothing echoed, and what was typed works afterwards.
+ * The interactive paths, on a real pseudo-terminal (util-linux `script`, see support/pty.ts):
+ * passphrases and client secrets are asked for with nothing echoed, and what was typed works
+ * afterwards. Input is typed the moment the terminal stops echoing, before the prompt is
+ * necessarily drawn, as a paste or `expect` would: never in a race with the prompt's text.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { CLI, runCli, tempDataDir } from '../support/cli';
+import { runCli, tempDataDir } from '../support/cli';
+import { PTY_TOOLS, onTerminal } from '../support/pty';
 
-const hasScript = spawnSync('sh', ['-c', 'command -v script'], { stdio: 'ignore' }).status === 0;
-if (!hasScript) console.log('SKIPPED cli prompts: util-linux `script` is not installed, so no pseudo-terminal can be made');
-
-/** Runs the CLI on a pty and answers each prompt (matched in order) when it appears. */
-function onTerminal(args: string[], env: NodeJS.ProcessEnv, answers: [RegExp, string][]): Promise<{ code: number; screen: string }> {
-  const command = [process.execPath, CLI, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-  return new Promise((resolve, reject) => {
-    const child = spawn('script', ['-qec', command, '/dev/null'], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let screen = '';
-    let next = 0;
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`no prompt matched in time; screen so far:\n${screen}`));
-    }, 20_000);
-    child.stdout.on('data', (d: Buffer) => {
-      screen += d.toString();
-      while (next < answers.length && answers[next]![0].test(screen.slice(screen.lastIndexOf('\n', screen.length - 2) + 1))) {
-        child.stdin.write(`${answers[next]![1]}\r`);
-        next++;
-      }
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? -1, screen });
-    });
-  });
-}
-
-describe.skipIf(!hasScript)('prompts on a terminal', () => {
+// Without its tools this file fails under CI (support/requirements.ts) and skips, saying so, elsewhere.
+describe.skipIf(PTY_TOOLS === null)('prompts on a terminal', () => {
   it('asks for a new passphrase twice without echoing it, and the vault then opens with it', async () => {
-    const env = { KEYSMITH_HOME: tempDataDir() };
+    const env = { KEYSMITH_HOME: tempDataDir(), KEYSMITH_PASSPHRASE: undefined };
     const typed = 'typed-passphrase-4711';
-    const result = await onTerminal(['init', '--passphrase'], env, [
-      [/New vault passphrase: $/, typed],
-      [/Repeat the passphrase: $/, typed],
-    ]);
+    const result = await onTerminal(['init', '--passphrase'], env, async (t) => {
+      await t.waitForEchoOff();
+      t.type(`${typed}\r`);
+      await t.waitForScreen(/Repeat the passphrase: $/);
+      expect(await t.echoes()).toBe(false);
+      t.type(`${typed}\r`);
+    });
     expect(result.code, result.screen).toBe(0);
-    expect(result.screen).toMatch(/Recovery key/);
+    expect(result.screen).toMatch(/New vault passphrase: [\s\S]*Recovery key/);
     expect(result.screen).not.toContain(typed);
     expect((await runCli(['status', '--json'], { env: { ...env, KEYSMITH_PASSPHRASE: typed } })).code).toBe(0);
   });
 
   it('unlocks, then asks for the client secret hidden, and stores what was typed', async () => {
-    const env = { KEYSMITH_HOME: tempDataDir() };
+    const env = { KEYSMITH_HOME: tempDataDir(), KEYSMITH_PASSPHRASE: undefined };
     expect((await runCli(['init', '--passphrase-stdin'], { env, input: 'vault-passphrase-1\n' })).code).toBe(0);
     const secret = 'typed-client-secret-0123456789';
-    const result = await onTerminal(['add', 'oauth-s2s', '--name', 'Typed', '--client-id', 'c', '--scopes', 'openid'], env, [
-      [/Vault passphrase: $/, 'vault-passphrase-1'],
-      [/Client secret \(input hidden\): $/, secret],
-    ]);
+    const result = await onTerminal(['add', 'oauth-s2s', '--name', 'Typed', '--client-id', 'c', '--scopes', 'openid'], env, async (t) => {
+      await t.waitForEchoOff();
+      t.type('vault-passphrase-1\r');
+      await t.waitForScreen(/Client secret \(input hidden\): $/);
+      expect(await t.echoes()).toBe(false);
+      t.type(`${secret}\r`);
+    });
     expect(result.code, result.screen).toBe(0);
+    expect(result.screen).toMatch(/Vault passphrase: /);
     expect(result.screen).not.toContain(secret);
     expect(result.screen).not.toContain('vault-passphrase-1');
     const stored = await runCli(['secret', 'Typed'], { env: { ...env, KEYSMITH_PASSPHRASE: 'vault-passphrase-1' } });
@@ -64,13 +46,26 @@ describe.skipIf(!hasScript)('prompts on a terminal', () => {
   });
 
   it('refuses two different passphrases and creates nothing', async () => {
-    const env = { KEYSMITH_HOME: tempDataDir() };
-    const result = await onTerminal(['init', '--passphrase'], env, [
-      [/New vault passphrase: $/, 'first-passphrase'],
-      [/Repeat the passphrase: $/, 'other-passphrase'],
-    ]);
+    const env = { KEYSMITH_HOME: tempDataDir(), KEYSMITH_PASSPHRASE: undefined };
+    const result = await onTerminal(['init', '--passphrase'], env, async (t) => {
+      await t.waitForEchoOff();
+      t.type('first-passphrase\rother-passphrase\r');
+    });
     expect(result.code).toBe(1);
     expect(result.screen).toMatch(/The two passphrases differ; nothing was created/);
+    expect(result.screen).not.toMatch(/first-passphrase|other-passphrase/);
     expect((await runCli(['status', '--json'], { env })).stdout).toMatch(/"vault": null/);
+  });
+
+  it('cancels on Ctrl-C in one line, showing nothing that was typed', async () => {
+    const env = { KEYSMITH_HOME: tempDataDir(), KEYSMITH_PASSPHRASE: undefined };
+    const result = await onTerminal(['init', '--passphrase'], env, async (t) => {
+      await t.waitForEchoOff();
+      t.type('half-typed\u0003');
+      await t.exited;
+    });
+    expect(result.code).toBe(2);
+    expect(result.screen).toMatch(/keysmith: Cancelled/);
+    expect(result.screen).not.toContain('half-typed');
   });
 });

@@ -1,11 +1,12 @@
 /**
  * Tokens end to end: the built CLI, a real vault, real HTTP to the loopback IMS emulator (which
  * checks the RS256 signature against the certificate "uploaded" to it). Covers both Adobe flows,
- * the cache, the output formats, `exec`, `inspect`, and how failures read.
+ * the cache, the output formats, `exec`, `inspect`, and how failures read. Each test has its own
+ * emulator and data directory, and adds the integrations it uses.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, tempDataDir, type CliResult } from '../support/cli';
 import { startImsEmulator, type ImsEmulator } from '../support/ims-emulator';
 
@@ -49,12 +50,12 @@ async function s2sIntegration(name: string, clientId: string): Promise<void> {
 
 const callsFor = (clientId: string) => ims.requests.filter((r) => r.form.client_id === clientId).length;
 
-beforeAll(async () => {
+beforeEach(async () => {
   ims = await startImsEmulator();
   dir = tempDataDir();
   env = { KEYSMITH_HOME: dir, KEYSMITH_PASSPHRASE: 'token tests passphrase' };
 });
-afterAll(() => ims.close());
+afterEach(() => ims.close());
 
 describe('Service Account (JWT) through the IMS emulator', () => {
   it('mints a token whose 86399999 ms lifetime is a day, then serves it from the cache', async () => {
@@ -79,6 +80,8 @@ describe('Service Account (JWT) through the IMS emulator', () => {
   });
 
   it('says which certificate to upload when IMS has none matching the active key', async () => {
+    await jwtIntegration('CM JWT', 'jwt-client-1');
+    await tokenJson('CM JWT');
     await ok(['keygen', 'CM JWT', '--cert-out', path.join(path.dirname(dir), 'rotated.crt')]);
     const certs = JSON.parse(await ok(['certs', 'CM JWT', '--json'])) as { fingerprintSha256: string; active: boolean }[];
     const fresh = certs.find((c) => !c.active)!;
@@ -99,8 +102,9 @@ describe('Service Account (JWT) through the IMS emulator', () => {
   });
 
   it('explains a metascope the credential was not granted', async () => {
-    await ok(['edit', 'Wrong secret', '--metascopes', 'ent_user_sdk', '--client-secret-stdin'], 'the-real-secret');
-    expectOneLineError(await cli(['token', 'Wrong secret']), /scope or metascope is missing, unknown or not granted/);
+    await jwtIntegration('Wrong scope', 'jwt-client-2');
+    await ok(['edit', 'Wrong scope', '--metascopes', 'ent_user_sdk']);
+    expectOneLineError(await cli(['token', 'Wrong scope']), /scope or metascope is missing, unknown or not granted/);
   });
 });
 
@@ -126,6 +130,7 @@ describe('OAuth Server-to-Server through the IMS emulator', () => {
   });
 
   it('prints the token as raw, header, curl, env and json', async () => {
+    await s2sIntegration('CM S2S', 's2s-client-1');
     const { accessToken } = await tokenJson('CM S2S');
     expect(await ok(['token', 'CM S2S'])).toBe(`${accessToken}\n`);
     expect(await ok(['token', 'CM S2S', '--format', 'header'])).toBe(`Authorization: Bearer ${accessToken}\n`);
@@ -139,6 +144,7 @@ describe('OAuth Server-to-Server through the IMS emulator', () => {
   });
 
   it('runs a command with the credentials in its environment and passes its exit code through', async () => {
+    await s2sIntegration('CM S2S', 's2s-client-1');
     const { accessToken } = await tokenJson('CM S2S');
     const script = `const e = process.env; process.exit(e.KEYSMITH_ACCESS_TOKEN === ${JSON.stringify(accessToken)} && e.KEYSMITH_API_KEY === 's2s-client-1' && e.KEYSMITH_ORG_ID === ${JSON.stringify(ORG)} ? 7 : 1)`;
     const result = await cli(['exec', 'CM S2S', '--', process.execPath, '-e', script]);
@@ -147,6 +153,7 @@ describe('OAuth Server-to-Server through the IMS emulator', () => {
   });
 
   it('inspects the token without printing its signature', async () => {
+    await s2sIntegration('CM S2S', 's2s-client-1');
     const { accessToken } = await tokenJson('CM S2S');
     const signature = accessToken.split('.')[2]!;
     const human = await ok(['inspect', 'CM S2S']);
@@ -168,6 +175,7 @@ describe('OAuth Server-to-Server through the IMS emulator', () => {
   });
 
   it('keeps serving a still-valid cached token when a re-mint fails, and says so', async () => {
+    await s2sIntegration('Flaky', 's2s-client-3');
     const { accessToken } = await tokenJson('Flaky');
     ims.failNext(...Array.from({ length: 4 }, () => ({ status: 503, body: 'unavailable' })));
     const result = await cli(['token', 'Flaky', '--format', 'json', '--force']);
@@ -198,6 +206,7 @@ describe('API key integrations', () => {
   });
 
   it('refuses an unknown format', async () => {
+    await ok(['add', 'apikey', '--name', 'Stock', '--client-id', 'stock-key', '--org-id', ORG]);
     const result = await cli(['token', 'Stock', '--format', 'yaml']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--format must be one of raw, header, curl, json, env/);

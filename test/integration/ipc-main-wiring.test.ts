@@ -6,19 +6,23 @@
  * app:// handler serves files with the CSP, the window gets the secure options, the menu, tray and
  * power events are connected, screen lock locks and tells the renderer, and quitting clears the
  * clipboard first.
+ *
+ * The bundle is built once; each test runs it afresh (a new stand-in electron, data folder and
+ * recording) and quits it afterwards, so no test sees another's vault, clipboard or windows.
  */
 import { EventEmitter } from 'node:events';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../electron/ipc/channels';
 import { CONTENT_SECURITY_POLICY } from '../../electron/window-policy';
 import { SHORTCUTS } from '../../electron/app/app-menu';
-import { StandInIpcMain, TRUSTED_EVENT } from './ipc-harness';
+import { StandInIpcMain, TRUSTED_EVENT } from '../support/app-stand-ins';
+import { waitFor } from '../support/wait-for';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -135,39 +139,18 @@ function fakeElectron(rec: Recorded, ipcMain: StandInIpcMain, power: EventEmitte
   };
 }
 
-const rec: Recorded = {
-  privileged: [],
-  paths: {},
-  appEvents: new Map(),
-  windows: [],
-  protocolHandlers: new Map(),
-  sessionHandlers: {},
-  appMenu: null,
-  trays: [],
-  clipboardText: '',
-  clipboardWrites: [],
-  quits: 0,
-  exits: [],
-};
-const ipcMain = new StandInIpcMain();
-const power = new EventEmitter();
+let rec: Recorded;
+let ipcMain: StandInIpcMain;
+let power: EventEmitter;
 let dataDir: string;
 let distDir: string;
+let bundle: string;
 const savedHome = process.env.KEYSMITH_HOME;
+const savedPassphrase = process.env.KEYSMITH_PASSPHRASE;
 
-const until = async (what: string, pred: () => boolean) => {
-  for (let i = 0; i < 500 && !pred(); i++) await new Promise((r) => setTimeout(r, 10));
-  if (!pred()) throw new Error(`timed out waiting for ${what}`);
-};
 const call = (channel: string, request?: unknown) => ipcMain.invoke(channel, TRUSTED_EVENT, request) as Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
 
 beforeAll(async () => {
-  const work = mkdtempSync(path.join(tmpdir(), 'keysmith-main-'));
-  dataDir = path.join(work, 'data');
-  distDir = path.join(work, 'dist');
-  mkdirSync(path.join(distDir, 'renderer'), { recursive: true });
-  writeFileSync(path.join(distDir, 'renderer', 'index.html'), '<!doctype html><title>Keysmith</title>');
-  writeFileSync(path.join(distDir, 'main.cjs'), '// not for the renderer');
   const bundled = await build({
     entryPoints: [path.join(ROOT, 'electron', 'main.ts')],
     bundle: true,
@@ -178,25 +161,70 @@ beforeAll(async () => {
     external: ['electron', '@napi-rs/keyring'],
     logLevel: 'silent',
   });
+  bundle = bundled.outputFiles[0]!.text;
+});
+
+/** Starts main as Electron would load dist/main.cjs, over a fresh data folder and stand-in electron. */
+beforeEach(async () => {
+  rec = { privileged: [], paths: {}, appEvents: new Map(), windows: [], protocolHandlers: new Map(), sessionHandlers: {}, appMenu: null, trays: [], clipboardText: '', clipboardWrites: [], quits: 0, exits: [] };
+  ipcMain = new StandInIpcMain();
+  power = new EventEmitter();
+  const work = mkdtempSync(path.join(tmpdir(), 'keysmith-main-'));
+  dataDir = path.join(work, 'data');
+  distDir = path.join(work, 'dist');
+  mkdirSync(path.join(distDir, 'renderer'), { recursive: true });
+  writeFileSync(path.join(distDir, 'renderer', 'index.html'), '<!doctype html><title>Keysmith</title>');
+  writeFileSync(path.join(distDir, 'main.cjs'), '// not for the renderer');
   process.env.KEYSMITH_HOME = dataDir;
+  process.env.KEYSMITH_PASSPHRASE = 'started-from-a-shell-that-exports-it';
   const electron = fakeElectron(rec, ipcMain, power);
   const realRequire = createRequire(path.join(ROOT, 'package.json'));
-  const main = vm.compileFunction(bundled.outputFiles[0]!.text, ['exports', 'require', 'module', '__filename', '__dirname']);
+  const main = vm.compileFunction(bundle, ['exports', 'require', 'module', '__filename', '__dirname']);
   const module = { exports: {} };
   main(module.exports, (id: string) => (id === 'electron' ? electron : realRequire(id)), module, path.join(distDir, 'main.cjs'), distDir);
-  await until('the IPC channels', () => ipcMain.handlers.size === CHANNELS.length && rec.trays.length === 1);
+  await waitFor(() => ipcMain.handlers.size === CHANNELS.length && rec.trays.length === 1, { what: 'the IPC channels and the tray' });
+});
+
+/** Quits the app the test started (its will-quit stops the background timers and locks the vault). */
+afterEach(async () => {
+  await quit();
 });
 
 afterAll(() => {
   if (savedHome === undefined) delete process.env.KEYSMITH_HOME;
   else process.env.KEYSMITH_HOME = savedHome;
+  if (savedPassphrase !== undefined) process.env.KEYSMITH_PASSPHRASE = savedPassphrase;
 });
+
+/** What Electron does on app.quit(): will-quit, which main may delay once to clean up. */
+async function quit(): Promise<boolean> {
+  let prevented = false;
+  for (const listener of rec.appEvents.get('will-quit') ?? []) listener({ preventDefault: () => (prevented = true) });
+  await waitFor(() => rec.quits > 0 || !prevented, { what: 'main to quit' });
+  return prevented;
+}
+
+/** A new passphrase vault, unlocked, holding the API key integration "Key". */
+async function vaultWithKey(): Promise<void> {
+  expect(await call('vault:create', { method: 'passphrase', passphrase: 'wiring passphrase' })).toMatchObject({ ok: true, value: { state: 'unlocked' } });
+  expect(await call('integrations:create', { fields: { kind: 'apiKey', name: 'Key', clientId: 'the-api-key' } })).toMatchObject({ ok: true });
+}
 
 describe('main, wired to a stand-in electron', () => {
   it('privileges app:// and keeps one instance and Chromium files per data folder', () => {
     expect(rec.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
     expect(rec.paths).toEqual({ userData: dataDir, sessionData: path.join(dataDir, 'chromium') });
     expect(rec.exits).toEqual([]);
+  });
+
+  it.runIf(process.platform === 'linux')('keeps the main process\'s memory out of core dumps (coredump_filter 0)', () => {
+    // main ran in this very process: the filter it wrote is this process's own.
+    expect(readFileSync('/proc/self/coredump_filter', 'utf8').trim()).toBe('00000000');
+  });
+
+  it('forgets a KEYSMITH_PASSPHRASE it was started with, so nothing it starts inherits it, and keeps KEYSMITH_HOME', () => {
+    expect(process.env.KEYSMITH_PASSPHRASE).toBeUndefined();
+    expect(process.env.KEYSMITH_HOME).toBe(dataDir);
   });
 
   it('hardens the session and every webContents', () => {
@@ -215,6 +243,7 @@ describe('main, wired to a stand-in electron', () => {
     const ok = await handler(new Request('app://keysmith/index.html'));
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await ok.text()).toContain('<title>Keysmith</title>');
     // Dot segments are normalised away by the URL parser (staying inside the root); encoded separators are refused.
     expect((await handler(new Request('app://keysmith/%2e%2e/main.cjs'))).status).toBe(404);
@@ -240,7 +269,9 @@ describe('main, wired to a stand-in electron', () => {
   it('registers every channel behind the sender gate', async () => {
     expect([...ipcMain.handlers.keys()].sort()).toEqual([...CHANNELS].sort());
     expect(await call('app:version')).toEqual({ ok: true, value: '9.9.9' });
-    expect(await ipcMain.invoke('app:version', { senderFrame: { url: 'https://evil.example/', parent: null } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    for (const channel of CHANNELS) {
+      expect(await ipcMain.invoke(channel, { senderFrame: { url: 'https://evil.example/', parent: null } }), channel).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
     expect(await call('vault:status')).toMatchObject({ ok: true, value: { state: 'missing', dataDir } });
   });
 
@@ -258,8 +289,7 @@ describe('main, wired to a stand-in electron', () => {
   });
 
   it('creates and unlocks a vault, copies concealed, and locks on screen lock, clearing the clipboard', async () => {
-    expect(await call('vault:create', { method: 'passphrase', passphrase: 'wiring passphrase' })).toMatchObject({ ok: true, value: { state: 'unlocked' } });
-    await call('integrations:create', { fields: { kind: 'apiKey', name: 'Key', clientId: 'the-api-key' } });
+    await vaultWithKey();
     await call('settings:set', { favorites: [((await call('integrations:list')).value as { id: string }[])[0]!.id] });
     expect(await call('tokens:copy', { name: 'Key' })).toMatchObject({ ok: true, value: { copied: true } });
     expect(rec.clipboardText).toBe('the-api-key');
@@ -267,22 +297,20 @@ describe('main, wired to a stand-in electron', () => {
     if (process.platform === 'linux') expect(Object.keys(item.items)).toContain('electron application/osclipboard;format="x-kde-passwordManagerHint"');
 
     const win = rec.windows[0]!;
-    await until('the unlocked tray', () => JSON.stringify(rec.trays[0]!.menus.at(-1)).includes('"label":"Key (API key)"'));
+    await waitFor(() => JSON.stringify(rec.trays[0]!.menus.at(-1)).includes('"label":"Key (API key)"'), { what: 'the unlocked tray' });
     power.emit('lock-screen');
-    await until('the clipboard to clear', () => rec.clipboardText === '');
+    await waitFor(() => rec.clipboardText === '', { what: 'the clipboard to clear' });
     expect(win.sent).toContainEqual(['vault:locked', { reason: 'screen-lock' }]);
     expect(win.sent).toContainEqual(['clipboard:cleared', { reason: 'lock' }]);
     expect(await call('integrations:list')).toMatchObject({ ok: false, error: { code: 'vault_locked' } });
   });
 
   it('clears our copy before quitting', async () => {
-    await call('vault:unlock', { method: 'passphrase', passphrase: 'wiring passphrase' });
+    await vaultWithKey();
     await call('tokens:copy', { name: 'Key' });
     expect(rec.clipboardText).toBe('the-api-key');
-    let prevented = false;
-    for (const listener of rec.appEvents.get('will-quit') ?? []) listener({ preventDefault: () => (prevented = true) });
-    expect(prevented).toBe(true);
-    await until('quit', () => rec.quits > 0);
+    expect(await quit()).toBe(true);
+    expect(rec.quits).toBe(1);
     expect(rec.clipboardText).toBe('');
   });
 });

@@ -1,13 +1,19 @@
 /**
  * The IPC router under Node with a stand-in ipcMain and the REAL core services on a real
- * passphrase vault in a temp dir; token channels mint over real HTTP from the IMS emulator.
- * Every channel's happy path, the trusted-sender check, the size cap, typed errors, and the rule
- * that no secret (client secret, private key, access token) is ever in a response.
+ * passphrase vault in a temp dir, wired as main.ts wires them (test/support/ipc-harness.ts); token
+ * channels mint over real HTTP from the IMS emulator. Every channel's happy path, the
+ * trusted-sender check, the size cap, typed errors, and the rule that no secret (client secret,
+ * private key, access token) is ever in a response: checked after every test, over every response
+ * that test received.
+ *
+ * Each test starts from its own data directory and emulator, built by the `given` helpers below:
+ * none relies on what another left behind, so they pass alone and in any order.
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { APP_ORIGIN } from '../../electron/app-protocol';
 import { CHANNELS, type Channel } from '../../electron/ipc/channels';
 import type { ImportPreview, IntegrationListItem, TokenCopyResult, TokenStatus, VaultStatus } from '../../electron/ipc/contract';
 import { INTERNAL_MESSAGE } from '../../electron/ipc/errors';
@@ -16,7 +22,7 @@ import { createDispatcher } from '../../electron/ipc/router';
 import type { MaskedIntegration } from '../../electron/core/integration-view';
 import type { KeyPairSummary } from '../../electron/core/keys/keypair-store';
 import { startImsEmulator, type ImsEmulator } from '../support/ims-emulator';
-import { APP_ORIGIN, createHarness, TRUSTED_EVENT, type Harness } from './ipc-harness';
+import { createHarness, TRUSTED_EVENT, type Harness } from '../support/ipc-harness';
 
 const PASSPHRASE = 'router tests passphrase';
 const ORG = '1234567890ABCDEF12345678@AdobeOrg';
@@ -27,16 +33,63 @@ const CANARY_JWT = 'p8e-CANARY-jwt-fedcba9876543210-SECRET';
 const CANARY_IMPORT = 'p8e-CANARY-import-55555555-SECRET';
 
 let ims: ImsEmulator;
+/** The harness the current test calls through; every harness it made is checked and disposed after it. */
 let h: Harness;
-/** Every response of the whole suite, searched for secrets at the end. */
-const responses: unknown[] = [];
-const succeeded = new Set<string>();
+let harnesses: Harness[] = [];
+/** Every private key the current test handed in, to search its responses for. */
+let keyMaterial: string[] = [];
+
+beforeEach(async () => {
+  harnesses = [];
+  keyMaterial = [];
+  ims = await startImsEmulator();
+  ims.registerClient({ clientId: 's2s-client', clientSecrets: [CANARY], orgId: ORG, scopes: ['openid', 'AdobeID'] });
+});
+
+afterEach(async () => {
+  try {
+    for (const harness of harnesses) await expectNoSecretCrossed(harness);
+  } finally {
+    for (const harness of harnesses) harness.dispose();
+    await ims.close();
+  }
+});
+
+async function harness(opts: { createVault?: boolean; unlock?: boolean }): Promise<Harness> {
+  const made = await createHarness({ passphrase: PASSPHRASE, ...opts });
+  harnesses.push(made);
+  return made;
+}
+
+/** The states tests start from. */
+const given = {
+  /** no vault at all: enough for the checks made before any handler runs */
+  noVault: async () => (h = await harness({ createVault: false })),
+  locked: async () => (h = await harness({})),
+  unlocked: async () => (h = await harness({ unlock: true })),
+  /** unlocked, with the OAuth S2S integration "Analytics" minting from the emulator */
+  analytics: async () => {
+    await given.unlocked();
+    await ok('integrations:create', { fields: { ...s2sFields, imsEndpoint: ims.url } });
+    return h;
+  },
+  /** unlocked, with the JWT integration "Cloud Manager" and a generated key whose certificate the emulator knows */
+  cloudManager: async () => {
+    await given.unlocked();
+    await ok('integrations:create', {
+      fields: { kind: 'jwt', name: 'Cloud Manager', clientId: 'jwt-client', clientSecrets: [CANARY_JWT], orgId: ORG, technicalAccountId: TECH, metascopes: ['ent_cloudmgr_sdk'], imsEndpoint: ims.url },
+    });
+    const key = await ok<KeyPairSummary>('keypairs:generate', { name: 'Cloud Manager', days: 30 });
+    const certPath = path.join(h.workDir, 'cm.crt');
+    h.dialogs.saveQueue.push(certPath);
+    await ok('keypairs:saveCertificate', { name: 'Cloud Manager' });
+    ims.registerClient({ clientId: 'jwt-client', clientSecrets: [CANARY_JWT], orgId: ORG, technicalAccountId: TECH, metascopes: ['ent_cloudmgr_sdk'], certificatesPem: [readFileSync(certPath, 'utf8')] });
+    return { h, key, certPath };
+  },
+};
 
 async function call<T>(channel: Channel, request?: unknown): Promise<IpcResult<T>> {
-  const result = await h.call<T>(channel, request);
-  responses.push(result);
-  if (result.ok) succeeded.add(channel);
-  return result;
+  return h.call<T>(channel, request);
 }
 
 async function ok<T>(channel: Channel, request?: unknown): Promise<T> {
@@ -55,13 +108,64 @@ async function fails(channel: Channel, request: unknown, code: string): Promise<
   return result.error;
 }
 
-/** Every private key the suite handles, to search the responses for. */
-const keyMaterial: string[] = [];
-
 function pkcs8Key(): string {
   const pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
   keyMaterial.push(pem);
   return pem;
+}
+
+/** No client secret, private key or access token in anything `harness` answered. */
+async function expectNoSecretCrossed(harness: Harness): Promise<void> {
+  const everything = JSON.stringify(harness.responses);
+  for (const secret of [CANARY, CANARY_JWT, CANARY_IMPORT]) expect(everything).not.toContain(secret);
+  // 'PRIVATE KEY' may appear only in the hint of an error message ("a -----BEGIN PRIVATE KEY----- block"),
+  // never in a value, and never followed by key material.
+  const values = JSON.stringify(harness.responses.filter((r) => (r as IpcResult<unknown>).ok));
+  expect(values).not.toContain('PRIVATE KEY');
+  expect(values).not.toContain('-----BEGIN');
+  expect(everything).not.toMatch(/PRIVATE KEY-----(\\n|\s)*[A-Za-z0-9+/=]{16}/);
+  const keys = [...keyMaterial];
+  const tokens: string[] = [];
+  if (harness.session.isUnlocked) {
+    for (const i of (await harness.session.vault()).document.integrations) for (const k of i.keys ?? []) keys.push(k.privateKeyPem);
+    tokens.push(...Object.values(await harness.session.tokenEntries()).map((t) => t.accessToken));
+  }
+  for (const key of keys) {
+    for (const line of key.split('\n').filter((l) => /^[A-Za-z0-9+/=]{40,}$/.test(l))) expect(everything).not.toContain(line);
+  }
+  for (const token of tokens) expect(everything).not.toContain(token);
+  expect(harness.logged.filter((l) => l.message.includes('PEM'))).toEqual([]);
+}
+
+/** A Developer Console project with one OAuth S2S credential, as the Console downloads it. */
+function writeConsoleProject(project: string): string {
+  writeFileSync(
+    project,
+    JSON.stringify({
+      project: {
+        id: '1',
+        name: 'reports',
+        title: 'Reports',
+        org: { id: '1', name: 'Acme', ims_org_id: ORG },
+        workspace: {
+          id: '2',
+          name: 'Stage',
+          title: 'Stage',
+          details: {
+            credentials: [
+              {
+                id: '333',
+                name: 'OAuth Server-to-Server',
+                integration_type: 'oauth_server_to_server',
+                oauth_server_to_server: { client_id: 'imported-client', client_secrets: [CANARY_IMPORT], technical_account_id: TECH, scopes: ['openid'] },
+              },
+            ],
+          },
+        },
+      },
+    }),
+  );
+  return project;
 }
 
 const s2sFields = {
@@ -73,24 +177,16 @@ const s2sFields = {
   scopes: ['openid', 'AdobeID'],
 };
 
-beforeAll(async () => {
-  ims = await startImsEmulator();
-  ims.registerClient({ clientId: 's2s-client', clientSecrets: [CANARY], orgId: ORG, scopes: ['openid', 'AdobeID'] });
-  h = await createHarness({ passphrase: PASSPHRASE });
-});
-afterAll(async () => {
-  h?.dispose();
-  await ims?.close();
-});
-
 describe('IPC router: registration', () => {
-  it('registers exactly the contract channels, once each', () => {
+  it('registers exactly the contract channels, once each', async () => {
+    await given.noVault();
     expect([...h.ipc.handlers.keys()].sort()).toEqual([...CHANNELS].sort());
   });
 });
 
 describe('IPC router: vault and settings', () => {
   it('answers the app version and a locked status before unlock', async () => {
+    await given.locked();
     expect(await ok('app:version')).toBe('0.1.0-test');
     const status = await ok<VaultStatus>('vault:status');
     expect(status).toMatchObject({ state: 'locked', methods: ['passphrase', 'recovery'], dataDir: h.dataDir, lastError: null });
@@ -98,6 +194,7 @@ describe('IPC router: vault and settings', () => {
   });
 
   it('refuses a wrong passphrase with a typed error, then unlocks', async () => {
+    await given.locked();
     const error = await fails('vault:unlock', { method: 'passphrase', passphrase: 'not it' }, 'wrong_passphrase');
     expect(error.message).toMatch(/Wrong passphrase/);
     expect((await ok<VaultStatus>('vault:status')).lastError?.code).toBe('wrong_passphrase');
@@ -106,6 +203,7 @@ describe('IPC router: vault and settings', () => {
   });
 
   it('reads and changes settings, stored 0600 beside the vault', async () => {
+    await given.unlocked();
     const defaults = await ok<Record<string, unknown>>('settings:get');
     expect(defaults).toMatchObject({ clipboardClearSeconds: 30, autoLockMinutes: 15, theme: 'system', favorites: [] });
     const changed = await ok<Record<string, unknown>>('settings:set', { clipboardClearSeconds: null, theme: 'dark', refreshMarginMinutes: 7, defaultImsEndpoint: ims.url });
@@ -119,6 +217,8 @@ describe('IPC router: vault and settings', () => {
 
 describe('IPC router: integrations', () => {
   it('creates an integration, filling omitted fields from the settings, and masks its secret', async () => {
+    await given.unlocked();
+    await ok('settings:set', { refreshMarginMinutes: 7, defaultImsEndpoint: ims.url });
     const created = await ok<MaskedIntegration>('integrations:create', { fields: s2sFields });
     expect(created).toMatchObject({ name: 'Analytics', kind: 'oauthS2S', imsEndpoint: ims.url, refreshMarginMinutes: 7 });
     expect(created.clientSecrets).toEqual(['••••CRET']);
@@ -128,6 +228,7 @@ describe('IPC router: integrations', () => {
   });
 
   it('lists, gets, updates, duplicates and deletes', async () => {
+    await given.analytics();
     const list = await ok<IntegrationListItem[]>('integrations:list');
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ name: 'Analytics', favorite: false, keys: null, scopes: ['openid', 'AdobeID'], token: { state: 'none', applicable: true } });
@@ -142,10 +243,10 @@ describe('IPC router: integrations', () => {
     expect(copy.id).not.toBe(list[0]!.id);
     expect(await ok('integrations:delete', { name: 'Analytics (copy)' })).toEqual({ deleted: 'Analytics (copy)' });
     await fails('integrations:get', { name: 'Analytics (copy)' }, 'not_found');
-    await ok('integrations:update', { name: 'Analytics', patch: { orgId: ORG } });
   });
 
   it('keeps favourites in the settings and drops them with the integration', async () => {
+    await given.analytics();
     const [item] = await ok<IntegrationListItem[]>('integrations:list');
     const dup = await ok<MaskedIntegration>('integrations:duplicate', { name: 'Analytics', newName: 'Fav' });
     await ok('settings:set', { favorites: [item!.id, dup.id] });
@@ -157,6 +258,7 @@ describe('IPC router: integrations', () => {
 
 describe('IPC router: tokens and secrets over real HTTP', () => {
   it('mints, serves from cache, and re-mints on force', async () => {
+    await given.analytics();
     const before = ims.requests.length;
     expect(await ok<TokenStatus>('tokens:status', { name: 'Analytics' })).toMatchObject({ state: 'none' });
     const minted = await ok<TokenStatus>('tokens:mint', { name: 'Analytics' });
@@ -169,6 +271,7 @@ describe('IPC router: tokens and secrets over real HTTP', () => {
   });
 
   it('copies a token in a chosen format into the clipboard, never into the response', async () => {
+    await given.analytics();
     const raw = await ok<TokenCopyResult>('tokens:copy', { name: 'Analytics' });
     expect(raw).toMatchObject({ copied: true, format: 'raw', clearsInSeconds: 30 });
     const token = h.board.text;
@@ -182,18 +285,21 @@ describe('IPC router: tokens and secrets over real HTTP', () => {
   });
 
   it('turns auto-refresh on and off', async () => {
+    await given.analytics();
     expect(await ok<TokenStatus>('tokens:setAutoRefresh', { name: 'Analytics', enabled: true })).toMatchObject({ autoRefresh: true });
     expect((await ok<IntegrationListItem[]>('integrations:list'))[0]!.token.autoRefresh).toBe(true);
     expect(await ok<TokenStatus>('tokens:setAutoRefresh', { name: 'Analytics', enabled: false })).toMatchObject({ autoRefresh: false });
   });
 
   it('copies the client secret in main only', async () => {
+    await given.analytics();
     const result = await ok('secrets:copyClientSecret', { name: 'Analytics' });
     expect(result).toEqual({ copied: true, clearsInSeconds: 30 });
     expect(h.board.text).toBe(CANARY);
   });
 
   it('copies identifiers plainly (not concealed, no timed clear) and says when one is absent', async () => {
+    await given.analytics();
     expect(await ok('secrets:copyField', { name: 'Analytics', field: 'orgId' })).toEqual({ copied: true, clearsInSeconds: null });
     expect(h.board.text).toBe(ORG);
     expect(h.board.concealed).toBe(false);
@@ -205,6 +311,7 @@ describe('IPC router: tokens and secrets over real HTTP', () => {
   });
 
   it('says plainly why a token cannot be had', async () => {
+    await given.analytics();
     await ok('integrations:create', { fields: { kind: 'apiKey', name: 'Just a key', clientId: 'api-key-1' } });
     const error = await fails('tokens:mint', { name: 'Just a key' }, 'invalid_input');
     expect(error.message).toMatch(/API key integration/);
@@ -212,20 +319,21 @@ describe('IPC router: tokens and secrets over real HTTP', () => {
     expect(h.board.text).toBe('api-key-1');
     await fails('tokens:setAutoRefresh', { name: 'Just a key', enabled: true }, 'invalid_input');
     // A failed re-mint keeps serving the still-valid cached token, and says why.
+    await ok('tokens:mint', { name: 'Analytics' });
     ims.failNext({ status: 400, body: JSON.stringify({ error: 'invalid_scope', error_description: 'no' }) });
     expect(await ok<TokenStatus>('tokens:mint', { name: 'Analytics', force: true })).toMatchObject({ fromCache: true, refreshError: expect.stringMatching(/scope/) });
     // Without a cached token, the refusal is the answer.
-    await ok('integrations:create', { fields: { ...s2sFields, name: 'Wrong secret', clientSecrets: ['p8e-not-the-secret'] } });
+    await ok('integrations:create', { fields: { ...s2sFields, name: 'Wrong secret', clientSecrets: ['p8e-not-the-secret'], imsEndpoint: ims.url } });
     const refused = await fails('tokens:mint', { name: 'Wrong secret' }, 'token_refused');
     expect(refused.message).toMatch(/client secret/);
-    await ok('integrations:delete', { name: 'Wrong secret' });
   });
 });
 
 describe('IPC router: keypairs', () => {
   it('generates a key, saves its certificate through the save dialog, and mints a JWT token with it', async () => {
+    await given.unlocked();
     await ok('integrations:create', {
-      fields: { kind: 'jwt', name: 'Cloud Manager', clientId: 'jwt-client', clientSecrets: [CANARY_JWT], orgId: ORG, technicalAccountId: TECH, metascopes: ['ent_cloudmgr_sdk'] },
+      fields: { kind: 'jwt', name: 'Cloud Manager', clientId: 'jwt-client', clientSecrets: [CANARY_JWT], orgId: ORG, technicalAccountId: TECH, metascopes: ['ent_cloudmgr_sdk'], imsEndpoint: ims.url },
     });
     const key = await ok<KeyPairSummary>('keypairs:generate', { name: 'Cloud Manager', days: 30 });
     expect(key).toMatchObject({ active: true, bits: 2048, origin: 'generated', expiringSoon: true });
@@ -240,11 +348,12 @@ describe('IPC router: keypairs', () => {
 
     ims.registerClient({ clientId: 'jwt-client', clientSecrets: [CANARY_JWT], orgId: ORG, technicalAccountId: TECH, metascopes: ['ent_cloudmgr_sdk'], certificatesPem: [certificatePem] });
     expect(await ok<TokenStatus>('tokens:mint', { name: 'Cloud Manager' })).toMatchObject({ state: 'valid', fromCache: false });
-    const [, cm] = await ok<IntegrationListItem[]>('integrations:list');
+    const [cm] = await ok<IntegrationListItem[]>('integrations:list');
     expect(cm!.keys).toMatchObject({ count: 1, activeFingerprint: key.fingerprintSha256, expiringSoon: true });
   });
 
   it('imports keys pasted as text and chosen in the open dialog, then rotates', async () => {
+    await given.cloudManager();
     const pasted = await ok<{ imported: true; key: KeyPairSummary; certificateGenerated: boolean }>('keypairs:import', { name: 'Cloud Manager', source: 'text', keyPem: pkcs8Key() });
     expect(pasted).toMatchObject({ imported: true, certificateGenerated: true, key: { active: false, origin: 'imported' } });
 
@@ -264,39 +373,15 @@ describe('IPC router: keypairs', () => {
     expect(active).toMatchObject({ active: true, fingerprintSha256: pasted.key.fingerprintSha256 });
     await fails('keypairs:remove', { name: 'Cloud Manager', fingerprint: pasted.key.fingerprintSha256 }, 'invalid_input'); // the active one
     expect(await ok('keypairs:remove', { name: 'Cloud Manager', fingerprint: chosen.key.fingerprintSha256 })).toEqual({ removed: chosen.key.fingerprintSha256 });
+    await ok('integrations:create', { fields: { ...s2sFields, imsEndpoint: ims.url } });
     await fails('keypairs:list', { name: 'Analytics' }, 'invalid_input'); // S2S uses no keys
   });
 });
 
 describe('IPC router: import and export', () => {
   it('previews a Console project chosen in the open dialog, then applies it', async () => {
-    const project = path.join(h.workDir, 'project.json');
-    writeFileSync(
-      project,
-      JSON.stringify({
-        project: {
-          id: '1',
-          name: 'reports',
-          title: 'Reports',
-          org: { id: '1', name: 'Acme', ims_org_id: ORG },
-          workspace: {
-            id: '2',
-            name: 'Stage',
-            title: 'Stage',
-            details: {
-              credentials: [
-                {
-                  id: '333',
-                  name: 'OAuth Server-to-Server',
-                  integration_type: 'oauth_server_to_server',
-                  oauth_server_to_server: { client_id: 'imported-client', client_secrets: [CANARY_IMPORT], technical_account_id: TECH, scopes: ['openid'] },
-                },
-              ],
-            },
-          },
-        },
-      }),
-    );
+    await given.unlocked();
+    const project = writeConsoleProject(path.join(h.workDir, 'project.json'));
     h.dialogs.openQueue.push([project]);
     const preview = await ok<ImportPreview>('interop:importPreview');
     if (preview.cancelled) throw new Error('preview was cancelled');
@@ -309,6 +394,7 @@ describe('IPC router: import and export', () => {
   });
 
   it('exports through the save dialog; a file with secrets is 0600', async () => {
+    await given.analytics();
     const out = path.join(h.workDir, 'analytics.env');
     h.dialogs.saveQueue.push(out);
     expect(await ok('interop:export', { name: 'Analytics', format: 'env', includeSecrets: true })).toEqual({ saved: true, path: out });
@@ -320,6 +406,7 @@ describe('IPC router: import and export', () => {
 
 describe('IPC router: lock, recovery and creation', () => {
   it('locks, refuses vault calls while locked, and unlocks with the recovery key', async () => {
+    await given.analytics();
     expect(await ok<VaultStatus>('vault:lock')).toMatchObject({ state: 'locked' });
     await fails('tokens:copy', { name: 'Analytics' }, 'vault_locked');
     await fails('vault:unlock', { method: 'recovery', recoveryKey: 'AAAA-BBBB' }, 'wrong_recovery_key');
@@ -327,24 +414,14 @@ describe('IPC router: lock, recovery and creation', () => {
   });
 
   it('creates a vault where there is none; the recovery key goes to a main-process dialog only', async () => {
-    const fresh = await createHarness({ passphrase: 'unused', createVault: false });
-    try {
-      const call = async <T>(channel: Channel, request?: unknown) => {
-        const r = await fresh.call<T>(channel, request);
-        responses.push(r);
-        if (r.ok) succeeded.add(channel);
-        return r;
-      };
-      expect(await call('vault:status')).toMatchObject({ ok: true, value: { state: 'missing', methods: [] } });
-      expect(await call('vault:create', { method: 'passphrase', passphrase: 'short' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'passphrase' } });
-      const created = await call<VaultStatus>('vault:create', { method: 'passphrase', passphrase: 'a long enough passphrase' });
-      expect(created).toMatchObject({ ok: true, value: { state: 'unlocked', methods: ['passphrase', 'recovery'] } });
-      expect(fresh.dialogs.recoveryKeys).toHaveLength(1);
-      expect(JSON.stringify(created)).not.toContain(fresh.dialogs.recoveryKeys[0]!);
-      expect(await call('vault:create', { method: 'passphrase', passphrase: 'a long enough passphrase' })).toMatchObject({ ok: false, error: { code: 'vault_exists' } });
-    } finally {
-      fresh.dispose();
-    }
+    await given.noVault();
+    expect(await call('vault:status')).toMatchObject({ ok: true, value: { state: 'missing', methods: [] } });
+    expect(await call('vault:create', { method: 'passphrase', passphrase: 'short' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'passphrase' } });
+    const created = await call<VaultStatus>('vault:create', { method: 'passphrase', passphrase: 'a long enough passphrase' });
+    expect(created).toMatchObject({ ok: true, value: { state: 'unlocked', methods: ['passphrase', 'recovery'] } });
+    expect(h.dialogs.recoveryKeys).toHaveLength(1);
+    expect(JSON.stringify(h.responses)).not.toContain(h.dialogs.recoveryKeys[0]!);
+    expect(await call('vault:create', { method: 'passphrase', passphrase: 'a long enough passphrase' })).toMatchObject({ ok: false, error: { code: 'vault_exists' } });
   });
 });
 
@@ -362,15 +439,18 @@ describe('IPC router: the gate', () => {
   ];
   for (const [what, event] of foreign) {
     it(`refuses ${what} on every channel, before parsing`, async () => {
+      await given.noVault();
       for (const channel of CHANNELS) {
+        // Straight to ipcMain: h.call would put the trusted event in place of an undefined one.
         const result = (await h.ipc.invoke(channel, event as never, { name: 'Analytics' })) as IpcResult<unknown>;
-        responses.push(result);
+        h.responses.push(result);
         expect(result, channel).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
       }
     });
   }
 
   it('refuses an oversize request before parsing it', async () => {
+    await given.noVault();
     await fails('integrations:get', { name: 'x'.repeat(1024 * 1024 + 1) }, 'payload_too_large');
     await fails('keypairs:import', { name: 'Cloud Manager', source: 'text', keyPem: 'A'.repeat(2 * 1024 * 1024) }, 'payload_too_large');
     let deep: unknown = 'leaf';
@@ -380,6 +460,7 @@ describe('IPC router: the gate', () => {
   });
 
   it('refuses extra arguments, unknown keys and wrong types with the field named', async () => {
+    await given.noVault();
     const extra = (await h.ipc.invoke('integrations:get', TRUSTED_EVENT, { name: 'Analytics' }, 'second')) as IpcResult<unknown>;
     expect(extra).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await fails('integrations:get', { name: 'Analytics', admin: true }, 'invalid_input')).toBeTruthy();
@@ -388,6 +469,7 @@ describe('IPC router: the gate', () => {
   });
 
   it('reports an unexpected failure as `internal` with a fixed sentence, and logs the details in main', async () => {
+    await given.noVault();
     const logged: unknown[] = [];
     const dispatch = createDispatcher(
       {
@@ -410,29 +492,55 @@ describe('IPC router: the gate', () => {
   });
 });
 
-describe('IPC router: no secret ever crosses to the renderer', () => {
-  it('ran every channel successfully at least once', () => {
-    expect([...succeeded].sort()).toEqual([...CHANNELS].sort());
-  });
 
-  it('has no client secret, private key or access token in any response', async () => {
-    const everything = JSON.stringify(responses);
-    for (const secret of [CANARY, CANARY_JWT, CANARY_IMPORT]) expect(everything).not.toContain(secret);
-    // 'PRIVATE KEY' may appear only in the hint of an error message ("a -----BEGIN PRIVATE KEY----- block"),
-    // never in a value, and never followed by key material.
-    const values = JSON.stringify(responses.filter((r) => (r as IpcResult<unknown>).ok));
-    expect(values).not.toContain('PRIVATE KEY');
-    expect(values).not.toContain('-----BEGIN');
-    expect(everything).not.toMatch(/PRIVATE KEY-----(\\n|\s)*[A-Za-z0-9+/=]{16}/);
-    for (const key of keyMaterial) {
-      for (const line of key.split('\n').filter((l) => /^[A-Za-z0-9+/=]{40,}$/.test(l))) expect(everything).not.toContain(line);
-    }
-    for (const i of (await h.session.vault()).document.integrations) for (const k of i.keys ?? []) keyMaterial.push(k.privateKeyPem);
-    expect(keyMaterial.length).toBeGreaterThanOrEqual(3);
-    const cached = await h.session.tokenEntries();
-    const tokens = Object.values(cached).map((t) => t.accessToken);
-    expect(tokens.length).toBeGreaterThanOrEqual(2);
-    for (const token of tokens) expect(everything).not.toContain(token);
-    expect(h.logged.filter((l) => l.message.includes('PEM'))).toEqual([]);
+describe('IPC router: every channel', () => {
+  it('answers a valid request successfully on each channel of the contract, from a missing vault on', async () => {
+    await given.noVault();
+    const succeeded = new Set<Channel>();
+    const step = async <T = unknown>(channel: Channel, request?: unknown): Promise<T> => {
+      const value = await ok<T>(channel, request);
+      succeeded.add(channel);
+      return value;
+    };
+    await step('app:version');
+    await step('vault:status');
+    await step('vault:create', { method: 'passphrase', passphrase: PASSPHRASE });
+    await step('vault:lock');
+    await step('vault:unlock', { method: 'passphrase', passphrase: PASSPHRASE });
+    await step('settings:get');
+    await step('settings:set', { defaultImsEndpoint: ims.url });
+
+    await step('integrations:create', { fields: s2sFields });
+    await step('integrations:list');
+    await step('integrations:get', { name: 'Analytics' });
+    await step('integrations:update', { name: 'Analytics', patch: { description: 'every channel' } });
+    await step('integrations:duplicate', { name: 'Analytics' });
+    await step('integrations:delete', { name: 'Analytics (copy)' });
+    await step('tokens:status', { name: 'Analytics' });
+    await step('tokens:mint', { name: 'Analytics' });
+    await step('tokens:copy', { name: 'Analytics' });
+    await step('tokens:setAutoRefresh', { name: 'Analytics', enabled: false });
+    await step('secrets:copyClientSecret', { name: 'Analytics' });
+    await step('secrets:copyField', { name: 'Analytics', field: 'clientId' });
+
+    const name = 'Cloud Manager';
+    await step('integrations:create', { fields: { kind: 'jwt', name, clientId: 'jwt-client', clientSecrets: [CANARY_JWT], orgId: ORG, technicalAccountId: TECH, metascopes: ['ent_cloudmgr_sdk'] } });
+    const generated = await step<KeyPairSummary>('keypairs:generate', { name, days: 30 });
+    const imported = await step<{ key: KeyPairSummary }>('keypairs:import', { name, source: 'text', keyPem: pkcs8Key() });
+    await step('keypairs:list', { name });
+    await step('keypairs:setActive', { name, fingerprint: imported.key.fingerprintSha256 });
+    await step('keypairs:remove', { name, fingerprint: generated.fingerprintSha256 });
+    h.dialogs.saveQueue.push(path.join(h.workDir, 'cm.crt'));
+    await step('keypairs:saveCertificate', { name });
+
+    h.dialogs.openQueue.push([writeConsoleProject(path.join(h.workDir, 'project.json'))]);
+    const preview = await step<ImportPreview>('interop:importPreview');
+    if (preview.cancelled) throw new Error('preview was cancelled');
+    await step('interop:importApply', { previewId: preview.previewId });
+    h.dialogs.saveQueue.push(path.join(h.workDir, 'analytics.env'));
+    await step('interop:export', { name: 'Analytics', format: 'env', includeSecrets: false });
+
+    // A channel added to the contract without a step here fails this line.
+    expect([...succeeded].sort()).toEqual([...CHANNELS].sort());
   });
 });

@@ -3,62 +3,67 @@
  * flow while unlocked and stop at lock; lock drops the vault and token service; changes another
  * process writes (the CLI) are picked up; unlock attempts are serialised; keychain auto-unlock.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addIntegration } from '../../electron/core/integration-store';
 import type { RefreshEvent } from '../../electron/core/tokens/refresh-scheduler';
 import { Vault } from '../../electron/core/vault';
 import { VaultSession } from '../../electron/app/vault-session';
 import { startImsEmulator, type ImsEmulator } from '../support/ims-emulator';
 import { tempDataDir } from '../support/cli';
-import { noKeychain } from './ipc-harness';
+import { noKeychain } from '../support/app-stand-ins';
+import { waitFor } from '../support/wait-for';
 
 const PASSPHRASE = 'session tests passphrase';
 const ORG = '1234567890ABCDEF12345678@AdobeOrg';
 let ims: ImsEmulator;
 
-const waitFor = (what: string, pred: () => boolean, ms = 15_000) =>
-  new Promise<void>((resolve, reject) => {
-    const deadline = Date.now() + ms;
-    const tick = () => (pred() ? resolve() : Date.now() > deadline ? reject(new Error(`timed out waiting for ${what}`)) : setTimeout(tick, 20));
-    tick();
-  });
-
-beforeAll(async () => {
+beforeEach(async () => {
   ims = await startImsEmulator();
   ims.registerClient({ clientId: 'auto', clientSecrets: ['auto-secret'], orgId: ORG, scopes: ['openid'] });
 });
-afterAll(() => ims.close());
+afterEach(() => ims.close());
+
+/** A session over a new vault holding one auto-refreshing S2S integration, recording its events. */
+async function autoRefreshingSession() {
+  const dir = tempDataDir();
+  const { vault } = await Vault.create(dir, { method: 'passphrase', passphrase: PASSPHRASE }, { keychain: noKeychain });
+  await vault.update((doc) =>
+    addIntegration(doc, { kind: 'oauthS2S', name: 'Auto', clientId: 'auto', clientSecrets: ['auto-secret'], scopes: ['openid'], imsEndpoint: ims.url, autoRefresh: true, refreshMarginMinutes: 0 }),
+  );
+  const session = new VaultSession({ dataDir: dir, keychain: noKeychain, fetch: (u, i) => fetch(u, i), scheduler: { maxJitterMs: 0, firstRetryMs: 100 } });
+  const events: RefreshEvent[] = [];
+  const locks: string[] = [];
+  session.on('refresh', (e) => events.push(e));
+  session.on('locked', (r) => locks.push(r));
+  const refreshes = () => events.filter((e) => e.type === 'refreshed').length;
+  return { session, events, locks, refreshes };
+}
 
 describe('vault session', () => {
   it('pushes refresh events while unlocked, and none after lock; lock drops the decrypted state', async () => {
-    const dir = tempDataDir();
-    const { vault } = await Vault.create(dir, { method: 'passphrase', passphrase: PASSPHRASE }, { keychain: noKeychain });
     ims.setLifetimes({ s2sSeconds: 1 });
-    await vault.update((doc) =>
-      addIntegration(doc, { kind: 'oauthS2S', name: 'Auto', clientId: 'auto', clientSecrets: ['auto-secret'], scopes: ['openid'], imsEndpoint: ims.url, autoRefresh: true, refreshMarginMinutes: 0 }),
-    );
-    const session = new VaultSession({ dataDir: dir, keychain: noKeychain, fetch: (u, i) => fetch(u, i), scheduler: { maxJitterMs: 0, firstRetryMs: 100 } });
-    const events: RefreshEvent[] = [];
-    const locks: string[] = [];
-    session.on('refresh', (e) => events.push(e));
-    session.on('locked', (r) => locks.push(r));
+    const watched = await autoRefreshingSession();
+    // Left unlocked beside the one under test: its refreshes show that time enough for more passed.
+    const control = await autoRefreshingSession();
     try {
-      await session.unlock({ method: 'passphrase', passphrase: PASSPHRASE });
-      await waitFor('two refreshes', () => events.filter((e) => e.type === 'refreshed').length >= 2);
-      session.lock('screen-lock');
-      const seen = events.length;
-      expect(locks).toEqual(['screen-lock']);
-      expect(session.isUnlocked).toBe(false);
-      expect(() => session.tokens()).toThrow(/locked/);
-      await expect(session.vault()).rejects.toMatchObject({ code: 'vault_locked' });
-      await expect(session.tokenEntries()).rejects.toMatchObject({ code: 'vault_locked' });
-      await new Promise((r) => setTimeout(r, 2_500)); // more than two token lifetimes
-      expect(events.length).toBe(seen);
-      session.lock('user'); // locking twice is harmless
-      expect(locks).toEqual(['screen-lock']);
+      await Promise.all([watched.session.unlock({ method: 'passphrase', passphrase: PASSPHRASE }), control.session.unlock({ method: 'passphrase', passphrase: PASSPHRASE })]);
+      await waitFor(() => watched.refreshes() >= 2, { what: 'two refreshes' });
+      watched.session.lock('screen-lock');
+      const seen = watched.events.length;
+      expect(watched.locks).toEqual(['screen-lock']);
+      expect(watched.session.isUnlocked).toBe(false);
+      expect(() => watched.session.tokens()).toThrow(/locked/);
+      await expect(watched.session.vault()).rejects.toMatchObject({ code: 'vault_locked' });
+      await expect(watched.session.tokenEntries()).rejects.toMatchObject({ code: 'vault_locked' });
+      // Two more refreshes of the control mean more than two token lifetimes went by after the lock.
+      const controlSeen = control.refreshes();
+      await waitFor(() => control.refreshes() >= controlSeen + 2, { what: 'two more refreshes of the session left unlocked' });
+      expect(watched.events.length).toBe(seen);
+      watched.session.lock('user'); // locking twice is harmless
+      expect(watched.locks).toEqual(['screen-lock']);
     } finally {
-      session.lock('user');
-      ims.setLifetimes({ s2sSeconds: 86399 });
+      watched.session.lock('user');
+      control.session.lock('user');
     }
   });
 

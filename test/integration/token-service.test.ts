@@ -4,13 +4,14 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addIntegration, updateIntegration } from '../../electron/core/integration-store';
 import { RefreshScheduler, type RefreshEvent } from '../../electron/core/tokens/refresh-scheduler';
 import { TokenService } from '../../electron/core/tokens/token-service';
 import { Vault } from '../../electron/core/vault';
 import { startImsEmulator, type ImsEmulator } from '../support/ims-emulator';
 import { tempDataDir } from '../support/cli';
+import { waitFor as waitUntil } from '../support/wait-for';
 
 const ORG = '1234567890ABCDEF12345678@AdobeOrg';
 const noKeychain = { get: async () => null, set: async () => {}, delete: async () => false };
@@ -24,11 +25,12 @@ async function s2s(name: string, clientId: string, extra: Record<string, unknown
 
 const calls = (clientId: string) => ims.requests.filter((r) => r.form.client_id === clientId).length;
 
-beforeAll(async () => {
+// A fresh emulator and vault per test: lifetimes, faults and integrations never carry over.
+beforeEach(async () => {
   ims = await startImsEmulator();
   ({ vault } = await Vault.create(tempDataDir(), { method: 'passphrase', passphrase: 'service tests' }, { keychain: noKeychain }));
 });
-afterAll(() => ims.close());
+afterEach(() => ims.close());
 
 describe('token service', () => {
   it('shares one HTTP call among ten concurrent requests in one process', async () => {
@@ -93,12 +95,7 @@ describe('refresh scheduler', () => {
     const scheduler = new RefreshScheduler(vault, service, { maxJitterMs: 0, firstRetryMs: 200 });
     const events: RefreshEvent[] = [];
     scheduler.on('event', (e) => events.push(e));
-    const waitFor = (pred: () => boolean) =>
-      new Promise<void>((resolve, reject) => {
-        const deadline = Date.now() + 15_000;
-        const tick = () => (pred() ? resolve() : Date.now() > deadline ? reject(new Error(`timed out; events: ${JSON.stringify(events)}`)) : setTimeout(tick, 20));
-        tick();
-      });
+    const waitFor = (pred: () => boolean) => waitUntil(pred, { what: () => `the scheduler; events so far: ${JSON.stringify(events)}` });
     try {
       await scheduler.start();
       await waitFor(() => events.filter((e) => e.type === 'refreshed').length >= 2);

@@ -22,7 +22,8 @@ import { ROOT, tempDataDir } from '../support/cli';
 const PASSPHRASE = 'crash-safety passphrase';
 const TARGET_ACKED = 300;
 // Enough kills to land in every phase of an update; each round costs ~1.5 s on 2 cores (start-up,
-// the writer's scrypt, the check's scrypt), so the cap keeps a slow machine under ~2 minutes.
+// the writer's scrypt, the check's scrypt), so the cap keeps an idle one under ~2 minutes; a loaded
+// one takes several times that, hence the test's own timeout.
 const MIN_ROUNDS = 30;
 const MAX_ROUNDS = 80;
 const refuse = (): never => {
@@ -198,7 +199,7 @@ describe('vault crash safety', () => {
     await expectVaultHolds(dir, ackedByPrefix, dataKey, `seed ${seed}, after the last kill`);
     expect(leftovers(dir)).toEqual([]);
     expect(existsSync(vaultPaths(dir).lock)).toBe(false);
-  });
+  }, 600_000); // up to MAX_ROUNDS rounds of spawn + scrypt + check: minutes on a loaded 2-core machine
 
   it('a lock and a half-written temp file left by a killed writer do not block the next writer', async () => {
     const dir = tempDataDir();

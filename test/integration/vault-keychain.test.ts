@@ -12,6 +12,7 @@ import { OsKeychain } from '../../electron/core/keychain';
 import { Vault } from '../../electron/core/vault';
 import { CLI, runCli, tempDataDir } from '../support/cli';
 import { keychainTestsEnabled } from '../support/keychain';
+import { requireTool } from '../support/requirements';
 
 const keychain = new OsKeychain();
 const deps = { keychain };
@@ -77,7 +78,7 @@ describe('vault on the real Secret Service', () => {
     const env = { KEYSMITH_HOME: dir };
     const init = await runCli(['init'], { env });
     expect(init.code).toBe(0);
-    const recoveryKey = recoveryKeyFrom(init.stdout);
+    const recoveryKey = recoveryKeyFrom(init.stderr); // stdout is not a terminal here
     expect((await runCli(['add', 'apikey', '--name', 'kept', '--client-id', 'abc'], { env })).code).toBe(0);
 
     const { vaultId } = (await Vault.readHeader(dir))!;
@@ -111,6 +112,8 @@ describe('vault on the real Secret Service', () => {
 
   it('reports a locked keychain as locked, not as a missing key', async (ctx) => {
     if (!enabled) return ctx.skip();
+    const why = 'a private keyring is started and locked over D-Bus';
+    if (![requireTool('dbus-run-session', why, 'dbus'), requireTool('gnome-keyring-daemon', why, 'gnome-keyring'), requireTool('gdbus', why, 'libglib2.0-bin')].every(Boolean)) return ctx.skip();
     // A private session, so locking its login keyring cannot disturb the other tests.
     const home = mkdtempSync(path.join(tmpdir(), 'keysmith-locked-'));
     const dir = path.join(home, 'data');

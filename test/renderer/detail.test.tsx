@@ -27,7 +27,7 @@ async function openFirst() {
 }
 
 describe('IntegrationDetail', () => {
-  it('shows fields with the secret masked as main returned it', async () => {
+  it('shows the fields, and the client secret string exactly as the API returned it', async () => {
     const fake = await openFirst();
     expect(fake.api.integrations.get).toHaveBeenCalledWith({ name: 'integration-0000' });
     expect(screen.getByTestId('client-secret').textContent).toBe(MASKED_SECRET);
@@ -35,7 +35,7 @@ describe('IntegrationDetail', () => {
     expect(screen.getByText('openid, AdobeID')).toBeTruthy();
   });
 
-  it('copies the client secret through main, never in the page', async () => {
+  it('asks the API to copy the client secret (secrets.copyClientSecret) and says it was copied', async () => {
     const fake = await openFirst();
     fireEvent.click(screen.getByRole('button', { name: 'Copy client secret' }));
     await screen.findByText(/Client secret copied/);
@@ -118,7 +118,7 @@ describe('IntegrationDetail actions', () => {
     ['Copy organization ID', 'orgId', 'Organization ID copied.'],
     ['Copy technical account ID', 'technicalAccountId', 'Technical account ID copied.'],
     ['Copy technical account email', 'technicalAccountEmail', 'Technical account email copied.'],
-  ])('%s copies through main', async (button, field, status) => {
+  ])('%s asks the API to copy that field (secrets.copyField), with no clear countdown', async (button, field, status) => {
     const fake = await mount(JWT);
     fireEvent.click(screen.getByRole('button', { name: button }));
     await waitFor(() => expect(screen.getByRole('status').textContent?.trim()).toBe(status));

@@ -73,7 +73,7 @@ describe('KeypairPanel', () => {
     expect(fake.onChanged).toHaveBeenCalledTimes(1);
   });
 
-  it('sends no subject when none is given, and saves the certificate through main with the upload instructions', async () => {
+  it('sends no subject when none is given, shows the upload instructions, and asks the API to save the certificate', async () => {
     const fake = mount();
     fireEvent.click(await screen.findByRole('button', { name: 'Generate' }));
     await screen.findByTestId('new-key-fingerprint');
@@ -156,7 +156,7 @@ describe('KeypairPanel', () => {
     expect(fake.onChanged).toHaveBeenCalledTimes(2);
   });
 
-  it('asks inline before removing, shows main refusing the active key in app words, and removes an inactive one', async () => {
+  it('asks inline before removing, shows a refusal to remove the active key in app words, and removes an inactive one', async () => {
     const other = fingerprint('03', '11');
     const fake = mount([keyPair(OLD, { active: true }), keyPair(other)]);
     await screen.findByTestId('key-E1CDCDCD');

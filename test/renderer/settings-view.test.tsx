@@ -82,7 +82,7 @@ describe('SettingsView', () => {
     expect(settings.set).not.toHaveBeenCalled();
   });
 
-  it('sends only the fields that changed, normalised as main stores them', async () => {
+  it('sends only the fields that changed, normalised (https:// added to a bare IMS host)', async () => {
     const { settings, current } = mount();
     fireEvent.change(await screen.findByLabelText('Refresh margin (minutes)'), { target: { value: '5' } });
     fireEvent.change(field('Default IMS endpoint'), { target: { value: 'ims-na1-stg1.adobelogin.com' } });

@@ -114,7 +114,7 @@ describe('content security policy', () => {
     expect(directive(CONTENT_SECURITY_POLICY, 'frame-ancestors')).toBe("frame-ancestors 'none'");
   });
 
-  it('is sent with nosniff on every response', () => {
+  it('comes in securityHeaders with nosniff and the content type', () => {
     const headers = securityHeaders('text/html; charset=utf-8');
     expect(headers['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(headers['X-Content-Type-Options']).toBe('nosniff');

@@ -240,20 +240,25 @@ describe('what goes in and comes out', () => {
   });
 
   it('refuses a decrypted payload that is not integrations', async () => {
-    const payloads: [unknown, number][] = [
-      [[], 0],
-      [{ integrations: [{ name: 'x' }] }, 1],
-      [{ integrations: [{ kind: 'saml', name: 'x', clientId: 'c' }] }, 1],
-      [{ integrations: [{ kind: 'jwt', name: 'x', clientId: 'c', keys: [{ privateKeyPem: 1 }] }] }, 1],
-      [{ integrations: 'all of them' }, 1],
-    ];
-    for (const [payload, count] of payloads) {
+    for (const [payload, count] of [[[], 0], [{ integrations: 'all of them' }, 1]] as [unknown, number][]) {
       expect(await outcome(await craft(payload, count))).toEqual({ code: 'invalid_input', message: 'The bundle does not hold Keysmith integrations' });
     }
-    expect(await outcome(await craft({ integrations: [{ kind: 'apiKey', name: 'k', clientId: 'c' }] }, 2))).toEqual({
+    // Entries go through the vault's own schema, and the refusal names the entry.
+    const entries: [unknown, string][] = [
+      [{ name: 'x' }, 'integration 1 ("x")'],
+      [{ kind: 'saml', name: 'x', clientId: 'c' }, 'integration 1 ("x"): kind'],
+      [{ kind: 'jwt', name: 'x', clientId: 'c', keys: [{ privateKeyPem: 1 }] }, 'integration 1 ("x")'],
+    ];
+    for (const [entry, names] of entries) {
+      const { code, message } = await outcome(await craft({ integrations: [entry] }, 1));
+      expect(code).toBe('invalid_input');
+      expect(message).toContain(`The bundle holds an integration Keysmith cannot use (${names}`);
+    }
+    const apiKey = { kind: 'apiKey', name: 'k', clientId: 'c', id: '7a2d3e4f-9b1c-4d2e-8f3a-1b2c3d4e5f61', createdAt: NOW.toISOString(), updatedAt: NOW.toISOString() };
+    expect(await outcome(await craft({ integrations: [apiKey] }, 2))).toEqual({
       code: 'invalid_input',
       message: 'The bundle says it holds 2 integrations but holds 1',
     });
-    expect((await openBundle(await craft({ integrations: [{ kind: 'apiKey', name: 'k', clientId: 'c' }] }, 1), PASSPHRASE)).integrations).toHaveLength(1);
+    expect((await openBundle(await craft({ integrations: [apiKey] }, 1), PASSPHRASE)).integrations).toHaveLength(1);
   });
 });

@@ -2,6 +2,7 @@
  * The clipboard policy over a stand-in clipboard and fake timers: a copy is cleared after the delay
  * only while the clipboard still holds it; "never" skips the timer; lock and quit clear at once.
  */
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ClipboardPolicy, type ClearReason, type ClipboardPort } from '../../electron/core/clipboard-policy';
 import { concealedMarker, osClipboardMime } from '../../electron/app/clipboard-formats';
@@ -157,10 +158,13 @@ describe('clipboard policy', () => {
     p.dispose();
   });
 
-  it('keeps no copy of the secret itself, only a digest', async () => {
-    await policy.copy('s3cr3t-value-0123456789');
+  it('holds a SHA-256 digest of the copied secret in its fields, never the secret', async () => {
+    const secret = 's3cr3t-value-0123456789';
+    await policy.copy(secret);
     const { port: _port, ...own } = policy as unknown as Record<string, unknown>;
-    expect(JSON.stringify(own)).not.toContain('s3cr3t');
+    const fields = JSON.stringify(own);
+    expect(fields).not.toContain('s3cr3t');
+    expect(fields).toContain(createHash('sha256').update(secret).digest('hex'));
   });
 
   it('leaves an unreadable clipboard alone and reports the failure', async () => {

@@ -7,10 +7,10 @@
  * reach a file unless asked for.
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isKeysmithError } from '../../electron/core/errors';
@@ -22,12 +22,13 @@ import { imsJwtClaims } from '../../electron/core/tokens/jwt-claims';
 import { signRs256 } from '../../electron/core/tokens/jwt-sign';
 import { mintToken } from '../../electron/core/tokens/mint-token';
 import { startImsEmulator, type ImsEmulator } from '../support/ims-emulator';
+import { requireTool } from '../support/requirements';
 
 const run = promisify(execFile);
 const META = { id: '0f8e3c52-6a1d-4c3b-9b7e-2d5f4a1c9e80', createdAt: '2025-01-02T03:04:05.000Z', updatedAt: '2025-01-02T03:04:05.000Z' };
 const ORG = '12345678ABCDEF0123456789@AdobeOrg';
 const TECH = '0A1B2C3D4E5F@techacct.adobe.com';
-const CURL = existsSync('/usr/bin/curl') ? '/usr/bin/curl' : undefined;
+const CURL = requireTool('curl', 'the exported curl snippets are run by sh and curl');
 
 /** motdotla/dotenv lib/main.js, v16 `parse`, ported line for line (no expansion, as dotenv does none). */
 function dotenv16(src: string): Record<string, string> {
@@ -259,9 +260,9 @@ describe('secrets', () => {
   });
 });
 
-describe.skipIf(CURL === undefined)('the curl snippets, run by sh and curl', () => {
+describe.skipIf(CURL === null)('the curl snippets, run by sh and curl', () => {
   const sh = async (script: string, env: Record<string, string> = {}) =>
-    (await run('/bin/sh', ['-c', script], { env: { PATH: '/usr/bin:/bin', ...env }, timeout: 30_000 })).stdout;
+    (await run('/bin/sh', ['-c', script], { env: { PATH: `${path.dirname(CURL!)}:/usr/bin:/bin`, ...env }, timeout: 30_000 })).stdout;
 
   it('mint an OAuth Server-to-Server token at the IMS emulator, with the secret inline or from $CLIENT_SECRET', async () => {
     const inline = JSON.parse(await sh(exportOf('curl', s2s, true).content));

@@ -4,12 +4,13 @@
  * from a live process on this host, however long it holds.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, unlinkSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireLock } from '../../electron/core/file-lock';
+import { waitFor } from '../support/wait-for';
 
 function lockPath(): string {
   return path.join(mkdtempSync(path.join(tmpdir(), 'keysmith-lock-')), 'vault.lock');
@@ -57,12 +58,22 @@ describe('acquireLock', () => {
   it('is exclusive: a second acquire waits for the release', async () => {
     const file = lockPath();
     const release = await acquireLock(file);
+    // Each attempt first writes its own candidate `vault.lock.<pid>-<token>`: counting them shows
+    // the second acquire has tried, and been refused, several times, with no fixed sleep.
+    const candidates = new Set<string>();
+    const watcher = watch(path.dirname(file), (_event, name) => {
+      if (name && /^vault\.lock\.\d+-[0-9a-f]+$/.test(name)) candidates.add(name);
+    });
     let second = false;
     const waiting = acquireLock(file).then((r) => {
       second = true;
       return r;
     });
-    await new Promise((r) => setTimeout(r, 100));
+    try {
+      await waitFor(() => candidates.size >= 3, { what: 'three attempts of the second acquire' });
+    } finally {
+      watcher.close();
+    }
     expect(second).toBe(false);
     await release();
     await (await waiting)();

@@ -100,7 +100,7 @@ describe('the content security policy', () => {
     expect(findings.every((f) => f.directive === 'script-src' && /JSONP/.test(f.description))).toBe(true);
   });
 
-  it('is sent with nosniff and isolation headers on every app:// response', () => {
+  it('comes in securityHeaders, which app:// serves files with, beside nosniff and isolation headers', () => {
     expect(securityHeaders('text/html')).toMatchObject({
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',

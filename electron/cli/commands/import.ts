@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { KeysmithError } from '../../core/errors';
 import { applyImport, describePlan, planImport, prepareImport } from '../../core/interop/apply-import';
 import { parseImportFile } from '../../core/interop/import/parse-import';
+import { visibleText } from '../../core/terminal-text';
 import { readInputBytes } from '../../core/output-file';
 import { openOrCreateVault, openVaultIfExists, type CliContext } from '../cli-context';
 import { parseCommandArgs, usageError } from '../parse-args';
@@ -10,6 +11,9 @@ import { writeLine } from '../terminal';
 
 /** Credentials files are a few KB; the importers refuse more than this with their own message. */
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+/** One line per credential: a line break inside a name or client id cannot forge a plan line. */
+const planLines = (lines: string[]) => lines.map((l) => `  ${visibleText(l)}`);
 
 /**
  * Imports every credential a file holds (or the one picked with --credential), showing what will
@@ -34,15 +38,15 @@ export async function importFile(args: string[], ctx: CliContext): Promise<void>
   }
   if (candidates.length === 0) throw new KeysmithError('invalid_input', `Nothing to import from ${file}`);
   const prepared = await prepareImport(candidates, { ...(values.name !== undefined && { name: values.name as string }) });
-  for (const warning of [...plan.warnings, ...candidates.flatMap((c) => c.warnings)]) writeLine(ctx.io.stderr, `warning: ${warning}`);
+  for (const warning of [...plan.warnings, ...candidates.flatMap((c) => c.warnings)]) writeLine(ctx.io.stderr, `warning: ${visibleText(warning)}`);
 
   if (values['dry-run']) {
     const vault = await openVaultIfExists(ctx);
     const preview = planImport(vault?.document ?? { schema: 1, integrations: [] }, prepared);
-    writeLine(ctx.io.stdout, [`Would import from ${file} (${plan.format}):`, ...describePlan(preview).map((l) => `  ${l}`), 'Nothing was written (--dry-run).'].join('\n'));
+    writeLine(ctx.io.stdout, [`Would import from ${visibleText(file)} (${plan.format}):`, ...planLines(describePlan(preview)), 'Nothing was written (--dry-run).'].join('\n'));
     return;
   }
   const vault = await openOrCreateVault(ctx);
   const done = await vault.update((doc) => applyImport(doc, prepared));
-  writeLine(ctx.io.stdout, [`Imported from ${file} (${plan.format}):`, ...describePlan(done).map((l) => `  ${l}`)].join('\n'));
+  writeLine(ctx.io.stdout, [`Imported from ${visibleText(file)} (${plan.format}):`, ...planLines(describePlan(done))].join('\n'));
 }

@@ -20,5 +20,8 @@ export async function init(args: string[], ctx: CliContext): Promise<void> {
   const { vault, recoveryKey } = await Vault.create(ctx.dataDir, how, { keychain: ctx.keychain });
   writeLine(ctx.io.stdout, `Created vault ${vault.vaultId} at ${vault.paths.vault}`);
   writeLine(ctx.io.stdout, usePassphrase ? 'Unlocked by: your passphrase (KEYSMITH_PASSPHRASE or a prompt)' : 'Unlocked by: the OS keychain');
-  printRecoveryKey(ctx.io.stdout, recoveryKey);
+  // On a terminal, with the rest. Otherwise stdout may be read by a program that drops it
+  // (`keysmith init | head -1`, a log nobody reads) and the key, shown once, would be lost:
+  // stderr is where the person running the command looks.
+  printRecoveryKey(ctx.io.stdout.isTTY ? ctx.io.stdout : ctx.io.stderr, recoveryKey);
 }

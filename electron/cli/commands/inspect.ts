@@ -1,3 +1,4 @@
+import { visibleText } from '../../core/terminal-text';
 import { decodeAccessToken } from '../../core/tokens/access-token-claims';
 import { parseCommandArgs } from '../parse-args';
 import type { CliContext } from '../cli-context';
@@ -21,12 +22,13 @@ export async function inspect(args: string[], ctx: CliContext): Promise<void> {
     writeLine(ctx.io.stdout, JSON.stringify(report, null, 2));
     return;
   }
-  const lines = [`Integration: ${report.integration}`, `Cached: ${report.fromCache ? 'yes' : 'no (just minted)'}`, `Expires: ${report.expiresAt}`];
+  // Claims are the server's text: each is made visible on its own line.
+  const lines = [`Integration: ${visibleText(report.integration)}`, `Cached: ${report.fromCache ? 'yes' : 'no (just minted)'}`, `Expires: ${report.expiresAt}`];
   if (!decoded) {
     lines.push('Format: opaque (not a JWT): only the server that issued it can read it');
   } else {
-    lines.push(`Issued: ${decoded.issuedAt ?? '-'}`, `Scopes: ${decoded.scopes.join(', ') || '-'}`, `Header: ${JSON.stringify(decoded.header)}`, 'Claims:');
-    for (const [k, v] of Object.entries(decoded.claims)) lines.push(`  ${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+    lines.push(`Issued: ${decoded.issuedAt ?? '-'}`, `Scopes: ${visibleText(decoded.scopes.join(', ')) || '-'}`, `Header: ${visibleText(JSON.stringify(decoded.header))}`, 'Claims:');
+    for (const [k, v] of Object.entries(decoded.claims)) lines.push(`  ${visibleText(k)}: ${visibleText(typeof v === 'string' ? v : JSON.stringify(v))}`);
   }
   writeLine(ctx.io.stdout, lines.join('\n'));
 }

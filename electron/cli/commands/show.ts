@@ -1,5 +1,6 @@
 import { KIND_LABELS } from '../../core/integration-kinds';
 import { getIntegration, maskIntegration } from '../../core/integration-view';
+import { visibleText } from '../../core/terminal-text';
 import { openVault, type CliContext } from '../cli-context';
 import { parseCommandArgs } from '../parse-args';
 import { writeLine } from '../terminal';
@@ -35,10 +36,11 @@ export async function show(args: string[], ctx: CliContext): Promise<void> {
   for (const [field, label] of LABELS) {
     const value = record[field];
     if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
-    lines.push(`${label}: ${Array.isArray(value) ? value.join(', ') : String(value)}`);
+    // One field, one line: a line break in a value must not forge a field of its own.
+    lines.push(`${label}: ${visibleText(Array.isArray(value) ? value.join(', ') : String(value))}`);
   }
   for (const key of masked.keys ?? []) {
-    lines.push(`Key: ${key.fingerprintSha256} (RSA ${key.bits}${key.active ? ', active' : ''}, ${key.origin})`);
+    lines.push(visibleText(`Key: ${key.fingerprintSha256} (RSA ${key.bits}${key.active ? ', active' : ''}, ${key.origin})`));
   }
   writeLine(ctx.io.stdout, lines.join('\n'));
 }

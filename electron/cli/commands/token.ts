@@ -3,7 +3,7 @@ import { TOKEN_FORMATS, formatCredentials, type Credentials, type TokenFormat } 
 import { openVault, type CliContext } from '../cli-context';
 import { parseCommandArgs, usageError } from '../parse-args';
 import { tokenService } from '../token-context';
-import { writeLine } from '../terminal';
+import { writeExact, writeLine } from '../terminal';
 
 /** The credentials to use now: a token (cached or minted) or, for API keys, just the key. */
 export async function currentCredentials(ctx: CliContext, name: string, force: boolean): Promise<Credentials> {
@@ -26,5 +26,5 @@ export async function token(args: string[], ctx: CliContext): Promise<void> {
   const format = (values.format ?? 'raw') as TokenFormat;
   if (!TOKEN_FORMATS.includes(format)) throw usageError('token', `--format must be one of ${TOKEN_FORMATS.join(', ')} (got "${format}")`);
   const credentials = await currentCredentials(ctx, positionals[0]!, Boolean(values.force));
-  writeLine(ctx.io.stdout, formatCredentials(format, credentials));
+  writeExact(ctx.io.stdout, formatCredentials(format, credentials));
 }

@@ -11,3 +11,15 @@ export const RSA_KEY_SIZES: readonly RsaKeySize[] = [2048, 3072, 4096];
 export const DEFAULT_CERTIFICATE_DAYS = 365;
 
 export const MAX_CERTIFICATE_DAYS = 3650;
+
+/** NIST's floor since 2014; Adobe's documented command makes 2048-bit keys. */
+export const MIN_RSA_BITS = 2048;
+
+/** OpenSSL's own ceiling (OPENSSL_RSA_MAX_MODULUS_BITS): it will not sign with a larger key. */
+export const MAX_RSA_BITS = 16384;
+
+/** A 16384-bit PKCS#8 key is about 13 KB of PEM; anything near this bound is not a key or certificate. */
+export const MAX_PEM_CHARS = 64 * 1024;
+
+/** Rotation keeps two or three at a time; a bound keeps a crafted bundle from planting thousands. */
+export const MAX_KEYS_PER_INTEGRATION = 32;

@@ -7,12 +7,10 @@
  */
 import { KeyObject, X509Certificate, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import { KeysmithError } from '../errors';
+import { MAX_RSA_BITS, MIN_RSA_BITS } from './key-limits';
 
 /** Refused before parsing: a PEM key or certificate is a few KB, and this input reaches OpenSSL. */
 export const MAX_PEM_INPUT_BYTES = 1024 * 1024;
-
-/** NIST's floor since 2014; Adobe's documented command makes 2048-bit keys. */
-export const MIN_RSA_BITS = 2048;
 
 export interface ImportedPrivateKey {
   /** Unencrypted PKCS#8, whatever form came in: the vault is the encryption. */
@@ -195,6 +193,8 @@ function checkRsa(key: KeyObject, holder: string, field: string): number {
   if (bits < MIN_RSA_BITS) {
     throw invalid(`${holder} a ${bits}-bit RSA key; Keysmith needs at least ${MIN_RSA_BITS} bits: make a new key`, field);
   }
+  // The vault refuses larger ones when it reads them back, and OpenSSL would not sign with them.
+  if (bits > MAX_RSA_BITS) throw invalid(`${holder} a ${bits}-bit RSA key; Keysmith takes at most ${MAX_RSA_BITS} bits: make a new key`, field);
   return bits;
 }
 

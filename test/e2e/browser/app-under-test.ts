@@ -1,22 +1,19 @@
 /**
  * Everything the browser e2e suite and the renderer bench run against: the built renderer served
  * on 127.0.0.1, the REAL router, vault session, settings and clipboard policy wired by the app's
- * own builders (app-parts.ts, event-forwarding.ts) over a fresh data folder, and Debian's Chromium
- * driven by Playwright. Stand-ins only where the OS would act: the clipboard is a Node-side board
- * (what Electron's clipboard would hold) and the native dialogs are scripted.
+ * own builders (test/support/ipc-harness.ts: app-parts.ts, event-forwarding.ts, registerIpc) over a
+ * fresh data folder, and Debian's Chromium driven by Playwright. Stand-ins only where the OS would
+ * act: the clipboard is a Node-side board (what Electron's clipboard would hold) and the native
+ * dialogs are scripted.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildAppParts, type AppParts } from '../../../electron/app/app-parts';
-import { forwardEvents } from '../../../electron/app/event-forwarding';
-import { APP_ORIGIN } from '../../../electron/app-protocol';
+import type { AppParts } from '../../../electron/app/app-parts';
 import type { Keychain } from '../../../electron/core/keychain';
-import type { PushEvent } from '../../../electron/app/events.main';
-import { registerIpc } from '../../../electron/ipc/router';
-import { FakeClipboard, noKeychain, StandInDialogs, StandInIpcMain } from '../../integration/ipc-harness';
+import { wireApp, type FakeClipboard, type StandInDialogs, type WiredApp } from '../../support/ipc-harness';
 import { startRendererServer, type RendererServer } from '../../support/renderer-server';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -69,45 +66,32 @@ export interface AppUnderTest {
   board: FakeClipboard;
   dialogs: StandInDialogs;
   server: RendererServer;
-  logged: string[];
+  logged: WiredApp['logged'];
   close(): Promise<void>;
 }
 
 export async function startApp(opts: { keychain?: Keychain; dataDir?: string } = {}): Promise<AppUnderTest> {
   const workDir = mkdtempSync(path.join(tmpdir(), 'keysmith-browser-'));
   const dataDir = opts.dataDir ?? path.join(workDir, 'data');
-  const board = new FakeClipboard();
-  const dialogs = new StandInDialogs();
-  const logged: string[] = [];
   let server: RendererServer | null = null;
-  const push: PushEvent = (event, payload) => server?.push(event, payload);
-  const parts = buildAppParts({
+  const app = wireApp({
     dataDir,
     appVersion: '0.1.0-e2e',
-    keychain: opts.keychain ?? noKeychain,
-    fetch: (url, init) => fetch(url, init),
-    clipboardPort: board,
-    dialogs: () => dialogs,
-    push,
-    log: (message, err) => logged.push(`${message} ${err instanceof Error ? err.message : (err ?? '')}`),
+    ...(opts.keychain && { keychain: opts.keychain }),
+    push: (event, payload) => server?.push(event, payload),
   });
-  forwardEvents(parts, push);
-  const ipc = new StandInIpcMain();
-  const unregister = registerIpc(ipc, parts.services, { appOrigin: APP_ORIGIN });
-  server = await startRendererServer({ rootDir: RENDERER_DIR, invoke: (channel, event, ...args) => ipc.invoke(channel, event, ...args) });
+  server = await startRendererServer({ rootDir: RENDERER_DIR, invoke: (channel, event, ...args) => app.ipc.invoke(channel, event, ...args) });
   const started = server;
   return {
-    parts,
+    parts: app.parts,
     dataDir,
     workDir,
-    board,
-    dialogs,
+    board: app.board,
+    dialogs: app.dialogs,
     server: started,
-    logged,
+    logged: app.logged,
     async close() {
-      parts.session.lock('user');
-      parts.clipboard.dispose();
-      unregister();
+      app.dispose();
       await started.close();
     },
   };

@@ -1,38 +1,55 @@
 /**
  * What a bundle carries once decrypted: whole integrations, secrets and private keys included
- * (that is the point of sharing; the encryption is what protects them). The check is deliberately
- * shallow, enough to refuse what is plainly not integrations; the import that adds them to a vault
- * validates every field against the model like any other input.
+ * (that is the point of sharing; the encryption is what protects them). The right passphrase says
+ * only who sent it, not that its content is sound, so every integration goes through the schema
+ * the vault itself is held to (unknown fields dropped, everything bounded, at most one active key),
+ * and every key must be what it claims: its certificate readable, its fingerprint and size that
+ * certificate's, its private key the certificate's own.
  */
+import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { KeysmithError } from '../../errors';
 import type { Integration } from '../../integration';
-import { INTEGRATION_KINDS } from '../../integration-kinds';
+import type { StoredKeyPair } from '../../keys/stored-keypair';
+import { checkStoredIntegrations } from '../../stored-integration';
 
 export interface BundlePayload {
   integrations: Integration[];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
-
-function isKeyPair(v: unknown): boolean {
-  return isObject(v) && isText(v.privateKeyPem) && isText(v.certificatePem) && isText(v.fingerprintSha256);
+/** What is wrong with a (schema-valid) key's material, or null when it is what it says. */
+function keyMaterialProblem(key: StoredKeyPair): string | null {
+  let cert: X509Certificate;
+  try {
+    cert = new X509Certificate(key.certificatePem);
+  } catch {
+    return 'certificatePem: not a readable certificate';
+  }
+  if (cert.fingerprint256 !== key.fingerprintSha256) return "fingerprintSha256: not the certificate's fingerprint";
+  if (cert.publicKey.asymmetricKeyDetails?.modulusLength !== key.bits) return "bits: not the size of the certificate's key";
+  try {
+    if (!cert.checkPrivateKey(createPrivateKey(key.privateKeyPem))) return "privateKeyPem: not the certificate's private key";
+  } catch {
+    return 'privateKeyPem: not a readable private key';
+  }
+  return null;
 }
 
-function isIntegration(v: unknown): v is Integration {
-  return (
-    isObject(v) &&
-    (INTEGRATION_KINDS as readonly unknown[]).includes(v.kind) &&
-    isText(v.name) &&
-    isText(v.clientId) &&
-    (v.keys === undefined || (Array.isArray(v.keys) && v.keys.every(isKeyPair)))
-  );
-}
-
-/** Returns the integrations, or throws the one message a sender's broken bundle gets. */
+/** Returns the integrations, or throws one sentence naming the first bad entry and field. */
 export function checkPayload(value: unknown, what: string): Integration[] {
-  if (!isObject(value) || !Array.isArray(value.integrations) || !value.integrations.every(isIntegration)) {
+  const list = (value as { integrations?: unknown } | null)?.integrations;
+  if (typeof value !== 'object' || value === null || !Array.isArray(list)) {
     throw new KeysmithError('invalid_input', `${what} does not hold Keysmith integrations`);
   }
-  return value.integrations;
+  const refuse = (problem: string) =>
+    new KeysmithError('invalid_input', `${what} holds an integration Keysmith cannot use (${problem}): ask the sender for a new copy`);
+  // Names may repeat: an import renames clashes ("Name (2)") as it does for any file.
+  const checked = checkStoredIntegrations(list, { uniqueNames: false });
+  if (!checked.ok) throw refuse(checked.problem);
+  checked.integrations.forEach((integration, i) => {
+    (integration.keys ?? []).forEach((key, k) => {
+      const problem = keyMaterialProblem(key);
+      if (problem) throw refuse(`integration ${i + 1} (${JSON.stringify(integration.name)}): keys.${k}.${problem}`);
+    });
+  });
+  return checked.integrations;
 }

@@ -8,37 +8,29 @@
 import { randomBytes } from 'node:crypto';
 import { KeysmithError } from '../../errors';
 import type { Integration } from '../../integration';
-import { DEFAULT_SCRYPT, deriveFromPassphrase, randomKey, seal, unseal, type ScryptParams } from '../../crypto-primitives';
+import { DEFAULT_SCRYPT, SCRYPT_LIMITS, deriveFromPassphrase, randomKey, scryptParamsAllowed, seal, unseal, type ScryptParams } from '../../crypto-primitives';
+import { newPassphraseProblem } from '../../passphrase-rule';
 import { damaged, encodeBundle, parseBundle } from './bundle-frame';
 import { checkPayload } from './bundle-payload';
-
-export const MIN_BUNDLE_PASSPHRASE_CHARS = 8;
 
 const SALT_BYTES = 16;
 // Binds the wrapped key to its purpose, so it cannot be swapped with a vault's key wrap.
 const WRAP_AAD = Buffer.from('keysmith-bundle-key:v1', 'utf8');
-
-/**
- * Bounds on what a bundle may ask of the machine that opens it: a crafted header could otherwise
- * demand gigabytes of scrypt memory. 256 MiB is twice the default (N=2^17, r=8: 128 MiB).
- */
-function checkScrypt(params: ScryptParams): boolean {
-  const { N, r, p } = params;
-  const powerOfTwo = Number.isInteger(N) && N >= 2 && (N & (N - 1)) === 0;
-  return powerOfTwo && Number.isInteger(r) && r >= 1 && r <= 32 && Number.isInteger(p) && p >= 1 && p <= 16 && 128 * N * r <= 256 * 1024 * 1024;
-}
 
 export async function sealBundle(
   integrations: Integration[],
   passphrase: string,
   opts: { now?: Date; scrypt?: ScryptParams } = {},
 ): Promise<Buffer> {
-  if ([...passphrase].length < MIN_BUNDLE_PASSPHRASE_CHARS) {
-    throw new KeysmithError('invalid_input', `The bundle passphrase must be at least ${MIN_BUNDLE_PASSPHRASE_CHARS} characters long`, { field: 'passphrase' });
-  }
+  // The vault's rule: a bundle carries the same secrets.
+  const problem = newPassphraseProblem(passphrase);
+  if (problem) throw new KeysmithError('invalid_input', `The bundle passphrase is not accepted: ${problem}`, { field: 'passphrase' });
   if (integrations.length === 0) throw new KeysmithError('invalid_input', 'Choose at least one integration to put in the bundle');
   const params = opts.scrypt ?? DEFAULT_SCRYPT;
-  if (!checkScrypt(params)) throw new KeysmithError('invalid_input', 'The scrypt parameters are out of range (N a power of two, r 1-32, p 1-16, at most 256 MiB)');
+  if (!scryptParamsAllowed(params)) {
+    const { maxR, maxP, maxMemoryBytes } = SCRYPT_LIMITS;
+    throw new KeysmithError('invalid_input', `The scrypt parameters are out of range (N a power of two, r 1-${maxR}, p 1-${maxP}, at most ${maxMemoryBytes / 2 ** 20} MiB)`);
+  }
   // A round trip through JSON now, so what is sealed is exactly what openBundle will accept.
   const payload = { integrations: checkPayload(JSON.parse(JSON.stringify({ integrations })), 'The chosen data') };
 
@@ -71,7 +63,8 @@ export async function openBundle(
 ): Promise<{ integrations: Integration[]; createdAt: string }> {
   const parsed = parseBundle(bytes, opts.name);
   const { header } = parsed;
-  if (!checkScrypt(header.kdf)) throw damaged(opts.name, 'key derivation parameters out of range');
+  // Before scrypt runs: the header is authenticated only by the key scrypt would derive.
+  if (!scryptParamsAllowed(header.kdf)) throw damaged(opts.name, 'key derivation parameters out of range');
   const kek = await deriveFromPassphrase(passphrase, Buffer.from(header.kdf.salt, 'base64'), header.kdf);
   const dataKey = unseal(kek, { nonce: Buffer.from(header.wrap.nonce, 'base64'), box: Buffer.from(header.wrap.key, 'base64') }, WRAP_AAD);
   kek.fill(0);
