@@ -8,7 +8,7 @@
 import { copyFile, link, lstat, open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { KeysmithError } from './errors';
+import { KeysmithError, fromSystemError } from './errors';
 
 async function fsyncDir(dir: string): Promise<void> {
   if (process.platform === 'win32') return; // directories cannot be opened for fsync there
@@ -41,10 +41,13 @@ async function isRegularFile(path: string): Promise<boolean> {
 
 const tempName = (path: string, tag: string) => `${path}.${tag}-${process.pid}-${randomBytes(4).toString('hex')}`;
 
+/**
+ * A full disk, a read-only mount, …: the OS error as a sentence (errors.ts), naming the file being
+ * replaced rather than its temp file; else "cannot write".
+ */
 function writeError(path: string, err: unknown): KeysmithError {
-  const code = (err as NodeJS.ErrnoException).code;
-  const why = code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full; free some space and try again' : (err as Error).message;
-  return new KeysmithError('io', `Cannot write ${path} (it was not changed): ${why}`);
+  if (err instanceof Error) Object.assign(err, { path });
+  return fromSystemError(err) ?? new KeysmithError('io', `Cannot write ${path} (it was not changed): ${(err as Error).message}`);
 }
 
 export interface ReplaceOptions {

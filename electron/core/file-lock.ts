@@ -21,7 +21,7 @@ import { link, lstat, open, readdir, rename, unlink, type FileHandle } from 'nod
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { KeysmithError } from './errors';
+import { KeysmithError, fromSystemError } from './errors';
 import { openPrivateFile, readBounded } from './private-files';
 
 interface LockOwner {
@@ -155,17 +155,13 @@ function staleness(seen: SeenLock, opts: Required<LockOptions>): string | null {
 
 // --- creating, breaking and holding ----------------------------------------------------------------
 
+/**
+ * A full disk, a read-only mount, …: the OS error as a sentence (errors.ts), naming the lock rather
+ * than the candidate file the user never sees; else "cannot lock".
+ */
 function lockIoError(path: string, err: unknown): KeysmithError {
-  const code = (err as NodeJS.ErrnoException).code;
-  const why =
-    code === 'ENOSPC' || code === 'EDQUOT'
-      ? 'the disk is full; free some space and try again'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : code === 'EROFS'
-          ? 'the file system is read-only'
-          : (err as Error).message;
-  return new KeysmithError('io', `Cannot lock ${path} (nothing was changed): ${why}`);
+  if (err instanceof Error) Object.assign(err, { path });
+  return fromSystemError(err) ?? new KeysmithError('io', `Cannot lock ${path} (nothing was changed): ${(err as Error).message}`);
 }
 
 /** Creates `path` holding `owner`, atomically; null if it already exists, else a handle on the new lock. */

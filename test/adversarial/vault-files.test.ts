@@ -5,6 +5,7 @@
  * and a full disk. Real processes throughout: the built CLI, a writer paused with SIGSTOP, a tmpfs.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import {
   chmodSync,
   chownSync,
@@ -49,7 +50,7 @@ async function createVault(names: string[] = []): Promise<string> {
 
 function apiKey(name: string) {
   const now = new Date().toISOString();
-  return { kind: 'apiKey' as const, id: `id-${name}`, name, clientId: `cid-${name}`, description: '', createdAt: now, updatedAt: now };
+  return { kind: 'apiKey' as const, id: randomUUID(), name, clientId: `cid-${name}`, description: '', createdAt: now, updatedAt: now };
 }
 
 interface Run {
@@ -481,7 +482,7 @@ describe('a full disk', () => {
     const full = await cli(dir, add);
     expect(full.code).toBe(1);
     oneLine(full.stderr);
-    expect(full.stderr).toContain(`Cannot lock ${vaultPaths(dir).lock} (nothing was changed): the disk is full; free some space and try again`);
+    expect(full.stderr).toContain(`keysmith: Could not write ${vaultPaths(dir).lock}: the disk is full (ENOSPC). Nothing saved before was lost: free some space and try again`);
     expect(readFileSync(vaultPaths(dir).vault).equals(vaultBytes)).toBe(true);
     expect(debris()).toEqual([]);
 
@@ -490,7 +491,7 @@ describe('a full disk', () => {
     const almost = await cli(dir, add);
     expect(almost.code).toBe(1);
     oneLine(almost.stderr);
-    expect(almost.stderr).toContain(`Cannot write ${vaultPaths(dir).vault} (it was not changed): the disk is full; free some space and try again`);
+    expect(almost.stderr).toContain(`keysmith: Could not write ${vaultPaths(dir).vault}: the disk is full (ENOSPC). Nothing saved before was lost: free some space and try again`);
     expect(readFileSync(vaultPaths(dir).vault).equals(vaultBytes)).toBe(true);
     expect(debris()).toEqual([]);
 
