@@ -4,9 +4,10 @@
  * preferences must not stand between the user and their vault.
  */
 import { EventEmitter } from 'node:events';
-import { chmod, mkdir, readFile } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { replaceFileAtomically } from '../core/atomic-file';
+import { assertPrivateDir, readPrivateFile } from '../core/private-files';
 import { SettingsPatchSchema, applySettingsPatch, readSettings, type Settings, type SettingsPatch } from '../core/settings';
 import type { SettingsAccess } from '../ipc/services';
 
@@ -25,10 +26,11 @@ export class SettingsStore extends EventEmitter<{ changed: [Settings] }> impleme
   }
 
   get(): Promise<Settings> {
-    this.loaded ??= readFile(this.file, 'utf8').then(
-      (text) => {
+    // Bounded, and never a symlink, FIFO or another user's file: those mean defaults, like damage.
+    this.loaded ??= readPrivateFile(this.file, 64 * 1024).then(
+      (read) => {
         try {
-          return readSettings(JSON.parse(text));
+          return readSettings(JSON.parse(read?.bytes.toString('utf8') ?? '{}'));
         } catch {
           return readSettings({});
         }
@@ -43,6 +45,7 @@ export class SettingsStore extends EventEmitter<{ changed: [Settings] }> impleme
     const run = this.writes.then(async () => {
       const next = applySettingsPatch(await this.get(), SettingsPatchSchema.parse(patch));
       await mkdir(this.dataDir, { recursive: true, mode: 0o700 });
+      await assertPrivateDir(this.dataDir);
       await chmod(this.dataDir, 0o700).catch(() => undefined);
       await replaceFileAtomically(this.file, Buffer.from(`${JSON.stringify(next, null, 2)}\n`));
       this.loaded = Promise.resolve(next);

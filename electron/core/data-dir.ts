@@ -20,6 +20,8 @@ export interface VaultPaths {
   vault: string;
   backup: string;
   lock: string;
+  /** the highest generation of the vault seen here: see generation-record.ts */
+  generation: string;
 }
 
 export function vaultPaths(dir: string): VaultPaths {
@@ -28,5 +30,6 @@ export function vaultPaths(dir: string): VaultPaths {
     vault: join(dir, 'vault.ksv'),
     backup: join(dir, 'vault.ksv.bak'),
     lock: join(dir, 'vault.lock'),
+    generation: join(dir, 'vault.generation'),
   };
 }

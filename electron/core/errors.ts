@@ -24,7 +24,8 @@ export type ErrorCode =
   | 'token_refused'
   | 'token_unavailable'
   | 'bad_response'
-  | 'internal';
+  | 'internal'
+  | 'data_dir_unsafe';
 
 export class KeysmithError extends Error {
   readonly code: ErrorCode;

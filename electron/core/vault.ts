@@ -5,7 +5,7 @@
  * app and the CLI can write at the same moment without losing an update.
  */
 import { hkdfSync, randomBytes, randomUUID } from 'node:crypto';
-import { access, chmod, copyFile, mkdir, readFile } from 'node:fs/promises';
+import { chmod, copyFile, link, lstat, mkdir } from 'node:fs/promises';
 import { KeysmithError } from './errors';
 import {
   DEFAULT_SCRYPT,
@@ -15,10 +15,12 @@ import {
   parseRecoveryKey,
   randomKey,
 } from './crypto-primitives';
-import { acquireLock } from './file-lock';
+import { acquireLock, type HeldLock } from './file-lock';
 import { newPassphraseProblem } from './passphrase-rule';
 import { replaceFileAtomically } from './atomic-file';
 import { vaultPaths, type VaultPaths } from './data-dir';
+import { assertNotRolledBack, lowerGeneration, readSeenGeneration, recordGeneration } from './generation-record';
+import { assertPrivateDir, readPrivateFile } from './private-files';
 import { KEYCHAIN_SERVICE, type Keychain } from './keychain';
 import {
   VAULT_FORMAT,
@@ -51,15 +53,47 @@ export interface VaultDeps {
 
 const b64 = (b: Buffer) => b.toString('base64');
 
-async function readVaultFile(path: string): Promise<ParsedVault | null> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new KeysmithError('io', `Cannot read the vault ${path}: ${(err as Error).message}`);
+/** Far above any real vault (10,000 integrations with keys are ~40 MB); a bound on what is read into memory. */
+const MAX_VAULT_BYTES = 512 * 1024 * 1024;
+
+/** Which file was read, so a writer can tell whether anyone replaced it since. */
+interface FileIdentity {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+type ReadVault = ParsedVault & { identity: FileIdentity };
+
+async function readVaultFile(path: string): Promise<ReadVault | null> {
+  const read = await readPrivateFile(path, MAX_VAULT_BYTES);
+  if (!read) return null;
+  const { dev, ino, size, mtimeMs } = read.stat;
+  return { ...parseVault(read.bytes, path), identity: { dev, ino, size, mtimeMs } };
+}
+
+/**
+ * The current vault file, refused if its generation is below the highest one recorded here. The
+ * record is read first: generation-record.ts explains why that order never raises a false alarm.
+ */
+async function readCheckedVault(paths: VaultPaths): Promise<ReadVault | null> {
+  const seen = await readSeenGeneration(paths);
+  const parsed = await readVaultFile(paths.vault);
+  if (parsed) assertNotRolledBack(seen, parsed.header.vaultId, parsed.header.generation, paths);
+  return parsed;
+}
+
+/** Throws unless the vault file is still the one read under this lock (the lock is also confirmed). */
+async function assertUnchanged(paths: VaultPaths, read: FileIdentity, lock: HeldLock): Promise<void> {
+  await lock.confirm();
+  const now = await lstat(paths.vault).catch(() => null);
+  if (!now || now.dev !== read.dev || now.ino !== read.ino || now.size !== read.size || now.mtimeMs !== read.mtimeMs) {
+    throw new KeysmithError(
+      'vault_busy',
+      `The vault ${paths.vault} was replaced by another program while this one held the lock (an older Keysmith?), so nothing was written: run the command again`,
+    );
   }
-  return parseVault(bytes, path);
 }
 
 /**
@@ -168,8 +202,9 @@ export class Vault {
     private readonly deps: VaultDeps,
   ) {}
 
+  /** Whether anything is at the vault's name (lstat: a symlink or FIFO there counts, and is refused when read). */
   static async exists(dir: string): Promise<boolean> {
-    return access(vaultPaths(dir).vault).then(
+    return lstat(vaultPaths(dir).vault).then(
       () => true,
       () => false,
     );
@@ -177,13 +212,15 @@ export class Vault {
 
   /** The header of the vault in `dir`, or null when there is none; needs no key. */
   static async readHeader(dir: string): Promise<VaultHeader | null> {
-    const parsed = await readVaultFile(vaultPaths(dir).vault);
+    await assertPrivateDir(dir);
+    const parsed = await readCheckedVault(vaultPaths(dir));
     return parsed?.header ?? null;
   }
 
   static async create(dir: string, how: NewUnlock, deps: VaultDeps): Promise<{ vault: Vault; recoveryKey: string }> {
     const paths = vaultPaths(dir);
     await mkdir(dir, { recursive: true, mode: 0o700 });
+    await assertPrivateDir(dir);
     await chmod(dir, 0o700).catch(() => undefined);
     const release = await acquireLock(paths.lock);
     try {
@@ -213,12 +250,15 @@ export class Vault {
       };
       const doc = emptyDocument();
       try {
-        await replaceFileAtomically(paths.vault, encodeVault(header, dataKey, Buffer.from(JSON.stringify(doc))));
+        await replaceFileAtomically(paths.vault, encodeVault(header, dataKey, Buffer.from(JSON.stringify(doc))), {
+          beforeReplace: () => release.confirm(),
+        });
       } catch (err) {
         if (how.method === 'keychain') await deps.keychain.delete(vaultId).catch(() => undefined);
         throw err;
       }
       const written = (await readVaultFile(paths.vault))!.header;
+      await recordGeneration(paths, vaultId, written.generation);
       return { vault: new Vault(paths, vaultId, dataKey, doc, written, deps), recoveryKey: formatRecoveryKey(recovery) };
     } finally {
       await release();
@@ -231,7 +271,9 @@ export class Vault {
 
   private static async openFile(paths: VaultPaths, which: 'vault' | 'backup', choose: UnlockChooser, deps: VaultDeps): Promise<Vault> {
     const path = paths[which];
-    const parsed = await readVaultFile(path);
+    await assertPrivateDir(paths.dir);
+    // The backup is older than the record by nature; only the current vault is held to it.
+    const parsed = which === 'vault' ? await readCheckedVault(paths) : await readVaultFile(path);
     if (!parsed) {
       if (which === 'backup') throw new KeysmithError('not_found', `There is no backup generation at ${path} yet`);
       throw new KeysmithError('vault_not_found', `No vault at ${paths.vault}: create one with \`keysmith init\` (or \`keysmith init --passphrase\`)`);
@@ -268,8 +310,9 @@ export class Vault {
     this.header = parsed.header;
   }
 
-  private async readCurrent(): Promise<ParsedVault> {
-    const parsed = await readVaultFile(this.paths.vault);
+  private async readCurrent(): Promise<ReadVault> {
+    await assertPrivateDir(this.paths.dir);
+    const parsed = await readCheckedVault(this.paths);
     if (!parsed) throw new KeysmithError('vault_not_found', `The vault ${this.paths.vault} was removed while in use`);
     if (parsed.header.vaultId !== this.vaultId) {
       throw new KeysmithError('vault_key_mismatch', `The vault at ${this.paths.vault} was replaced by another vault while in use: open it again`);
@@ -299,7 +342,11 @@ export class Vault {
         wraps: mutateWraps ? mutateWraps(parsed.header.wraps) : parsed.header.wraps,
       };
       const bytes = encodeVault(header, this.dataKey, Buffer.from(JSON.stringify(written)));
-      await replaceFileAtomically(this.paths.vault, bytes, this.paths.backup);
+      await replaceFileAtomically(this.paths.vault, bytes, {
+        backupPath: this.paths.backup,
+        beforeReplace: () => assertUnchanged(this.paths, parsed.identity, release),
+      });
+      await recordGeneration(this.paths, this.vaultId, header.generation);
       this.doc = written;
       this.header = header;
       return result;
@@ -359,13 +406,27 @@ export class Vault {
     let kept = false;
     const release = await acquireLock(paths.lock);
     try {
-      const bytes = await readFile(paths.backup);
-      kept = await copyFile(paths.vault, keptAs).then(() => true, () => false);
-      await replaceFileAtomically(paths.vault, bytes);
+      const read = await readPrivateFile(paths.backup, MAX_VAULT_BYTES);
+      if (!read) throw new KeysmithError('not_found', `There is no backup generation at ${paths.backup} anymore`);
+      const restored = parseVault(read.bytes, paths.backup).header;
+      kept = await keepCopy(paths.vault, keptAs);
+      // Going back on purpose: the record goes down first, so no reader ever sees it above the vault.
+      await lowerGeneration(paths, restored.vaultId, restored.generation);
+      await replaceFileAtomically(paths.vault, read.bytes, { beforeReplace: () => release.confirm() });
     } finally {
       await release();
     }
     await backup.reload();
     return { vault: backup, keptAs: kept ? keptAs : null };
   }
+}
+
+/** Keeps the damaged vault beside it; only a regular file, never followed through a symlink. */
+async function keepCopy(from: string, to: string): Promise<boolean> {
+  const st = await lstat(from).catch(() => null);
+  if (!st?.isFile()) return false;
+  return link(from, to).then(
+    () => true,
+    () => copyFile(from, to).then(() => true, () => false),
+  );
 }

@@ -2,7 +2,7 @@
  * A separate process that writes to an existing passphrase vault, for the crash-safety and
  * concurrency tests:
  *
- *   node --import tsx test/support/vault-writer.ts <dataDir> <prefix> <count> [--hold-lock]
+ *   node --import tsx test/support/vault-writer.ts <dataDir> <prefix> <count> [--hold-lock | --stop-in-update]
  *
  * Opens the vault once (KEYSMITH_PASSPHRASE; one scrypt run), then makes `count` separate
  * `vault.update()` calls, each adding the API key integration `<prefix>-<i>`, and prints
@@ -12,6 +12,10 @@
  * With --hold-lock it instead takes the vault lock, leaves a half-written temp file beside the vault
  * (as a writer killed mid-write does), prints `locked` and waits to be killed: the exact debris
  * the next writer must clean up or step over.
+ *
+ * With --stop-in-update each update, once it holds the lock and has read the vault, prints
+ * `stopping` and stops itself with SIGSTOP: a holder paused mid-write, at a known point, until the
+ * parent sends SIGCONT.
  */
 import { writeFile } from 'node:fs/promises';
 import { vaultPaths } from '../../electron/core/data-dir';
@@ -30,8 +34,8 @@ async function main(): Promise<void> {
   const [dir, prefix, countText, flag] = process.argv.slice(2);
   const count = Number(countText);
   const passphrase = process.env.KEYSMITH_PASSPHRASE;
-  if (!dir || !prefix || !Number.isInteger(count) || count < 0 || !passphrase || (flag !== undefined && flag !== '--hold-lock')) {
-    process.stderr.write('usage: KEYSMITH_PASSPHRASE=... vault-writer.ts <dataDir> <prefix> <count> [--hold-lock]\n');
+  if (!dir || !prefix || !Number.isInteger(count) || count < 0 || !passphrase || (flag !== undefined && flag !== '--hold-lock' && flag !== '--stop-in-update')) {
+    process.stderr.write('usage: KEYSMITH_PASSPHRASE=... vault-writer.ts <dataDir> <prefix> <count> [--hold-lock | --stop-in-update]\n');
     process.exit(2);
   }
 
@@ -47,7 +51,13 @@ async function main(): Promise<void> {
   const vault = await Vault.open(dir, async () => ({ method: 'passphrase', passphrase }), { keychain: noKeychain });
   for (let i = 0; i < count; i++) {
     const name = `${prefix}-${i}`;
-    await vault.update((doc) => addIntegration(doc, { kind: 'apiKey', name, clientId: `cid-${prefix}-${i}` }));
+    await vault.update((doc) => {
+      if (flag === '--stop-in-update') {
+        process.stdout.write('stopping\n');
+        process.kill(process.pid, 'SIGSTOP');
+      }
+      addIntegration(doc, { kind: 'apiKey', name, clientId: `cid-${prefix}-${i}` });
+    });
     // stdout is a pipe: synchronous on Linux, so the line is out before the next write starts.
     process.stdout.write(`ok ${name}\n`);
   }

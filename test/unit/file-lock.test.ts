@@ -1,9 +1,10 @@
 /**
  * The vault lock: exclusive, released only by its holder, and taken over when its holder is gone
- * (dead pid on this host, or older than any legitimate hold) but never from a live process.
+ * (dead pid, or a pid reused since, on this host; a stopped heartbeat on another host) but never
+ * from a live process on this host, however long it holds.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, unlinkSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,11 +18,21 @@ function lockPath(): string {
 
 const owner = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as { pid: number; host: string; at: number };
 
-/** A lock file as another process would have left it. */
-function plantLock(file: string, pid: number, at = Date.now(), host = hostname()): string {
-  const text = JSON.stringify({ pid, host, at, token: 'planted' });
+/** A lock file as another process would have left it, last refreshed at `at`. */
+function plantLock(file: string, pid: number, at = Date.now(), host = hostname(), extra: Record<string, string> = {}): string {
+  const text = JSON.stringify({ pid, host, at, token: 'planted', ...extra });
   writeFileSync(file, text);
+  utimesSync(file, at / 1000, at / 1000);
   return text;
+}
+
+const TEN_MINUTES_AGO = () => Date.now() - 10 * 60_000;
+const linux = process.platform === 'linux';
+const bootId = () => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+/** Field 22 of /proc/<pid>/stat: the process start time, which tells a reused pid from the holder. */
+function startTime(pid: number): string {
+  const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return text.slice(text.lastIndexOf(')') + 2).split(' ')[19]!;
 }
 
 /** The pid of a process that has already exited (and, pids being allocated upwards, is not reused yet). */
@@ -114,12 +125,62 @@ describe('acquireLock', () => {
     expect(readFileSync(file, 'utf8')).toBe(planted);
   });
 
-  it('breaks a lock older than any legitimate hold, even if its pid is alive (pid reuse)', async () => {
+  it('never breaks the lock of a live process on this host, however old (a paused holder is alive)', async () => {
     const file = lockPath();
-    plantLock(file, process.ppid, Date.now() - 10 * 60_000);
+    const planted = plantLock(file, process.ppid, TEN_MINUTES_AGO(), hostname(), linux ? { boot: bootId(), start: startTime(process.ppid) } : {});
+    await expect(acquireLock(file, 300)).rejects.toMatchObject({ code: 'vault_busy', message: expect.stringContaining(`process ${process.ppid}`) });
+    expect(readFileSync(file, 'utf8')).toBe(planted);
+  });
+
+  it.runIf(linux)('breaks a lock whose pid is alive but is a later process (the pid was reused: another start time)', async () => {
+    const file = lockPath();
+    plantLock(file, process.ppid, Date.now(), hostname(), { boot: bootId(), start: '1' });
     const release = await acquireLock(file, 2_000);
     expect(owner(file).pid).toBe(process.pid);
     await release();
+  });
+
+  it.runIf(linux)('breaks a lock left from before a reboot (another boot id), even if its pid is alive now', async () => {
+    const file = lockPath();
+    plantLock(file, process.ppid, Date.now(), hostname(), { boot: '00000000-0000-0000-0000-000000000000', start: startTime(process.ppid) });
+    const release = await acquireLock(file, 2_000);
+    expect(owner(file).pid).toBe(process.pid);
+    await release();
+  });
+
+  it('breaks a lock of another host once its heartbeat has stopped for longer than staleAfterMs', async () => {
+    const file = lockPath();
+    plantLock(file, process.ppid, TEN_MINUTES_AGO(), `not-${hostname()}`);
+    await (await acquireLock(file, 2_000))();
+    // The threshold is an option, so this needs no two minutes of wall time.
+    plantLock(file, process.ppid, Date.now() - 2_000, `not-${hostname()}`);
+    await expect(acquireLock(file, { timeoutMs: 300 })).rejects.toMatchObject({ code: 'vault_busy' });
+    await (await acquireLock(file, { timeoutMs: 2_000, staleAfterMs: 1_000 }))();
+  });
+
+  it('keeps a held lock fresh with its heartbeat, so another host never deems a working holder stale', async () => {
+    const file = lockPath();
+    const release = await acquireLock(file, { heartbeatMs: 20 });
+    const old = TEN_MINUTES_AGO() / 1000;
+    utimesSync(file, old, old);
+    const deadline = Date.now() + 10_000;
+    while (statSync(file).mtimeMs < Date.now() - 60_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(statSync(file).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
+    await release();
+  });
+
+  it('confirm() fails once the lock was taken from its holder, whose release then leaves the new holder alone', async () => {
+    const file = lockPath();
+    const first = await acquireLock(file);
+    await expect(first.confirm()).resolves.toBeUndefined();
+    unlinkSync(file);
+    const second = await acquireLock(file, 300);
+    await expect(first.confirm()).rejects.toMatchObject({ code: 'vault_busy', message: expect.stringContaining('lost its lock') });
+    await first();
+    expect(owner(file).pid).toBe(process.pid);
+    await expect(second.confirm()).resolves.toBeUndefined();
+    await second();
+    expect(existsSync(file)).toBe(false);
   });
 
   it('release twice is harmless', async () => {

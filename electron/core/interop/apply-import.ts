@@ -9,7 +9,7 @@ import { KeysmithError } from '../errors';
 import type { Integration, IntegrationFields } from '../integration';
 import { KIND_LABELS } from '../integration-kinds';
 import { addIntegration, updateIntegration, validateFields, withoutNulls } from '../integration-store';
-import { findIntegration, nameKey } from '../integration-view';
+import { nameKey } from '../integration-view';
 import { describeCertificate } from '../keys/certificate-info';
 import { importKeyMaterial } from '../keys/keypair-factory';
 import { attachKeyPair, type KeyMaterial } from '../keys/keypair-store';
@@ -63,53 +63,90 @@ export async function prepareImport(candidates: ImportCandidate[], opts: { name?
 }
 
 const orgOf = (f: { orgId?: string }) => f.orgId ?? '';
+const identityOf = (f: { kind: string; clientId: string; orgId?: string }) => `${f.kind}\u0000${f.clientId}\u0000${orgOf(f)}`;
 
 /** The integration a candidate re-imports, if any: same kind, client id and org. */
 export function matchExisting(doc: Readonly<VaultDocument>, fields: IntegrationFields): Integration | undefined {
-  return doc.integrations.find(
-    (i) => i.kind === fields.kind && i.clientId === fields.clientId && orgOf(i as { orgId?: string }) === orgOf(fields as { orgId?: string }),
-  );
+  return doc.integrations.find((i) => identityOf(i as { kind: string; clientId: string; orgId?: string }) === identityOf(fields as { kind: string; clientId: string; orgId?: string }));
 }
 
-/** A name not yet taken, in the vault or earlier in this import: "Name", then "Name (2)", ... */
-function freeName(doc: Readonly<VaultDocument>, wanted: string, taken: Set<string>): string {
-  for (let n = 1; ; n++) {
+/**
+ * A name not yet taken, in the vault or earlier in this import: "Name", then "Name (2)", ...
+ * `next` remembers per name the first suffix not yet tried (all smaller ones are taken for good), so
+ * thousands of credentials of one name cost one look-up each rather than a scan of all before them.
+ */
+function freeName(wanted: string, taken: Set<string>, next: Map<string, number>): string {
+  const key = nameKey(wanted);
+  for (let n = next.get(key) ?? 1; ; n++) {
     const name = n === 1 ? wanted : `${wanted.slice(0, 94)} (${n})`;
-    if (!findIntegration(doc, name) && !taken.has(nameKey(name))) return name;
+    if (!taken.has(nameKey(name))) {
+      next.set(key, n + 1);
+      return name;
+    }
   }
 }
 
-/** What an import would do; computed again inside the lock by applyImport, so it is never stale. */
+/**
+ * What an import would do; computed again inside the lock by applyImport, so it is never stale.
+ * Linear in the vault plus the import: the look-ups are indexed once, up front, because an import
+ * runs under the vault lock and may hold tens of thousands of credentials.
+ */
 export function planImport(doc: Readonly<VaultDocument>, prepared: PreparedImport[]): PlannedImport[] {
-  const taken = new Set<string>();
+  const taken = new Set(doc.integrations.map((i) => nameKey(i.name)));
+  const next = new Map<string, number>();
+  const byIdentity = new Map<string, Integration>();
+  for (const i of doc.integrations) {
+    const id = identityOf(i as { kind: string; clientId: string; orgId?: string });
+    if (!byIdentity.has(id)) byIdentity.set(id, i); // the first match, as matchExisting finds
+  }
   return prepared.map((p) => {
-    const existing = matchExisting(doc, p.fields);
-    const targetName = existing ? existing.name : freeName(doc, p.fields.name, taken);
+    const existing = byIdentity.get(identityOf(p.fields as { kind: string; clientId: string; orgId?: string }));
+    const targetName = existing ? existing.name : freeName(p.fields.name, taken, next);
     taken.add(nameKey(targetName));
     const keyIsNew = Boolean(p.key && !(existing?.keys ?? []).some((k) => k.fingerprintSha256 === p.key!.fingerprintSha256));
     return { ...p, action: existing ? 'update' : 'add', targetName, keyIsNew };
   });
 }
 
+/**
+ * Each change is made by the store's own functions (validation, timestamps, keys), but on a document
+ * that holds only the integration concerned: their name checks scan the document they are given,
+ * which for a whole vault would make an import of N credentials cost N² under the lock. planImport
+ * has already made every name unique against the whole vault, and a last O(N) pass re-checks it.
+ */
 export function applyImport(doc: VaultDocument, prepared: PreparedImport[], now = new Date()): PlannedImport[] {
   const plan = planImport(doc, prepared);
+  const position = new Map(doc.integrations.map((i, n) => [nameKey(i.name), n]));
   for (const item of plan) {
+    const at = position.get(nameKey(item.targetName));
+    const alone: VaultDocument = { ...doc, integrations: at === undefined ? [] : [doc.integrations[at]!] };
     if (item.action === 'add') {
-      addIntegration(doc, { ...item.fields, name: item.targetName }, now);
+      addIntegration(alone, { ...item.fields, name: item.targetName }, now);
     } else {
       // Only what the file actually says is refreshed: defaults the schema filled in (an IMS
       // endpoint the file never named) must not overwrite the user's settings, nor may the file's
       // name and description replace the user's.
       const said = new Set(Object.keys(item.candidate.fields).filter((k) => k !== 'name' && k !== 'description'));
       const fromFile = Object.fromEntries(Object.entries(item.fields).filter(([k]) => said.has(k)));
-      updateIntegration(doc, item.targetName, fromFile, now);
+      updateIntegration(alone, item.targetName, fromFile, now);
     }
     if (item.key && item.keyIsNew) {
       const { fingerprintSha256: _fp, ...material } = item.key;
-      attachKeyPair(doc, item.targetName, material, now);
+      attachKeyPair(alone, item.targetName, material, now);
     }
+    if (at === undefined) position.set(nameKey(item.targetName), doc.integrations.push(alone.integrations[0]!) - 1);
+    else doc.integrations[at] = alone.integrations[0]!;
   }
+  assertUniqueNames(doc);
   return plan;
+}
+
+function assertUniqueNames(doc: Readonly<VaultDocument>): void {
+  const seen = new Set<string>();
+  for (const { name } of doc.integrations) {
+    if (seen.has(nameKey(name))) throw new KeysmithError('internal', `The import would leave two integrations named "${name}"; nothing was written`);
+    seen.add(nameKey(name));
+  }
 }
 
 export function describePlan(plan: PlannedImport[]): string[] {

@@ -9,11 +9,11 @@
  * read-modify-write, so a hanging endpoint never holds up another integration.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { seal, unseal } from '../crypto-primitives';
 import { replaceFileAtomically } from '../atomic-file';
 import { acquireLock } from '../file-lock';
+import { readPrivateFile } from '../private-files';
 import type { Integration } from '../integration';
 import type { Vault } from '../vault';
 import { accessTokenProblem, isRepresentableTime, type MintedToken } from './token-answer';
@@ -36,6 +36,8 @@ interface CacheFile {
 }
 
 type Entries = Record<string, CachedToken>;
+
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
 /** What a token depends on. Secrets go into the hash, which only ever lives inside this encrypted file. */
 export function credentialHash(integration: Integration): string {
@@ -78,7 +80,8 @@ export class TokenCache {
   async read(): Promise<Entries> {
     let file: CacheFile;
     try {
-      file = JSON.parse(await readFile(this.path, 'utf8')) as CacheFile;
+      // Bounded, and never a symlink, FIFO or another user's file: those are discarded like damage.
+      file = JSON.parse((await readPrivateFile(this.path, MAX_CACHE_BYTES))?.bytes.toString('utf8') ?? '') as CacheFile;
     } catch {
       return {};
     }

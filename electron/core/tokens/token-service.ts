@@ -102,7 +102,8 @@ export class TokenService {
           `"${integration.name}": another Keysmith process has been getting this token for ${MINT_LOCK_TIMEOUT_MS / 1000} s without finishing: try again, or check that process`,
         );
       }
-      return async () => undefined;
+      // No lock file could be made (a full or read-only disk): mint unlocked rather than not at all.
+      return Object.assign(async () => undefined, { confirm: async () => undefined });
     }
   }
 
