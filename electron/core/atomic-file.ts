@@ -10,7 +10,8 @@ import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { KeysmithError, fromSystemError } from './errors';
 
-async function fsyncDir(dir: string): Promise<void> {
+/** Makes a rename or link in `dir` durable. */
+export async function fsyncDir(dir: string): Promise<void> {
   if (process.platform === 'win32') return; // directories cannot be opened for fsync there
   const handle = await open(dir, 'r');
   try {

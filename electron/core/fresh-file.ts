@@ -9,19 +9,10 @@
 import { randomBytes } from 'node:crypto';
 import { link, open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { fsyncDir } from './atomic-file';
 
 /** Where hard links are not supported (FAT, some network shares), link() fails with these. */
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
-
-async function fsyncDir(dir: string): Promise<void> {
-  if (process.platform === 'win32') return; // directories cannot be opened for fsync there
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
 /** Creates `file` (never an existing one) with all of `bytes`, or leaves nothing: a part-written file is removed. */
 async function writeExclusive(file: string, bytes: Buffer, mode: number): Promise<void> {
