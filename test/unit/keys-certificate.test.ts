@@ -211,10 +211,10 @@ describe.skipIf(OPENSSL === null)('createSelfSignedCertificate', () => {
 });
 
 describe.skipIf(OPENSSL === null)('describeCertificate on a certificate from Adobe\'s documented openssl command', () => {
+  // Each test reads this, never what another test computed: they run in any order.
   let info: ReturnType<typeof describeCertificate>;
   beforeAll(() => {
     opensslOk('req', '-x509', '-sha256', '-nodes', '-days', '365', '-newkey', 'rsa:2048', '-keyout', 'adobe.key', '-out', 'adobe.crt', '-subj', '/CN=x');
-    // Read here, not in the first test: the second uses it too, whichever runs first.
     info = describeCertificate(readFileSync(path.join(dir, 'adobe.crt'), 'utf8'));
   });
 
