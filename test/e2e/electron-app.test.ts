@@ -114,11 +114,15 @@ describe.skipIf(!electronHere)('the Electron app, end to end', () => {
   });
 
   it('locks from the bridge and refuses vault calls afterwards', async () => {
-    const after = await page.evaluate(async () => {
+    // Unlocked first (a no-op if another test left it so): a vault that was never open proves nothing.
+    const calls = await page.evaluate(async (passphrase) => {
       const k = window.keysmith!;
+      await k.vault.unlock({ method: 'passphrase', passphrase });
+      const before = await k.integrations.list();
       await k.vault.lock();
-      return k.integrations.list();
-    });
-    expect(after).toMatchObject({ ok: false, error: { code: 'vault_locked' } });
+      return { before, after: await k.integrations.list() };
+    }, PASSPHRASE);
+    expect(calls.before).toMatchObject({ ok: true });
+    expect(calls.after).toMatchObject({ ok: false, error: { code: 'vault_locked' } });
   });
 });
