@@ -13,19 +13,10 @@ import type { Integration } from '../electron/core/integration';
 import type { Keychain } from '../electron/core/keychain';
 import { Vault } from '../electron/core/vault';
 import { median, ms, printTable, ratio } from './measure';
+import { MemoryKeychain } from '../test/support/memory-keychain';
 
-export class MemoryKeychain implements Keychain {
-  private readonly entries = new Map<string, string>();
-  async get(account: string) {
-    return this.entries.get(account) ?? null;
-  }
-  async set(account: string, secret: string) {
-    this.entries.set(account, secret);
-  }
-  async delete(account: string) {
-    return this.entries.delete(account);
-  }
-}
+export { MemoryKeychain };
+
 
 /** A realistic JWT integration: every field filled, as imported from a Console project. */
 export function sampleIntegration(i: number): Integration {

@@ -18,12 +18,12 @@ import { addIntegration } from '../../electron/core/integration-store';
 import { encodeBundle } from '../../electron/core/interop/bundle/bundle-frame';
 import { openBundle } from '../../electron/core/interop/bundle/share-bundle';
 import { createSelfSignedCertificate } from '../../electron/core/keys/certificate';
-import type { Keychain } from '../../electron/core/keychain';
 import type { StoredKeyPair } from '../../electron/core/keys/stored-keypair';
 import { Vault } from '../../electron/core/vault';
 import { encodeVault, findWrap, parseVault, unwrapDataKey, type VaultHeader } from '../../electron/core/vault-envelope';
 import { DOCUMENT_RULES, type VaultDocument } from '../../electron/core/vault-document';
 import { runCli, tempDataDir } from '../support/cli';
+import { MemoryKeychain } from '../support/memory-keychain';
 
 const FAST: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
 const BUNDLE_PASSPHRASE = 'team passphrase 42';
@@ -208,18 +208,6 @@ describe('a bundle payload', () => {
 });
 
 describe('the vault document, checked on every read', () => {
-  class MemoryKeychain implements Keychain {
-    readonly entries = new Map<string, string>();
-    async get(account: string) {
-      return this.entries.get(account) ?? null;
-    }
-    async set(account: string, secret: string) {
-      this.entries.set(account, secret);
-    }
-    async delete(account: string) {
-      return this.entries.delete(account);
-    }
-  }
   const keychain = new MemoryKeychain();
   const viaKeychain = async () => ({ method: 'keychain' as const });
 

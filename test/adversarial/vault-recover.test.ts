@@ -11,6 +11,7 @@ import { OsKeychain, type Keychain } from '../../electron/core/keychain';
 import { Vault } from '../../electron/core/vault';
 import { runCli, tempDataDir } from '../support/cli';
 import { keychainTestsEnabled } from '../support/keychain';
+import { MemoryKeychain } from '../support/memory-keychain';
 
 /** No OS keychain in these child processes: nothing here may depend on (or reach) one. */
 const NO_KEYCHAIN = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/keysmith-test-bus', DISPLAY: '' };
@@ -22,18 +23,6 @@ const refuse = (): never => {
 };
 const noKeychain: Keychain = { get: refuse, set: refuse, delete: refuse };
 
-class MemoryKeychain implements Keychain {
-  readonly entries = new Map<string, string>();
-  async get(account: string) {
-    return this.entries.get(account) ?? null;
-  }
-  async set(account: string, secret: string) {
-    this.entries.set(account, secret);
-  }
-  async delete(account: string) {
-    return this.entries.delete(account);
-  }
-}
 
 function recoveryKeyFrom(output: string): string {
   const match = output.match(/([0-9A-Z]{4}-){12}[0-9A-Z]{4}/);
