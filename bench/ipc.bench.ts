@@ -6,12 +6,12 @@
  * which offline machines do not have: not measured here.
  */
 import { performance } from 'node:perf_hooks';
-import type { Integration } from '../electron/core/integration';
-import { DEFAULT_SETTINGS } from '../electron/core/settings';
+import type { Integration } from '../electron/shared/integration';
+import { DEFAULT_SETTINGS } from '../electron/app/settings';
 import type { Vault } from '../electron/core/vault';
 import type { VaultDocument } from '../electron/core/vault-document';
-import type { Channel } from '../electron/ipc/channels';
-import { REQUEST_SCHEMAS } from '../electron/ipc/contract';
+import type { Channel } from '../electron/shared/ipc/channels';
+import { REQUEST_SCHEMAS } from '../electron/shared/ipc/contract';
 import { createHandlers } from '../electron/ipc/handlers';
 import type { Handler } from '../electron/ipc/handlers/types';
 import { createDispatcher } from '../electron/ipc/router';

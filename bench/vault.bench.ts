@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync, openSync, fsyncSync, closeSync, renameSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Integration } from '../electron/core/integration';
+import type { Integration } from '../electron/shared/integration';
 import type { Keychain } from '../electron/core/keychain';
 import { Vault } from '../electron/core/vault';
 import { median, ms, printTable, ratio } from './measure';

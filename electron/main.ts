@@ -1,10 +1,10 @@
 // App lifecycle: wiring only. Every decision lives in a module tested in plain Node, because
 // Electron cannot start in CI: app-protocol.ts and window-policy.ts (what is served, with which
 // headers), app/web-policy.ts and app/window-options.ts (the lockdown), ipc/ (the contract and the
-// router), app/vault-session.ts, core/clipboard-policy.ts, app/auto-lock.ts, the menu templates.
+// router), app/vault-session.ts, app/clipboard-policy.ts, app/auto-lock.ts, the menu templates.
 import path from 'node:path';
 import { BrowserWindow, app, ipcMain, protocol, session, shell } from 'electron';
-import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from './app-protocol';
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from './app/app-protocol';
 import { keepMemoryOutOfCoreDumps } from './core/core-dumps';
 import { defaultDataDir } from './core/data-dir';
 import { forgetUnlockMaterial } from './core/unlock-env';
@@ -16,7 +16,7 @@ import { installAppMenu } from './app/menu.main';
 import { serveAppFiles } from './app/protocol.main';
 import { hardenSession, hardenWebContents } from './app/web-policy';
 import { createMainWindow } from './app/window-options';
-import { isAllowedExternalUrl } from './window-policy';
+import { isAllowedExternalUrl } from './app/window-policy';
 
 // First, before any vault is unlocked: what the main process holds stays out of core dumps, and
 // no process the app starts (Chromium's helpers, xdg-open and the browser it may launch) inherits

@@ -2,6 +2,6 @@
 // few builtins). It exposes the object buildBridge makes from the channel list, and nothing else:
 // never ipcRenderer, never an IPC event object. Imports here must stay free of zod and core.
 import { contextBridge, ipcRenderer } from 'electron';
-import { buildBridge } from './ipc/bridge';
+import { buildBridge } from './preload/bridge';
 
 contextBridge.exposeInMainWorld('keysmith', buildBridge(ipcRenderer));

@@ -4,9 +4,9 @@
  * suite passes the real keychain and fetch with a Node-side clipboard and scripted dialogs. One
  * builder, so the parts under test are wired exactly as the app wires them.
  */
-import { ClipboardPolicy, type ClipboardPort } from '../core/clipboard-policy';
+import { ClipboardPolicy, type ClipboardPort } from './clipboard-policy';
 import type { Keychain } from '../core/keychain';
-import { DEFAULT_CLIPBOARD_CLEAR_SECONDS } from '../core/settings';
+import { DEFAULT_CLIPBOARD_CLEAR_SECONDS } from './settings';
 import type { Fetch } from '../core/tokens/token-http';
 import type { AppServices, Dialogs } from '../ipc/services';
 import type { PushEvent } from './events.main';

@@ -1,10 +1,10 @@
 /**
- * Electron's clipboard behind the ClipboardPort of core/clipboard-policy. The text and the OS's
+ * Electron's clipboard behind the ClipboardPort of app/clipboard-policy. The text and the OS's
  * "concealed" marker go in one ClipboardItem, so they are committed together: two writes would each
  * replace the clipboard, and the second would drop the first.
  */
 import { ClipboardItem, clipboard } from 'electron';
-import type { ClipboardPort } from '../core/clipboard-policy';
+import type { ClipboardPort } from './clipboard-policy';
 import { concealedMarker, osClipboardMime } from './clipboard-formats';
 
 export function electronClipboardPort(log: (message: string, err?: unknown) => void): ClipboardPort {

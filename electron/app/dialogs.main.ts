@@ -1,6 +1,6 @@
 /** Native open/save/message dialogs, attached to the main window when there is one. */
 import { dialog, type BaseWindow, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
-import type { ClipboardPolicy } from '../core/clipboard-policy';
+import type { ClipboardPolicy } from './clipboard-policy';
 import type { Dialogs } from '../ipc/services';
 
 export function electronDialogs(window: () => BaseWindow | null, clipboard: ClipboardPolicy): Dialogs {

@@ -3,7 +3,7 @@
  * retried with backoff and would otherwise notify on every retry: it notifies once until that
  * integration refreshes again. An expiring certificate notifies once a day at most.
  */
-import type { Integration } from '../core/integration';
+import type { Integration } from '../shared/integration';
 import { EXPIRY_WARNING_DAYS, describeCertificate } from '../core/keys/certificate-info';
 import { keysOf } from '../core/keys/keypair-store';
 import type { RefreshEvent } from '../core/tokens/refresh-scheduler';

@@ -4,8 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
-import { APP_SCHEME, resolveAppPath } from '../app-protocol';
-import { CONTENT_SECURITY_POLICY, securityHeaders } from '../window-policy';
+import { APP_SCHEME, resolveAppPath } from './app-protocol';
+import { CONTENT_SECURITY_POLICY, securityHeaders } from './window-policy';
 
 function plainResponse(status: number): Response {
   return new Response(null, { status, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });

@@ -8,7 +8,7 @@ import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { replaceFileAtomically } from '../core/atomic-file';
 import { assertPrivateDir, readPrivateFile } from '../core/private-files';
-import { SettingsPatchSchema, applySettingsPatch, readSettings, type Settings, type SettingsPatch } from '../core/settings';
+import { SettingsPatchSchema, applySettingsPatch, readSettings, type Settings, type SettingsPatch } from './settings';
 import type { SettingsAccess } from '../ipc/services';
 
 export const SETTINGS_FILE = 'settings.json';

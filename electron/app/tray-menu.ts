@@ -4,7 +4,7 @@
  * without Electron; tray.main.ts turns it into a Menu.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { IntegrationKind } from '../core/integration-kinds';
+import type { IntegrationKind } from '../shared/integration-kinds';
 
 export interface FavoriteEntry {
   id: string;

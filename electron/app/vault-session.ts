@@ -19,8 +19,8 @@ import { TokenService } from '../core/tokens/token-service';
 import { Vault, type NewUnlock, type UnlockRequest } from '../core/vault';
 import { findWrap } from '../core/vault-envelope';
 import { vaultLocked, toIpcError } from '../ipc/errors';
-import type { LockReason, VaultStatus } from '../ipc/contract';
-import type { IpcError } from '../ipc/result';
+import type { LockReason, VaultStatus } from '../shared/ipc/contract';
+import type { IpcError } from '../shared/ipc/result';
 import type { VaultAccess } from '../ipc/services';
 
 export interface VaultSessionOptions {

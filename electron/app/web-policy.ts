@@ -3,7 +3,7 @@
  * main.ts applies them to Electron's objects, the security spec to recording fakes, so the policy
  * that ships is the policy that is tested.
  */
-import { isAllowedExternalUrl } from '../window-policy';
+import { isAllowedExternalUrl } from './window-policy';
 
 export interface PreventableEvent {
   preventDefault(): void;

@@ -3,7 +3,7 @@
  * error on a field can name the flag the user typed.
  */
 import { KeysmithError, isKeysmithError } from '../core/errors';
-import type { IntegrationKind } from '../core/integration-kinds';
+import type { IntegrationKind } from '../shared/integration-kinds';
 import type { OptionSpec } from './parse-args';
 
 interface FlagBinding {

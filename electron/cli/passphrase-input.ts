@@ -1,6 +1,6 @@
 /** Where a new passphrase comes from: stdin when asked, KEYSMITH_PASSPHRASE, or a confirmed prompt. */
 import { KeysmithError } from '../core/errors';
-import { newPassphraseProblem } from '../core/passphrase-rule';
+import { newPassphraseProblem } from '../shared/passphrase-rule';
 import type { CliContext } from './cli-context';
 import { readStdin, withHiddenInput } from './terminal';
 

@@ -4,8 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { KeysmithError } from './errors';
-import { INTEGRATION_FIELD_NAMES, IntegrationFieldsSchema, type Integration, type IntegrationFields, type IntegrationFieldsInput } from './integration';
-import { describeIssue } from './integration-validation';
+import { INTEGRATION_FIELD_NAMES, IntegrationFieldsSchema, type Integration, type IntegrationFields, type IntegrationFieldsInput } from '../shared/integration';
+import { describeIssue } from '../shared/integration-validation';
 import { findIntegration, getIntegration } from './integration-view';
 import type { VaultDocument } from './vault-document';
 

@@ -3,11 +3,11 @@
  * is all a renderer or terminal ever sees. Free of zod, so read-only commands start fast.
  */
 import { KeysmithError } from './errors';
-import type { Integration } from './integration';
-import { hasSecrets, type IntegrationKind } from './integration-kinds';
+import type { Integration } from '../shared/integration';
+import { hasSecrets, type IntegrationKind } from '../shared/integration-kinds';
 import { maskSecret } from './secret-mask';
 import type { VaultDocument } from './vault-document';
-import type { StoredKeyPair } from './keys/stored-keypair';
+import type { StoredKeyPair } from '../shared/stored-keypair';
 
 export const nameKey = (name: string) => name.trim().toLowerCase();
 

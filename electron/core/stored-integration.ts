@@ -4,12 +4,12 @@
  * Fields the schema does not know are dropped, so nothing unbounded rides along.
  */
 import { z } from 'zod';
-import { ApiKeyFields, JwtFields, OAuth2Fields, OAuthS2SFields, UNSAFE_TEXT_ISSUE, type Integration } from './integration';
+import { ApiKeyFields, JwtFields, OAuth2Fields, OAuthS2SFields, UNSAFE_TEXT_ISSUE, type Integration } from '../shared/integration';
 import { visibleText } from './terminal-text';
-import { withoutUnsafeChars } from './unsafe-text';
-import { describeIssue } from './integration-validation';
+import { withoutUnsafeChars } from '../shared/unsafe-text';
+import { describeIssue } from '../shared/integration-validation';
 import { nameKey } from './integration-view';
-import { StoredKeyPairsSchema, TimestampSchema } from './keys/stored-keypair';
+import { StoredKeyPairsSchema, TimestampSchema } from '../shared/stored-keypair';
 
 const identity = {
   id: z.uuid({ error: 'integration id must be a UUID' }),

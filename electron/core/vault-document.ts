@@ -3,7 +3,7 @@
  * checked against the stored-integration schema whenever it is read or written, so an entry that is
  * authentic but broken (an old bug, a hand edit) is named where it is found, not met later as a crash.
  */
-import type { Integration } from './integration';
+import type { Integration } from '../shared/integration';
 import { checkStoredIntegrations } from './stored-integration';
 
 export const DOCUMENT_SCHEMA = 1;

@@ -16,7 +16,7 @@ import {
   randomKey,
 } from './crypto-primitives';
 import { acquireLock, type HeldLock } from './file-lock';
-import { newPassphraseProblem } from './passphrase-rule';
+import { newPassphraseProblem } from '../shared/passphrase-rule';
 import { replaceFileAtomically } from './atomic-file';
 import { vaultPaths, type VaultPaths } from './data-dir';
 import { assertNotRolledBack, lowerGeneration, readSeenGeneration, recordGeneration } from './generation-record';

@@ -5,7 +5,7 @@
  * detail of an unexpected failure (a path, a value, a stack) crosses the boundary.
  */
 import { KeysmithError, fromSystemError } from '../core/errors';
-import type { IpcError, IpcErrorCode } from './result';
+import type { IpcError, IpcErrorCode } from '../shared/ipc/result';
 
 /** A failure the app layer raises on purpose, with a message meant for the user. */
 export class IpcFailure extends Error {

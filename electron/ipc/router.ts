@@ -7,14 +7,14 @@
  * that records handlers, so the whole gate is exercised in plain Node.
  */
 import type { z } from 'zod';
-import { CHANNELS, type Channel } from './channels';
-import { REQUEST_SCHEMAS } from './contract';
+import { CHANNELS, type Channel } from '../shared/ipc/channels';
+import { REQUEST_SCHEMAS } from '../shared/ipc/contract';
 import { toIpcError } from './errors';
 import { createHandlers } from './handlers';
 import type { Handler } from './handlers/types';
 import { withholdPem } from './leak-guard';
 import { exceedsPayloadLimit } from './payload-size';
-import { fail, ok, type IpcError, type IpcResult } from './result';
+import { fail, ok, type IpcError, type IpcResult } from '../shared/ipc/result';
 import { isTrustedSender, parseOrigin, type InvokeEventLike } from './sender-policy';
 import type { AppServices } from './services';
 

@@ -3,11 +3,11 @@
  * ones (Electron dialogs and clipboard, the vault session); tests pass stand-ins for the parts that
  * need Electron and the real ones for everything else, so the router runs in plain Node.
  */
-import type { Settings, SettingsPatch } from '../core/settings';
+import type { Settings, SettingsPatch } from '../app/settings';
 import type { CachedToken } from '../core/tokens/token-cache';
 import type { TokenService } from '../core/tokens/token-service';
 import type { NewUnlock, UnlockRequest, Vault } from '../core/vault';
-import type { LockReason, VaultStatus } from './contract';
+import type { LockReason, VaultStatus } from '../shared/ipc/contract';
 
 export interface VaultAccess {
   status(): Promise<VaultStatus>;

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { newPassphraseProblem } from '../../electron/core/passphrase-rule';
+import { newPassphraseProblem } from '../../electron/shared/passphrase-rule';
 import { call, type IpcError, type KeysmithApi, type RequestOf, type VaultStatus } from './bridge';
 
 interface Props {

@@ -1,4 +1,4 @@
-import type { IpcError } from '../../electron/ipc/result';
+import type { IpcError } from '../../electron/shared/ipc/result';
 
 /**
  * Core's messages are shared with the CLI and sometimes end with what to type there ("use

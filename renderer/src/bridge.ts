@@ -2,8 +2,8 @@
  * The renderer's only way to main: `window.keysmith` (set by the preload). Types come from the IPC
  * contract with `import type` only, so nothing of main or core is bundled here.
  */
-import type { KeysmithApi } from '../../electron/ipc/api';
-import type { IpcError, IpcResult } from '../../electron/ipc/result';
+import type { KeysmithApi } from '../../electron/shared/ipc/api';
+import type { IpcError, IpcResult } from '../../electron/shared/ipc/result';
 import { appMessage } from './appMessage';
 
 export type { KeysmithApi };
@@ -14,7 +14,7 @@ export type {
   VaultStatus,
   RequestOf,
   ResponseOf,
-} from '../../electron/ipc/contract';
+} from '../../electron/shared/ipc/contract';
 
 /** The bridge, or null when the page runs outside Electron (a plain browser). */
 export function getApi(): KeysmithApi | null {

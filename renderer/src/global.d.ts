@@ -1,4 +1,4 @@
-import type { KeysmithApi } from '../../electron/ipc/api';
+import type { KeysmithApi } from '../../electron/shared/ipc/api';
 
 declare global {
   interface Window {

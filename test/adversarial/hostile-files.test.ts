@@ -21,7 +21,7 @@ import { encodeBundle } from '../../electron/core/interop/bundle/bundle-frame';
 import { deriveFromPassphrase, randomKey, seal } from '../../electron/core/crypto-primitives';
 import { emptyDocument } from '../../electron/core/vault-document';
 import { readInputBytes } from '../../electron/core/bounded-read';
-import type { ImportPreview } from '../../electron/ipc/contract';
+import type { ImportPreview } from '../../electron/shared/ipc/contract';
 import { CLI, type CliResult } from '../support/cli';
 import { createHarness, type Harness } from '../support/ipc-harness';
 

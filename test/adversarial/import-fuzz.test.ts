@@ -27,7 +27,7 @@ import { keyFileReader } from '../../electron/core/interop/import/key-file-reade
 import { parseImportFile } from '../../electron/core/interop/import/parse-import';
 import { deriveFromPassphrase, randomKey, seal } from '../../electron/core/crypto-primitives';
 import type { Keychain } from '../../electron/core/keychain';
-import { firstUnsafeChar } from '../../electron/core/unsafe-text';
+import { firstUnsafeChar } from '../../electron/shared/unsafe-text';
 import { Vault } from '../../electron/core/vault';
 import { fixtureText, jsonEscaped, makeKeys, type TestKeys } from '../fixtures/import/fixtures';
 

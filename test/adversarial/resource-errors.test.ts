@@ -17,7 +17,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, type TestContext } from 'vitest';
 import { KeysmithError, userMessage } from '../../electron/core/errors';
 import { Vault } from '../../electron/core/vault';
-import { resolveAppPath } from '../../electron/app-protocol';
+import { resolveAppPath } from '../../electron/app/app-protocol';
 import { toIpcError } from '../../electron/ipc/errors';
 import { createHarness, noKeychain, type Harness } from '../support/ipc-harness';
 import { CLI, runCli, tempDataDir, type CliResult } from '../support/cli';

@@ -6,9 +6,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Keychain } from '../../electron/core/keychain';
-import { MIN_PASSPHRASE_CHARS, newPassphraseProblem } from '../../electron/core/passphrase-rule';
+import { MIN_PASSPHRASE_CHARS, newPassphraseProblem } from '../../electron/shared/passphrase-rule';
 import { Vault } from '../../electron/core/vault';
-import { REQUEST_SCHEMAS } from '../../electron/ipc/contract';
+import { REQUEST_SCHEMAS } from '../../electron/shared/ipc/contract';
 import { ROOT, runCli, tempDataDir } from '../support/cli';
 
 /** No OS keychain in these child processes: nothing here may depend on (or reach) one. */

@@ -16,7 +16,7 @@ import path from 'node:path';
 import jwt from 'jsonwebtoken';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { SettingsPatch } from '../../electron/core/settings';
+import type { SettingsPatch } from '../../electron/app/settings';
 import { startImsEmulator, type ImsEmulator } from '../support/ims-emulator';
 import { requirement } from '../support/requirements';
 import { seriousViolations } from './browser/axe';

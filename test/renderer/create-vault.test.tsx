@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../renderer/src/App';
-import type { KeysmithApi } from '../../electron/ipc/api';
+import type { KeysmithApi } from '../../electron/shared/ipc/api';
 import { createFakeApi } from './fake-api';
 
 afterEach(() => {

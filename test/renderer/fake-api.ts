@@ -3,10 +3,10 @@
  * contract's shapes. It never holds a real secret: secrets are stored masked, as main returns them.
  */
 import { vi } from 'vitest';
-import type { KeysmithApi } from '../../electron/ipc/api';
-import type { EventName } from '../../electron/ipc/channels';
-import type { EventPayloads, IntegrationListItem, ResponseOf, TokenStatus, VaultStatus } from '../../electron/ipc/contract';
-import type { IpcResult } from '../../electron/ipc/result';
+import type { KeysmithApi } from '../../electron/shared/ipc/api';
+import type { EventName } from '../../electron/shared/ipc/channels';
+import type { EventPayloads, IntegrationListItem, ResponseOf, TokenStatus, VaultStatus } from '../../electron/shared/ipc/contract';
+import type { IpcResult } from '../../electron/shared/ipc/result';
 
 type Settings = ResponseOf<'settings:get'>;
 

@@ -4,9 +4,9 @@
  * Details can be given per name, of any kind; secrets in them are masked, as main returns them.
  */
 import { vi } from 'vitest';
-import type { KeysmithApi } from '../../electron/ipc/api';
-import type { IntegrationListItem, ResponseOf } from '../../electron/ipc/contract';
-import type { IpcResult } from '../../electron/ipc/result';
+import type { KeysmithApi } from '../../electron/shared/ipc/api';
+import type { IntegrationListItem, ResponseOf } from '../../electron/shared/ipc/contract';
+import type { IpcResult } from '../../electron/shared/ipc/result';
 import { createFakeApi, detailOf, listItem, MASKED_SECRET } from './fake-api';
 
 export type Masked = ResponseOf<'integrations:get'>;

@@ -4,9 +4,9 @@
  * message (core/keys/keypair-store.ts). Each call is a vi.fn, so tests can also script one answer.
  */
 import { vi } from 'vitest';
-import type { KeysmithApi } from '../../electron/ipc/api';
-import type { ResponseOf } from '../../electron/ipc/contract';
-import type { IpcResult } from '../../electron/ipc/result';
+import type { KeysmithApi } from '../../electron/shared/ipc/api';
+import type { ResponseOf } from '../../electron/shared/ipc/contract';
+import type { IpcResult } from '../../electron/shared/ipc/result';
 
 export type KeyPair = ResponseOf<'keypairs:list'>[number];
 

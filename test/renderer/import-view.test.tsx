@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { KeysmithApi } from '../../electron/ipc/api';
-import type { ImportItem, ImportPreview } from '../../electron/ipc/contract';
+import type { KeysmithApi } from '../../electron/shared/ipc/api';
+import type { ImportItem, ImportPreview } from '../../electron/shared/ipc/contract';
 import { ImportView } from '../../renderer/src/import/ImportView';
 
 afterEach(cleanup);

@@ -1,14 +1,14 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { KeysmithApi } from '../../electron/ipc/api';
-import type { IpcResult } from '../../electron/ipc/result';
+import type { KeysmithApi } from '../../electron/shared/ipc/api';
+import type { IpcResult } from '../../electron/shared/ipc/result';
 import { generateKeyPairSync } from 'node:crypto';
 import { isKeysmithError } from '../../electron/core/errors';
-import type { Integration } from '../../electron/core/integration';
+import type { Integration } from '../../electron/shared/integration';
 import { readRsaPrivateKey } from '../../electron/core/keys/private-key-import';
 import { findKeyPair, removeKeyPair } from '../../electron/core/keys/keypair-store';
-import type { StoredKeyPair } from '../../electron/core/keys/stored-keypair';
+import type { StoredKeyPair } from '../../electron/shared/stored-keypair';
 import { DOCUMENT_SCHEMA, type VaultDocument } from '../../electron/core/vault-document';
 import { appMessage } from '../../renderer/src/appMessage';
 import { KeypairPanel } from '../../renderer/src/keys/KeypairPanel';

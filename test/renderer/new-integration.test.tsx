@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { IntegrationFieldsSchema } from '../../electron/core/integration';
+import { IntegrationFieldsSchema } from '../../electron/shared/integration';
 import { KIND_FIELDS } from '../../renderer/src/forms/field-specs';
 import { NewIntegration } from '../../renderer/src/forms/NewIntegration';
 import { createFormsFake, ORG, TECH } from './fake-forms';

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { KeysmithApi } from '../../electron/ipc/api';
-import type { Settings } from '../../electron/core/settings';
-import { DEFAULT_SETTINGS, SettingsPatchSchema, applySettingsPatch } from '../../electron/core/settings';
-import type { IpcResult } from '../../electron/ipc/result';
+import type { KeysmithApi } from '../../electron/shared/ipc/api';
+import type { Settings } from '../../electron/app/settings';
+import { DEFAULT_SETTINGS, SettingsPatchSchema, applySettingsPatch } from '../../electron/app/settings';
+import type { IpcResult } from '../../electron/shared/ipc/result';
 import { SettingsView } from '../../renderer/src/settings/SettingsView';
 
 afterEach(cleanup);

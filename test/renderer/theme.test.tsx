@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { act, cleanup, render, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { KeysmithApi } from '../../electron/ipc/api';
-import { DEFAULT_SETTINGS, type Settings, type Theme } from '../../electron/core/settings';
-import type { IpcResult } from '../../electron/ipc/result';
+import type { KeysmithApi } from '../../electron/shared/ipc/api';
+import { DEFAULT_SETTINGS, type Settings, type Theme } from '../../electron/app/settings';
+import type { IpcResult } from '../../electron/shared/ipc/result';
 import { useTheme } from '../../renderer/src/settings/useTheme';
 import { createFakeApi } from './fake-api';
 

@@ -4,12 +4,12 @@
  * (ipc-harness.ts). Shared by the router, fuzz, session and main-wiring suites, the browser e2e suite
  * and the benchmarks.
  */
-import type { ClipboardPort } from '../../electron/core/clipboard-policy';
+import type { ClipboardPort } from '../../electron/app/clipboard-policy';
 import { keychainUnavailable, type Keychain } from '../../electron/core/keychain';
 import type { IpcMainLike } from '../../electron/ipc/router';
 import type { InvokeEventLike } from '../../electron/ipc/sender-policy';
 import type { Dialogs } from '../../electron/ipc/services';
-import { APP_ENTRY_URL } from '../../electron/app-protocol';
+import { APP_ENTRY_URL } from '../../electron/app/app-protocol';
 
 /** An invoke from the app's own top-level page, as the preload guarantees. */
 export const TRUSTED_EVENT: InvokeEventLike = { senderFrame: { url: APP_ENTRY_URL, parent: null } };

@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Integration } from '../../electron/core/integration';
+import type { Integration } from '../../electron/shared/integration';
 import type { Keychain } from '../../electron/core/keychain';
 import { Vault } from '../../electron/core/vault';
 

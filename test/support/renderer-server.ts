@@ -11,11 +11,11 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { APP_ORIGIN, resolveAppPath } from '../../electron/app-protocol';
+import { APP_ORIGIN, resolveAppPath } from '../../electron/app/app-protocol';
 import type { PushEvent } from '../../electron/app/events.main';
-import { isChannel } from '../../electron/ipc/channels';
+import { isChannel } from '../../electron/shared/ipc/channels';
 import type { InvokeEventLike } from '../../electron/ipc/sender-policy';
-import { CONTENT_SECURITY_POLICY, securityHeaders } from '../../electron/window-policy';
+import { CONTENT_SECURITY_POLICY, securityHeaders } from '../../electron/app/window-policy';
 
 export const BRIDGE_PREFIX = '/__keysmith';
 const APP_FRAME: InvokeEventLike = { senderFrame: { url: `${APP_ORIGIN}/index.html`, parent: null } };

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isTrustedSenderUrl, mimeTypeFor, resolveAppPath } from '../../electron/app-protocol';
+import { isTrustedSenderUrl, mimeTypeFor, resolveAppPath } from '../../electron/app/app-protocol';
 import {
   CONTENT_SECURITY_POLICY,
   isAllowedExternalUrl,
   securityHeaders,
-} from '../../electron/window-policy';
+} from '../../electron/app/window-policy';
 
 const ROOT = path.resolve('/srv/keysmith/dist/renderer');
 

@@ -9,11 +9,11 @@ import { createHash, generateKeyPairSync, randomBytes, X509Certificate } from 'n
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCRYPT, deriveFromPassphrase, randomKey, seal, type ScryptParams } from '../../electron/core/crypto-primitives';
 import { isKeysmithError, type ErrorCode } from '../../electron/core/errors';
-import { IntegrationFieldsSchema, type Integration, type IntegrationFieldsInput } from '../../electron/core/integration';
+import { IntegrationFieldsSchema, type Integration, type IntegrationFieldsInput } from '../../electron/shared/integration';
 import { encodeBundle } from '../../electron/core/interop/bundle/bundle-frame';
 import { openBundle, sealBundle } from '../../electron/core/interop/bundle/share-bundle';
 import { createSelfSignedCertificate } from '../../electron/core/keys/certificate';
-import type { StoredKeyPair } from '../../electron/core/keys/stored-keypair';
+import type { StoredKeyPair } from '../../electron/shared/stored-keypair';
 import { encodeVault } from '../../electron/core/vault-envelope';
 
 const FAST: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ClipboardPolicy, type ClearReason, type ClipboardPort } from '../../electron/core/clipboard-policy';
+import { ClipboardPolicy, type ClearReason, type ClipboardPort } from '../../electron/app/clipboard-policy';
 import { concealedMarker, osClipboardMime } from '../../electron/app/clipboard-formats';
 
 class FakeClipboard implements ClipboardPort {

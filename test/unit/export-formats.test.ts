@@ -7,10 +7,10 @@
 import { generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isKeysmithError } from '../../electron/core/errors';
-import { IntegrationFieldsSchema, type Integration, type IntegrationFieldsInput } from '../../electron/core/integration';
+import { IntegrationFieldsSchema, type Integration, type IntegrationFieldsInput } from '../../electron/shared/integration';
 import { EXPORT_FORMATS, exportIntegration, type ExportFormat } from '../../electron/core/interop/export/export-integration';
 import { createSelfSignedCertificate } from '../../electron/core/keys/certificate';
-import type { StoredKeyPair } from '../../electron/core/keys/stored-keypair';
+import type { StoredKeyPair } from '../../electron/shared/stored-keypair';
 
 const META = { id: '0f8e3c52-6a1d-4c3b-9b7e-2d5f4a1c9e80', createdAt: '2025-01-02T03:04:05.000Z', updatedAt: '2025-01-02T03:04:05.000Z' };
 const NOW = new Date('2025-03-04T05:06:07.000Z');

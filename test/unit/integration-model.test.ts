@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEndpoint } from '../../electron/core/endpoint-url';
+import { checkEndpoint } from '../../electron/shared/endpoint-url';
 import { validateFields, addIntegration, updateIntegration } from '../../electron/core/integration-store';
 import { emptyDocument } from '../../electron/core/vault-document';
 import { maskSecret } from '../../electron/core/secret-mask';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { isKeysmithError } from '../../electron/core/errors';
-import { fieldErrors, fieldIssues, requiredFields } from '../../electron/core/integration-validation';
+import { fieldErrors, fieldIssues, requiredFields } from '../../electron/shared/integration-validation';
 import { validateFields } from '../../electron/core/integration-store';
 
 const ORG = '1234567890ABCDEF12345678@AdobeOrg';
@@ -57,7 +57,7 @@ describe('integration validation shared by main and the forms', () => {
   });
 
   it('bundles for a browser: no Node built-in anywhere in what it imports', async () => {
-    const entry = path.resolve(__dirname, '../../electron/core/integration-validation.ts');
+    const entry = path.resolve(__dirname, '../../electron/shared/integration-validation.ts');
     const result = await build({ entryPoints: [entry], bundle: true, write: false, platform: 'browser', format: 'esm', logLevel: 'silent', metafile: true });
     const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.includes('node_modules'));
     expect(inputs.every((p) => p.startsWith('electron/core/'))).toBe(true);

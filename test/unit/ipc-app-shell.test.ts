@@ -9,7 +9,7 @@ import { DOCS_URL, SHORTCUTS, appMenuTemplate } from '../../electron/app/app-men
 import { AutoLock, shouldLock } from '../../electron/app/auto-lock';
 import { NotificationPolicy } from '../../electron/app/notification-policy';
 import { favoriteEntries, menuLabel, trayMenuTemplate } from '../../electron/app/tray-menu';
-import { isAllowedExternalUrl } from '../../electron/window-policy';
+import { isAllowedExternalUrl } from '../../electron/app/window-policy';
 
 type Item = MenuItemConstructorOptions;
 const flatten = (items: Item[]): Item[] => items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);

@@ -3,8 +3,8 @@
  * shapes), the PEM leak guard, and the contract's coverage of the channel list.
  */
 import { describe, expect, it } from 'vitest';
-import { CHANNELS, EVENTS, isChannel, isEventName } from '../../electron/ipc/channels';
-import { REQUEST_SCHEMAS } from '../../electron/ipc/contract';
+import { CHANNELS, EVENTS, isChannel, isEventName } from '../../electron/shared/ipc/channels';
+import { REQUEST_SCHEMAS } from '../../electron/shared/ipc/contract';
 import { PEM_WITHHELD, withholdPem } from '../../electron/ipc/leak-guard';
 import { exceedsPayloadLimit } from '../../electron/ipc/payload-size';
 import { isTrustedSender, parseOrigin } from '../../electron/ipc/sender-policy';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SettingsStore } from '../../electron/app/settings-store';
-import { DEFAULT_SETTINGS, SettingsPatchSchema, applySettingsPatch, readSettings } from '../../electron/core/settings';
+import { DEFAULT_SETTINGS, SettingsPatchSchema, applySettingsPatch, readSettings } from '../../electron/app/settings';
 
 const ID = '6f1c3a52-8a0e-4f4e-9d55-0c1b2a3d4e5f';
 

@@ -15,8 +15,8 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { createMainWindow } from '../../electron/app/window-options';
 import { NAVIGATION_EVENTS, hardenSession, hardenWebContents, type PreventableEvent } from '../../electron/app/web-policy';
-import { CHANNELS, EVENTS } from '../../electron/ipc/channels';
-import { CONTENT_SECURITY_POLICY, securityHeaders } from '../../electron/window-policy';
+import { CHANNELS, EVENTS } from '../../electron/shared/ipc/channels';
+import { CONTENT_SECURITY_POLICY, securityHeaders } from '../../electron/app/window-policy';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const source = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');

@@ -1,5 +1,5 @@
 import { addIntegration, validateFields, withoutNulls } from '../../core/integration-store';
-import { KIND_LABELS } from '../../core/integration-kinds';
+import { KIND_LABELS } from '../../shared/integration-kinds';
 import { openOrCreateVault, type CliContext } from '../cli-context';
 import { INTEGRATION_OPTIONS, KIND_ALIASES, fieldsFromFlags, withFlagNames } from '../integration-flags';
 import { parseCommandArgs, usageError } from '../parse-args';

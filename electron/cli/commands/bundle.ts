@@ -4,7 +4,7 @@ import { getIntegration } from '../../core/integration-view';
 import { openBundle, sealBundle } from '../../core/interop/bundle/share-bundle';
 import { applyImport, describePlan, type PreparedImport } from '../../core/interop/apply-import';
 import { readInputBytes, writeOutputFile } from '../../core/output-file';
-import type { IntegrationFields } from '../../core/integration';
+import type { IntegrationFields } from '../../shared/integration';
 import { openOrCreateVault, openVault, type CliContext } from '../cli-context';
 import { parseCommandArgs, usageError } from '../parse-args';
 import { readBundlePassphrase } from '../passphrase-input';

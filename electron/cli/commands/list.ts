@@ -1,4 +1,4 @@
-import { KIND_LABELS } from '../../core/integration-kinds';
+import { KIND_LABELS } from '../../shared/integration-kinds';
 import { listIntegrations, summarize } from '../../core/integration-view';
 import { openVaultIfExists, type CliContext } from '../cli-context';
 import { parseCommandArgs } from '../parse-args';

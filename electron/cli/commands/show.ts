@@ -1,4 +1,4 @@
-import { KIND_LABELS } from '../../core/integration-kinds';
+import { KIND_LABELS } from '../../shared/integration-kinds';
 import { getIntegration, maskIntegration } from '../../core/integration-view';
 import { visibleText } from '../../core/terminal-text';
 import { openVault, type CliContext } from '../cli-context';

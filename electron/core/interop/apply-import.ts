@@ -6,8 +6,8 @@
  * adding a twin.
  */
 import { KeysmithError } from '../errors';
-import type { Integration, IntegrationFields } from '../integration';
-import { KIND_LABELS } from '../integration-kinds';
+import type { Integration, IntegrationFields } from '../../shared/integration';
+import { KIND_LABELS } from '../../shared/integration-kinds';
 import { addIntegration, updateIntegration, validateFields, withoutNulls } from '../integration-store';
 import { nameKey } from '../integration-view';
 import { describeCertificate } from '../keys/certificate-info';

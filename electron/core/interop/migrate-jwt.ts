@@ -6,7 +6,7 @@
  * the user's separate decision.
  */
 import { KeysmithError } from '../errors';
-import type { Integration } from '../integration';
+import type { Integration } from '../../shared/integration';
 import type { VaultDocument } from '../vault-document';
 import { getIntegration } from '../integration-view';
 import type { ImportCandidate } from './import/import-candidate';

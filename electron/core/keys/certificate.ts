@@ -10,8 +10,8 @@
 import { KeyObject, X509Certificate, randomBytes, sign } from 'node:crypto';
 import type { asn1, pki } from 'node-forge';
 import { KeysmithError } from '../errors';
-import { firstUnsafeChar, unsafeCharMessage } from '../unsafe-text';
-import { MAX_CERTIFICATE_DAYS } from './key-limits';
+import { firstUnsafeChar, unsafeCharMessage } from '../../shared/unsafe-text';
+import { MAX_CERTIFICATE_DAYS } from '../../shared/key-limits';
 import { CORRUPT_KEY_MESSAGE, readRsaPrivateKey } from './private-key-import';
 
 type Forge = typeof import('node-forge');

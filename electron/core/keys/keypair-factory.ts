@@ -2,7 +2,7 @@
  * Key material ready to attach to an integration, made or brought in. Shared by the CLI and the app,
  * so both apply the same checks (RSA, size, key and certificate belong together).
  */
-import { DEFAULT_CERTIFICATE_DAYS } from './key-limits';
+import { DEFAULT_CERTIFICATE_DAYS } from '../../shared/key-limits';
 import { createSelfSignedCertificate, loadForge, type CertificateSubject } from './certificate';
 import { assertKeyMatchesCertificate, parseCertificate, parsePrivateKey } from './private-key-import';
 import { generateRsaKeyPair, type RsaKeySize } from './rsa-keygen';

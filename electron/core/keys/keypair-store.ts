@@ -6,12 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { KeysmithError } from '../errors';
-import { KIND_LABELS } from '../integration-kinds';
-import type { Integration } from '../integration';
+import { KIND_LABELS } from '../../shared/integration-kinds';
+import type { Integration } from '../../shared/integration';
 import { getIntegration } from '../integration-view';
 import type { VaultDocument } from '../vault-document';
 import { describeCertificate, normalizeFingerprint, type CertificateInfo } from './certificate-info';
-import { KEY_HOLDER_KINDS, type StoredKeyPair } from './stored-keypair';
+import { KEY_HOLDER_KINDS, type StoredKeyPair } from '../../shared/stored-keypair';
 
 export interface KeyMaterial {
   privateKeyPem: string;

@@ -7,7 +7,7 @@
  */
 import { KeyObject, X509Certificate, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import { KeysmithError } from '../errors';
-import { MAX_RSA_BITS, MIN_RSA_BITS } from './key-limits';
+import { MAX_RSA_BITS, MIN_RSA_BITS } from '../../shared/key-limits';
 
 /** Refused before parsing: a PEM key or certificate is a few KB, and this input reaches OpenSSL. */
 export const MAX_PEM_INPUT_BYTES = 1024 * 1024;

@@ -5,7 +5,7 @@
  */
 import { generateKeyPair } from 'node:crypto';
 import { KeysmithError } from '../errors';
-import { RSA_KEY_SIZES, type RsaKeySize } from './key-limits';
+import { RSA_KEY_SIZES, type RsaKeySize } from '../../shared/key-limits';
 
 export { RSA_KEY_SIZES, type RsaKeySize };
 

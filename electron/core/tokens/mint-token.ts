@@ -5,7 +5,7 @@
  * into an error message. The answer is checked and its units converted in token-answer.ts.
  */
 import { KeysmithError } from '../errors';
-import type { Integration } from '../integration';
+import type { Integration } from '../../shared/integration';
 import { keysOf, findKeyPair } from '../keys/keypair-store';
 import { clientAssertionClaims, imsJwtClaims } from './jwt-claims';
 import { signRs256 } from './jwt-sign';

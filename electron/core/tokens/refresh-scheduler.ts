@@ -7,7 +7,7 @@
  * written), one integration is never re-minted more often than once per `minIntervalMs`.
  */
 import { EventEmitter } from 'node:events';
-import type { Integration } from '../integration';
+import type { Integration } from '../../shared/integration';
 import type { Vault } from '../vault';
 import { effectiveMarginMs, type TokenService } from './token-service';
 

@@ -14,7 +14,7 @@ import { seal, unseal } from '../crypto-primitives';
 import { replaceFileAtomically } from '../atomic-file';
 import { acquireLock } from '../file-lock';
 import { readPrivateFile } from '../private-files';
-import type { Integration } from '../integration';
+import type { Integration } from '../../shared/integration';
 import type { Vault } from '../vault';
 import { accessTokenProblem, isRepresentableTime, type MintedToken } from './token-answer';
 

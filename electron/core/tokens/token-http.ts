@@ -7,7 +7,7 @@
  * to a size cap (bounded-body.ts); an answer past it is final.
  */
 import { KeysmithError } from '../errors';
-import { checkEndpoint } from '../endpoint-url';
+import { checkEndpoint } from '../../shared/endpoint-url';
 import { MAX_TOKEN_RESPONSE_LABEL, readBoundedBody } from './bounded-body';
 import { NO_SECRETS, type Redactor } from './server-text';
 import { safeExcerpt } from './token-errors';

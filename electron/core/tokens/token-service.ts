@@ -9,7 +9,7 @@
  */
 import { KeysmithError, isKeysmithError } from '../errors';
 import { acquireLock, type ReleaseLock } from '../file-lock';
-import type { Integration } from '../integration';
+import type { Integration } from '../../shared/integration';
 import { getIntegration } from '../integration-view';
 import type { Vault } from '../vault';
 import { mintToken, type MintOptions } from './mint-token';

@@ -6,7 +6,7 @@ import { applyImport, planImport, prepareImport, type PlannedImport, type Prepar
 import { exportIntegration } from '../../core/interop/export/export-integration';
 import { MAX_IMPORT_BYTES, parseImportFile } from '../../core/interop/import/parse-import';
 import { readInputBytes, readInputFile, writeOutputFile } from '../../core/output-file';
-import type { ImportItem } from '../contract';
+import type { ImportItem } from '../../shared/ipc/contract';
 import type { AppServices } from '../services';
 import type { DomainHandlers } from './types';
 

@@ -1,11 +1,11 @@
 /** The status lines the UI shows beside an integration, computed from the vault and the token cache, never minting. */
-import type { Integration } from '../../core/integration';
+import type { Integration } from '../../shared/integration';
 import { describeCertificate } from '../../core/keys/certificate-info';
 import { keysOf } from '../../core/keys/keypair-store';
-import { KEY_HOLDER_KINDS } from '../../core/keys/stored-keypair';
+import { KEY_HOLDER_KINDS } from '../../shared/stored-keypair';
 import { credentialHash, type CachedToken } from '../../core/tokens/token-cache';
 import { effectiveMarginMs } from '../../core/tokens/token-service';
-import type { KeysStatus, TokenStatus } from '../contract';
+import type { KeysStatus, TokenStatus } from '../../shared/ipc/contract';
 
 export function autoRefreshOf(integration: Integration): boolean {
   return 'autoRefresh' in integration && integration.autoRefresh === true;

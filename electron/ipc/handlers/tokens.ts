@@ -2,7 +2,7 @@ import { KeysmithError } from '../../core/errors';
 import { updateIntegration } from '../../core/integration-store';
 import { getIntegration } from '../../core/integration-view';
 import { formatCredentials, type Credentials, type TokenFormat } from '../../core/tokens/token-formats';
-import type { TokenCopyResult, TokenStatus } from '../contract';
+import type { TokenCopyResult, TokenStatus } from '../../shared/ipc/contract';
 import type { AppServices } from '../services';
 import { autoRefreshOf, tokenStatus } from './status';
 import type { DomainHandlers } from './types';

@@ -1,5 +1,5 @@
-import type { Channel } from '../channels';
-import type { ParsedRequest, ResponseOf } from '../contract';
+import type { Channel } from '../../shared/ipc/channels';
+import type { ParsedRequest, ResponseOf } from '../../shared/ipc/contract';
 
 /** A channel's handler: gets the parsed request (defaults applied), resolves to the response. */
 export type Handler<C extends Channel> = (request: ParsedRequest<C>) => Promise<ResponseOf<C>>;

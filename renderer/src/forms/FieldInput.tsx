@@ -1,5 +1,5 @@
 import type { ChangeEvent } from 'react';
-import { AUTH_METHODS } from '../../../electron/core/integration-kinds';
+import { AUTH_METHODS } from '../../../electron/shared/integration-kinds';
 import { AUTH_METHOD_LABELS, type FieldSpec } from './field-specs';
 
 interface Props {

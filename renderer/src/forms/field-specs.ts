@@ -1,5 +1,5 @@
 /** Which inputs each kind of integration has, in display order, with their labels and help. */
-import type { AuthMethod } from '../../../electron/core/integration-kinds';
+import type { AuthMethod } from '../../../electron/shared/integration-kinds';
 import type { IntegrationListItem } from '../bridge';
 
 export type Kind = IntegrationListItem['kind'];

@@ -4,4 +4,4 @@
  */
 import './zod-csp';
 
-export { fieldErrors, requiredFields } from '../../../electron/core/integration-validation';
+export { fieldErrors, requiredFields } from '../../../electron/shared/integration-validation';

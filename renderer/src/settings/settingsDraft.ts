@@ -11,7 +11,7 @@ import {
   type Settings,
   type SettingsPatch,
   type Theme,
-} from '../../../electron/core/settings-schema';
+} from '../../../electron/shared/settings-schema';
 
 export type { Settings, SettingsPatch, Theme };
 

@@ -3,8 +3,8 @@
  * the same buildBridge the preload uses, over HTTP to test/support/renderer-server.ts instead of
  * Electron's ipcRenderer. Bundled by esbuild at test time; never part of the app.
  */
-import { buildBridge, type RendererTransport } from '../../../electron/ipc/bridge';
-import { EVENTS } from '../../../electron/ipc/channels';
+import { buildBridge, type RendererTransport } from '../../../electron/preload/bridge';
+import { EVENTS } from '../../../electron/shared/ipc/channels';
 
 const PREFIX = '/__keysmith';
 type Listener = (event: unknown, ...args: unknown[]) => void;

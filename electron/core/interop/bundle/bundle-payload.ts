@@ -8,8 +8,8 @@
  */
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { KeysmithError } from '../../errors';
-import type { Integration } from '../../integration';
-import type { StoredKeyPair } from '../../keys/stored-keypair';
+import type { Integration } from '../../../shared/integration';
+import type { StoredKeyPair } from '../../../shared/stored-keypair';
 import { checkStoredIntegrations } from '../../stored-integration';
 
 export interface BundlePayload {

@@ -7,9 +7,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { KeysmithError } from '../../errors';
-import type { Integration } from '../../integration';
+import type { Integration } from '../../../shared/integration';
 import { DEFAULT_SCRYPT, SCRYPT_LIMITS, deriveFromPassphrase, randomKey, scryptParamsAllowed, seal, unseal, type ScryptParams } from '../../crypto-primitives';
-import { newPassphraseProblem } from '../../passphrase-rule';
+import { newPassphraseProblem } from '../../../shared/passphrase-rule';
 import { damaged, encodeBundle, parseBundle } from './bundle-frame';
 import { checkPayload } from './bundle-payload';
 

@@ -16,7 +16,7 @@
  * Generic OAuth 2.0 has no aio context: aio only talks to Adobe IMS.
  */
 import { KeysmithError } from '../../errors';
-import type { Integration } from '../../integration';
+import type { Integration } from '../../../shared/integration';
 import { activeKey, activeSecret } from './export-parts';
 import { INCLUDE_SECRETS_HINT } from './export-types';
 

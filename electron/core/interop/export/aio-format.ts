@@ -5,7 +5,7 @@
  * Secret fields are left out entirely unless asked for: JSON has no comments, and a placeholder
  * value would be sent to IMS as if it were the secret.
  */
-import type { Integration } from '../../integration';
+import type { Integration } from '../../../shared/integration';
 import { aioContext, presentFields } from './aio-context';
 import { contextName, fileStem } from './export-parts';
 import type { ExportOptions, ExportResult } from './export-types';

@@ -7,7 +7,7 @@
  * `keysmith token` is named as the way to get a token. With an access token, an API call with the
  * headers Keysmith's own `token --format curl` prints follows.
  */
-import { KIND_LABELS, type Integration } from '../../integration';
+import { KIND_LABELS, type Integration } from '../../../shared/integration';
 import { requestHeaders, shellQuote } from '../../tokens/token-formats';
 import { activeSecret, fileStem, scopeParameter, tokenEndpoint, usesClientSecret } from './export-parts';
 import type { ExportOptions, ExportResult } from './export-types';

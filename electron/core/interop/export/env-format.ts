@@ -17,7 +17,7 @@
  * A secret that is not exported keeps its line, commented out, so the file shows what is missing
  * and uncommenting it yields an empty variable rather than a stray note.
  */
-import { KIND_LABELS, type Integration } from '../../integration';
+import { KIND_LABELS, type Integration } from '../../../shared/integration';
 import { aioContext } from './aio-context';
 import { dotenvValue } from './dotenv-value';
 import { activeKey, activeSecret, contextName, fileStem, scopeParameter, signsWithKey, tokenEndpoint, usesClientSecret } from './export-parts';

@@ -4,7 +4,7 @@
  * private key) appear only with `includeSecrets`; `containsSecrets` tells the caller to write the
  * result 0600 and to keep it off a shared terminal.
  */
-import type { Integration } from '../../integration';
+import type { Integration } from '../../../shared/integration';
 import { exportAio } from './aio-format';
 import { exportCurl } from './curl-format';
 import { exportEnv } from './env-format';

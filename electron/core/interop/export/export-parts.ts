@@ -2,8 +2,8 @@
  * What the export formats share: which secret and which key an integration uses, the token
  * endpoint per kind, and the names derived from an integration's name.
  */
-import type { Integration } from '../../integration';
-import type { StoredKeyPair } from '../../keys/stored-keypair';
+import type { Integration } from '../../../shared/integration';
+import type { StoredKeyPair } from '../../../shared/stored-keypair';
 
 /** The secret a token request uses, as mint-token does: the first; the rest are kept for rotation only. */
 export function activeSecret(integration: Integration): string | undefined {

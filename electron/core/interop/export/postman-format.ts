@@ -7,7 +7,7 @@
  * No private key: Postman cannot sign a JWT without third-party scripts, and an access token minted
  * by Keysmith (`access_token`) is what requests need.
  */
-import type { Integration } from '../../integration';
+import type { Integration } from '../../../shared/integration';
 import { activeSecret, fileStem, scopeParameter, tokenEndpoint, usesClientSecret } from './export-parts';
 import type { ExportOptions, ExportResult } from './export-types';
 

@@ -3,7 +3,7 @@
  * arrays, aio's .env flattening writes arrays as JSON text, AEM writes comma-separated strings, and
  * hand-written .env files use commas or spaces. Each helper accepts all of them.
  */
-import { withoutUnsafeChars } from '../../unsafe-text';
+import { withoutUnsafeChars } from '../../../shared/unsafe-text';
 
 export type Json = Record<string, unknown>;
 

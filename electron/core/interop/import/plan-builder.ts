@@ -6,8 +6,8 @@
  * file with nothing importable left is an error that lists why, so the user is never told "0 imported".
  */
 import { KeysmithError, isKeysmithError } from '../../errors';
-import { INTEGRATION_FIELD_NAMES } from '../../integration';
-import { KIND_LABELS, type IntegrationKind } from '../../integration-kinds';
+import { INTEGRATION_FIELD_NAMES } from '../../../shared/integration';
+import { KIND_LABELS, type IntegrationKind } from '../../../shared/integration-kinds';
 import { validateFields } from '../../integration-store';
 import { nameKey } from '../../integration-view';
 import { oneLine, type Json } from './field-values';

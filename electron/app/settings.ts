@@ -4,18 +4,18 @@
  * ids, not names: ids survive a rename and say nothing about what the vault holds.
  */
 import type { z } from 'zod';
-import { DEFAULT_IMS_ENDPOINT } from './integration';
+import { DEFAULT_IMS_ENDPOINT } from '../shared/integration';
 import {
   DEFAULT_AUTO_LOCK_MINUTES,
   DEFAULT_CLIPBOARD_CLEAR_SECONDS,
   SETTINGS_FIELDS as fields,
   type Settings,
   type SettingsPatchSchema,
-} from './settings-schema';
-import { DEFAULT_REFRESH_MARGIN_MINUTES } from './tokens/token-service';
+} from '../shared/settings-schema';
+import { DEFAULT_REFRESH_MARGIN_MINUTES } from '../core/tokens/token-service';
 
 // The schemas live in a zod-only file the renderer can bundle; everything stays importable from here.
-export * from './settings-schema';
+export * from '../shared/settings-schema';
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   clipboardClearSeconds: DEFAULT_CLIPBOARD_CLEAR_SECONDS,

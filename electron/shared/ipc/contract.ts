@@ -7,20 +7,20 @@
  * so the IPC boundary, the CLI and the importers accept exactly the same things.
  */
 import { z } from 'zod';
-import { validateFields, withoutNulls } from '../core/integration-store';
-import { INTEGRATION_KINDS, IntegrationFieldsSchema, NameSchema, type IntegrationFieldsInput, type IntegrationKind } from '../core/integration';
-import type { IntegrationSummary, MaskedIntegration } from '../core/integration-view';
-import { MAX_CERTIFICATE_DAYS } from '../core/keys/certificate';
-import { DEFAULT_CERTIFICATE_DAYS } from '../core/keys/keypair-factory';
-import type { KeyPairSummary } from '../core/keys/keypair-store';
-import { RSA_KEY_SIZES } from '../core/keys/rsa-keygen';
-import { isKeysmithError } from '../core/errors';
-import { newPassphraseProblem } from '../core/passphrase-rule';
-import type { ClearReason } from '../core/clipboard-policy';
-import { EXPORT_FORMATS } from '../core/interop/export/export-integration';
-import { SettingsPatchSchema, type Settings } from '../core/settings';
-import { TOKEN_FORMATS, type TokenFormat } from '../core/tokens/token-formats';
-import type { UnlockMethod } from '../core/vault-envelope';
+import { validateFields, withoutNulls } from '../../core/integration-store';
+import { INTEGRATION_KINDS, IntegrationFieldsSchema, NameSchema, type IntegrationFieldsInput, type IntegrationKind } from '../integration';
+import type { IntegrationSummary, MaskedIntegration } from '../../core/integration-view';
+import { MAX_CERTIFICATE_DAYS } from '../../core/keys/certificate';
+import { DEFAULT_CERTIFICATE_DAYS } from '../../core/keys/keypair-factory';
+import type { KeyPairSummary } from '../../core/keys/keypair-store';
+import { RSA_KEY_SIZES } from '../../core/keys/rsa-keygen';
+import { isKeysmithError } from '../../core/errors';
+import { newPassphraseProblem } from '../passphrase-rule';
+import type { ClearReason } from '../../app/clipboard-policy';
+import { EXPORT_FORMATS } from '../../core/interop/export/export-integration';
+import { SettingsPatchSchema, type Settings } from '../../app/settings';
+import { TOKEN_FORMATS, type TokenFormat } from '../../core/tokens/token-formats';
+import type { UnlockMethod } from '../../core/vault-envelope';
 import type { Channel, EventName } from './channels';
 import type { IpcError } from './result';
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { checkEndpoint } from './endpoint-url';
-import type { StoredKeyPair } from './keys/stored-keypair';
+import type { StoredKeyPair } from './stored-keypair';
 import { AUTH_METHODS, DEFAULT_IMS_ENDPOINT } from './integration-kinds';
 import { firstUnsafeChar, unsafeCharMessage } from './unsafe-text';
 

@@ -7,8 +7,8 @@
  * whose callbacks receive the payload alone. The transport, its event objects (which carry
  * `sender`, i.e. a handle back into IPC) and any way to name an arbitrary channel never do.
  */
-import { CHANNELS, isEventName } from './channels';
-import type { KeysmithApi } from './api';
+import { CHANNELS, isEventName } from '../shared/ipc/channels';
+import type { KeysmithApi } from '../shared/ipc/api';
 
 export interface RendererTransport {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
