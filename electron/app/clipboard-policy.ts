@@ -7,6 +7,7 @@
  * a digest of what it copied rather than the text, so it holds no secret of its own.
  */
 import { createHash } from 'node:crypto';
+import type { ClearReason } from '../shared/ipc/contract';
 
 export interface ClipboardPort {
   readText(): Promise<string> | string;
@@ -17,7 +18,7 @@ export interface ClipboardPort {
   clear(): Promise<void> | void;
 }
 
-export type ClearReason = 'timeout' | 'lock' | 'quit';
+export type { ClearReason };
 
 export interface ClipboardPolicyOptions {
   /** Read at each copy, so a settings change applies to the next copy. null = never. */

@@ -3,29 +3,9 @@
  * `--json`) and one plain sentence that says what to do. Anything else reaching the CLI or the IPC
  * router is a bug and is reported as `internal` without its stack.
  */
-export type ErrorCode =
-  | 'usage'
-  | 'invalid_input'
-  | 'not_found'
-  | 'already_exists'
-  | 'vault_not_found'
-  | 'vault_exists'
-  | 'vault_tampered'
-  | 'vault_too_new'
-  | 'vault_busy'
-  | 'keychain_unavailable'
-  | 'keychain_locked'
-  | 'vault_key_missing'
-  | 'vault_key_mismatch'
-  | 'passphrase_required'
-  | 'wrong_passphrase'
-  | 'wrong_recovery_key'
-  | 'io'
-  | 'token_refused'
-  | 'token_unavailable'
-  | 'bad_response'
-  | 'internal'
-  | 'data_dir_unsafe';
+import type { ErrorCode } from '../shared/error-codes';
+
+export type { ErrorCode };
 
 export class KeysmithError extends Error {
   readonly code: ErrorCode;

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { KeysmithError } from './errors';
 import { INTEGRATION_FIELD_NAMES, IntegrationFieldsSchema, type Integration, type IntegrationFields, type IntegrationFieldsInput } from '../shared/integration';
-import { describeIssue } from '../shared/integration-validation';
+import { describeIssue, withoutNulls } from '../shared/integration-validation';
 import { findIntegration, getIntegration } from './integration-view';
 import type { VaultDocument } from './vault-document';
 
@@ -17,10 +17,7 @@ export function validateFields(input: unknown): IntegrationFields {
   throw new KeysmithError('invalid_input', message, { field });
 }
 
-/** `null` in an input means "no value": drop it so optional fields fall back to absent or default. */
-export function withoutNulls(input: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined));
-}
+export { withoutNulls };
 
 function assertNameFree(doc: VaultDocument, name: string, exceptId?: string): void {
   const clash = findIntegration(doc, name);

@@ -4,10 +4,12 @@
  */
 import { KeysmithError } from './errors';
 import type { Integration } from '../shared/integration';
-import { hasSecrets, type IntegrationKind } from '../shared/integration-kinds';
+import { hasSecrets } from '../shared/integration-kinds';
+import type { IntegrationSummary, MaskedIntegration } from '../shared/views';
 import { maskSecret } from './secret-mask';
 import type { VaultDocument } from './vault-document';
-import type { StoredKeyPair } from '../shared/stored-keypair';
+
+export type { IntegrationSummary, MaskedIntegration, MaskedKeyPair } from '../shared/views';
 
 export const nameKey = (name: string) => name.trim().toLowerCase();
 
@@ -32,27 +34,12 @@ export function primarySecret(integration: Integration): string {
   return integration.clientSecrets[0]!;
 }
 
-/** A keypair as a renderer or terminal may see it: no PEM at all (the certificate is public, but big). */
-export type MaskedKeyPair = Omit<StoredKeyPair, 'privateKeyPem' | 'certificatePem'>;
-
-/** An integration as a renderer or terminal may see it: every secret masked, no private key. */
-export type MaskedIntegration = Omit<Integration, 'clientSecrets' | 'keys'> & { clientSecrets?: string[]; keys?: MaskedKeyPair[] };
-
 export function maskIntegration(integration: Integration): MaskedIntegration {
   const { keys, ...rest } = integration;
   const masked: MaskedIntegration = { ...rest };
   if (hasSecrets(integration)) masked.clientSecrets = integration.clientSecrets.map(maskSecret);
   if (keys) masked.keys = keys.map(({ privateKeyPem: _k, certificatePem: _c, ...shown }) => shown);
   return masked;
-}
-
-export interface IntegrationSummary {
-  name: string;
-  kind: IntegrationKind;
-  clientId: string;
-  orgId: string | null;
-  description: string;
-  updatedAt: string;
 }
 
 export function summarize(integration: Integration): IntegrationSummary {

@@ -3,7 +3,7 @@
  * ones (Electron dialogs and clipboard, the vault session); tests pass stand-ins for the parts that
  * need Electron and the real ones for everything else, so the router runs in plain Node.
  */
-import type { Settings, SettingsPatch } from '../app/settings';
+import type { Settings, SettingsPatch } from '../shared/settings-schema';
 import type { CachedToken } from '../core/tokens/token-cache';
 import type { TokenService } from '../core/tokens/token-service';
 import type { NewUnlock, UnlockRequest, Vault } from '../core/vault';

@@ -38,6 +38,11 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): FieldIss
   return { field, message };
 }
 
+/** `null` in an input means "no value": drop it so optional fields fall back to absent or default. */
+export function withoutNulls(input: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined));
+}
+
 /** Every problem with `input`, in schema order; empty when it is a valid integration. */
 export function fieldIssues(input: unknown): FieldIssue[] {
   const result = IntegrationFieldsSchema.safeParse(input);

@@ -4,26 +4,10 @@
  * Console and `openssl x509 -noout -fingerprint -sha256` show, so users can compare them by eye.
  */
 import { X509Certificate } from 'node:crypto';
+import type { CertificateInfo } from '../../shared/views';
 import { KeysmithError } from '../errors';
 
-export interface CertificateInfo {
-  /** 'AB:CD:…', 32 uppercase hex pairs, as `openssl x509 -fingerprint -sha256` prints them. */
-  fingerprintSha256: string;
-  /** 'C=US, O=Acme, CN=name' in the certificate's order; special characters escaped as OpenSSL does. */
-  subject: string;
-  /** Uppercase hex. */
-  serial: string;
-  /** ISO 8601. */
-  notBefore: string;
-  notAfter: string;
-  /** Whole days until notAfter, rounded down; negative once expired. */
-  daysLeft: number;
-  /** RSA modulus size; 0 for other key types (parseCertificate refuses those). */
-  bits: number;
-  /** Fewer than EXPIRY_WARNING_DAYS left, expired ones included, so one check drives a warning. */
-  expiringSoon: boolean;
-  expired: boolean;
-}
+export type { CertificateInfo };
 
 /** The Console starts emailing 30 days before a certificate expires; we warn from the same day. */
 export const EXPIRY_WARNING_DAYS = 30;

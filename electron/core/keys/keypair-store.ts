@@ -10,7 +10,8 @@ import { KIND_LABELS } from '../../shared/integration-kinds';
 import type { Integration } from '../../shared/integration';
 import { getIntegration } from '../integration-view';
 import type { VaultDocument } from '../vault-document';
-import { describeCertificate, normalizeFingerprint, type CertificateInfo } from './certificate-info';
+import type { KeyPairSummary } from '../../shared/views';
+import { describeCertificate, normalizeFingerprint } from './certificate-info';
 import { KEY_HOLDER_KINDS, type StoredKeyPair } from '../../shared/stored-keypair';
 
 export interface KeyMaterial {
@@ -21,7 +22,7 @@ export interface KeyMaterial {
 }
 
 /** What may be shown of a keypair: everything but the private key. */
-export type KeyPairSummary = Omit<StoredKeyPair, 'privateKeyPem' | 'certificatePem'> & Omit<CertificateInfo, 'fingerprintSha256' | 'bits'>;
+export type { KeyPairSummary };
 
 export function keyHolder(doc: Readonly<VaultDocument>, name: string): Integration {
   const integration = getIntegration(doc, name);

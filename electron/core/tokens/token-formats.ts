@@ -2,10 +2,10 @@
  * The ways a token is handed over, shared by `keysmith token` and the app's copy button, so both
  * give the same text. API key integrations have no token: their forms carry the x-api-key header.
  */
+import type { TokenFormat } from '../../shared/formats';
 import type { Integration } from '../../shared/integration';
 
-export const TOKEN_FORMATS = ['raw', 'header', 'curl', 'json', 'env'] as const;
-export type TokenFormat = (typeof TOKEN_FORMATS)[number];
+export { TOKEN_FORMATS, type TokenFormat } from '../../shared/formats';
 
 export interface Credentials {
   integration: Integration;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Integration } from '../../shared/integration';
 import { addIntegration, removeIntegration, updateIntegration } from '../../core/integration-store';
 import { findIntegration, getIntegration, listIntegrations, maskIntegration, summarize } from '../../core/integration-view';
-import type { Settings } from '../../app/settings';
+import type { Settings } from '../../shared/settings-schema';
 import type { VaultDocument } from '../../core/vault-document';
 import type { AppServices } from '../services';
 import { keysStatus, tokenStatus } from './status';

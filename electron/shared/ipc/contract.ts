@@ -3,24 +3,18 @@
  * type of its response; for every push event, its payload. The renderer imports this file with
  * `import type` only; main parses every request with these schemas before any handler runs.
  *
- * Shapes come from core wherever core has them (integration fields, names, token formats, settings),
- * so the IPC boundary, the CLI and the importers accept exactly the same things.
+ * Shapes come from the shared model (integration fields, names, token formats, settings), so the
+ * IPC boundary, the CLI and the importers accept exactly the same things. Like everything in
+ * shared/, it imports zod and shared/ only.
  */
 import { z } from 'zod';
-import { validateFields, withoutNulls } from '../../core/integration-store';
+import { EXPORT_FORMATS, TOKEN_FORMATS, type TokenFormat } from '../formats';
 import { INTEGRATION_KINDS, IntegrationFieldsSchema, NameSchema, type IntegrationFieldsInput, type IntegrationKind } from '../integration';
-import type { IntegrationSummary, MaskedIntegration } from '../../core/integration-view';
-import { MAX_CERTIFICATE_DAYS } from '../../core/keys/certificate';
-import { DEFAULT_CERTIFICATE_DAYS } from '../../core/keys/keypair-factory';
-import type { KeyPairSummary } from '../../core/keys/keypair-store';
-import { RSA_KEY_SIZES } from '../../core/keys/rsa-keygen';
-import { isKeysmithError } from '../../core/errors';
+import { fieldIssues, withoutNulls } from '../integration-validation';
+import { DEFAULT_CERTIFICATE_DAYS, MAX_CERTIFICATE_DAYS, RSA_KEY_SIZES } from '../key-limits';
+import { SettingsPatchSchema, type Settings } from '../settings-schema';
+import type { IntegrationSummary, KeyPairSummary, MaskedIntegration } from '../views';
 import { newPassphraseProblem } from '../passphrase-rule';
-import type { ClearReason } from '../../app/clipboard-policy';
-import { EXPORT_FORMATS } from '../../core/interop/export/export-integration';
-import { SettingsPatchSchema, type Settings } from '../../app/settings';
-import { TOKEN_FORMATS, type TokenFormat } from '../../core/tokens/token-formats';
-import type { UnlockMethod } from '../../core/vault-envelope';
 import type { Channel, EventName } from './channels';
 import type { IpcError } from './result';
 
@@ -40,24 +34,20 @@ const PemText = z.string().min(1).max(64 * 1024, { error: 'that is far larger th
 const Passphrase = z.string().max(1024, { error: 'that passphrase is longer than 1024 characters' });
 
 /**
- * Integration fields as the user gave them, checked against the one model schema (via
- * validateFields, so messages match the CLI's) but passed on as given: the handler still needs to
- * know which optional fields were left out, to fill them from the settings.
+ * Integration fields as the user gave them, checked against the one model schema (its first issue,
+ * in the words core's validateFields uses, so messages match the CLI's) but passed on as given: the
+ * handler still needs to know which optional fields were left out, to fill them from the settings.
  */
 const IntegrationInput = z
   .record(z.string().max(64), z.unknown())
   .superRefine((fields, ctx) => {
-    // validateFields reads `kind` as a lookup key: anything but one of the kinds is refused first.
+    // The messages read `kind` as a lookup key: anything but one of the kinds is refused first.
     if (!(INTEGRATION_KINDS as readonly unknown[]).includes(fields.kind)) {
       ctx.addIssue({ code: 'custom', message: `kind must be one of ${INTEGRATION_KINDS.join(', ')}`, path: ['kind'] });
       return;
     }
-    try {
-      validateFields(withoutNulls(fields));
-    } catch (err) {
-      if (!isKeysmithError(err)) throw err;
-      ctx.addIssue({ code: 'custom', message: err.message, path: err.field ? err.field.split('.') : [] });
-    }
+    const first = fieldIssues(withoutNulls(fields))[0];
+    if (first) ctx.addIssue({ code: 'custom', message: first.message, path: first.field ? first.field.split('.') : [] });
   }) as unknown as z.ZodType<Record<string, unknown>, IntegrationFieldsInput>;
 
 type AllKeys<T> = T extends unknown ? keyof T : never;
@@ -173,6 +163,12 @@ export type ParsedRequest<C extends Channel> = z.output<(typeof REQUEST_SCHEMAS)
 // Responses
 
 export type LockReason = 'user' | 'menu' | 'idle' | 'screen-lock' | 'suspend';
+
+/** How a vault can be opened: the methods `vault:unlock` takes (core's key wraps must stay within them). */
+export type UnlockMethod = RequestOf<'vault:unlock'>['method'];
+
+/** Why a copied secret left the clipboard: its timer ran out, or the vault locked, or the app quit. */
+export type ClearReason = 'timeout' | 'lock' | 'quit';
 
 export interface VaultStatus {
   state: 'missing' | 'locked' | 'unlocked';

@@ -3,7 +3,7 @@
  * thrown across IPC to its message (with "Error invoking remote method" prepended), losing the
  * code the UI needs, and a stack trace would tell a compromised page about the main process.
  */
-import type { ErrorCode } from '../../core/errors';
+import type { ErrorCode } from '../error-codes';
 
 export type IpcErrorCode =
   | ErrorCode

@@ -4,6 +4,7 @@
  * private key) appear only with `includeSecrets`; `containsSecrets` tells the caller to write the
  * result 0600 and to keep it off a shared terminal.
  */
+import type { ExportFormat } from '../../../shared/formats';
 import type { Integration } from '../../../shared/integration';
 import { exportAio } from './aio-format';
 import { exportCurl } from './curl-format';
@@ -13,8 +14,7 @@ import { exportPostman } from './postman-format';
 
 export type { ExportOptions, ExportResult } from './export-types';
 
-export const EXPORT_FORMATS = ['env', 'aio', 'postman', 'curl'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from '../../../shared/formats';
 
 const WRITERS: Record<ExportFormat, (integration: Integration, opts: ExportOptions) => ExportResult> = {
   env: exportEnv,
