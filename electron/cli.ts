@@ -9,7 +9,7 @@ import { createContext, type CliContext } from './cli/cli-context';
 import type { Io } from './cli/terminal';
 import { ExitCode } from './cli/exit-code';
 import { watchOutput } from './cli/closed-output';
-import { visibleLines, visibleText } from './core/terminal-text';
+import { visibleLines, visibleText } from './shared/terminal-text';
 
 declare const KEYSMITH_VERSION: string | undefined;
 const VERSION = typeof KEYSMITH_VERSION === 'string' ? KEYSMITH_VERSION : '0.0.0-dev';

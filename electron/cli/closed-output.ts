@@ -8,7 +8,7 @@
  * still works.
  */
 import { userMessage } from '../core/errors';
-import { visibleText } from '../core/terminal-text';
+import { visibleText } from '../shared/terminal-text';
 
 export const CLOSED_PIPE_EXIT = 141;
 

@@ -1,5 +1,5 @@
 /** Plain aligned columns for terminal output; no colours, so output pipes cleanly. */
-import { visibleText } from '../core/terminal-text';
+import { visibleText } from '../shared/terminal-text';
 
 /**
  * Each cell is made visible (a line break or an escape sequence in a name cannot start a row or

@@ -1,7 +1,7 @@
 /** Reading secrets without echo or argv, and writing to the terminal. */
 import { StringDecoder } from 'node:string_decoder';
 import { KeysmithError } from '../core/errors';
-import { visibleLines } from '../core/terminal-text';
+import { visibleLines } from '../shared/terminal-text';
 
 export interface Io {
   stdin: NodeJS.ReadStream;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ApiKeyFields, JwtFields, OAuth2Fields, OAuthS2SFields, UNSAFE_TEXT_ISSUE, type Integration } from '../shared/integration';
-import { visibleText } from './terminal-text';
+import { visibleText } from '../shared/terminal-text';
 import { withoutUnsafeChars } from '../shared/unsafe-text';
 import { describeIssue } from '../shared/integration-validation';
 import { nameKey } from './integration-view';

@@ -9,7 +9,7 @@
  * IPC and every importer refuse them alike), and importers remove them from the names they make up.
  * No `node:` import: the renderer's forms use this through the model.
  */
-import { CONTROL_CHARACTER_CLASS } from '../core/terminal-text';
+import { CONTROL_CHARACTER_CLASS } from './terminal-text';
 
 const UNSAFE = new RegExp(CONTROL_CHARACTER_CLASS, 'g');
 

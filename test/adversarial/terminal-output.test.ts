@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { visibleLines, visibleText } from '../../electron/core/terminal-text';
+import { visibleLines, visibleText } from '../../electron/shared/terminal-text';
 import { runCli, tempDataDir, type CliResult } from '../support/cli';
 import { writeRawIntegrations } from '../support/raw-vault';
 

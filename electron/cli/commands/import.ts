@@ -3,7 +3,7 @@ import { KeysmithError } from '../../core/errors';
 import { applyImport, describePlan, planImport, prepareImport } from '../../core/interop/apply-import';
 import { keyFileReader } from '../../core/interop/import/key-file-reader';
 import { parseImportFile } from '../../core/interop/import/parse-import';
-import { visibleText } from '../../core/terminal-text';
+import { visibleText } from '../../shared/terminal-text';
 import { readInputBytes } from '../../core/bounded-read';
 import { openOrCreateVault, openVaultIfExists, type CliContext } from '../cli-context';
 import { parseCommandArgs, usageError } from '../parse-args';

@@ -1,4 +1,4 @@
-import { visibleText } from '../../core/terminal-text';
+import { visibleText } from '../../shared/terminal-text';
 import { decodeAccessToken } from '../../core/tokens/access-token-claims';
 import { parseCommandArgs } from '../parse-args';
 import type { CliContext } from '../cli-context';

@@ -1,6 +1,6 @@
 import { KIND_LABELS } from '../../shared/integration-kinds';
 import { getIntegration, maskIntegration } from '../../core/integration-view';
-import { visibleText } from '../../core/terminal-text';
+import { visibleText } from '../../shared/terminal-text';
 import { openVault, type CliContext } from '../cli-context';
 import { parseCommandArgs } from '../parse-args';
 import { writeLine } from '../terminal';

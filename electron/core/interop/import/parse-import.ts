@@ -14,7 +14,7 @@ import { oneLine } from './field-values';
 import type { ImportOptions, ImportPlan } from './import-candidate';
 import { PlanBuilder } from './plan-builder';
 import { readImportText } from './read-text';
-import { visibleText } from '../../terminal-text';
+import { visibleText } from '../../../shared/terminal-text';
 
 export type { ImportCandidate, ImportFormat, ImportOptions, ImportPlan } from './import-candidate';
 export { MAX_IMPORT_BYTES } from './read-text';
