@@ -5,12 +5,12 @@
  */
 import { powerMonitor } from 'electron';
 import { toIpcError } from '../ipc/errors';
-import { copyToken } from '../ipc/handlers/tokens';
 import { AutoLock } from './auto-lock';
 import type { AppParts } from './app-parts';
 import { forwardEvents } from './event-forwarding';
 import type { PushEvent } from './events.main';
 import { showNotice } from './notifications.main';
+import { copyToken } from './token-clipboard';
 import { NotificationPolicy } from './notification-policy';
 import { KeysmithTray } from './tray.main';
 import { favoriteEntries } from './tray-menu';

@@ -1,4 +1,4 @@
-import { getIntegration } from '../../core/integration-view';
+import { currentCredentials as lookUpCredentials } from '../../core/tokens/current-credentials';
 import { TOKEN_FORMATS, formatCredentials, type Credentials, type TokenFormat } from '../../core/tokens/token-formats';
 import { openVault, type CliContext } from '../cli-context';
 import { parseCommandArgs, usageError } from '../parse-args';
@@ -8,15 +8,13 @@ import { writeExact, writeLine } from '../terminal';
 /** The credentials to use now: a token (cached or minted) or, for API keys, just the key. */
 export async function currentCredentials(ctx: CliContext, name: string, force: boolean): Promise<Credentials> {
   const vault = await openVault(ctx);
-  const integration = getIntegration(vault.document, name);
-  if (integration.kind === 'apiKey') return { integration };
-  const result = await tokenService(vault, ctx).getToken(name, { force });
-  if (result.refreshError) {
-    const minutes = Math.floor((result.expiresAt - Date.now()) / 60_000);
-    writeLine(ctx.io.stderr, `warning: could not refresh the token (${result.refreshError}); using the cached one, valid ${minutes} more minutes`);
+  const { refreshError, cacheWarning, ...credentials } = await lookUpCredentials(vault.document, () => tokenService(vault, ctx), name, { force });
+  if (refreshError !== undefined && credentials.expiresAt !== undefined) {
+    const minutes = Math.floor((credentials.expiresAt - Date.now()) / 60_000);
+    writeLine(ctx.io.stderr, `warning: could not refresh the token (${refreshError}); using the cached one, valid ${minutes} more minutes`);
   }
-  if (result.cacheWarning) writeLine(ctx.io.stderr, `warning: ${result.cacheWarning}`);
-  return { integration, accessToken: result.accessToken, expiresAt: result.expiresAt, fromCache: result.fromCache };
+  if (cacheWarning !== undefined) writeLine(ctx.io.stderr, `warning: ${cacheWarning}`);
+  return credentials;
 }
 
 export async function token(args: string[], ctx: CliContext): Promise<void> {

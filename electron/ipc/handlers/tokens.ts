@@ -1,26 +1,11 @@
 import { KeysmithError } from '../../core/errors';
 import { updateIntegration } from '../../core/integration-store';
 import { getIntegration } from '../../core/integration-view';
-import { formatCredentials, type Credentials, type TokenFormat } from '../../core/tokens/token-formats';
-import type { TokenCopyResult, TokenStatus } from '../../shared/ipc/contract';
+import { copyToken } from '../../app/token-clipboard';
+import type { TokenStatus } from '../../shared/ipc/contract';
 import type { AppServices } from '../services';
 import { autoRefreshOf, tokenStatus } from './status';
 import type { DomainHandlers } from './types';
-
-/** A token (cached or minted) or, for API keys, only the key: what `keysmith token` also uses. */
-async function credentials(s: AppServices, name: string): Promise<Credentials> {
-  const integration = getIntegration((await s.vault.vault()).document, name);
-  if (integration.kind === 'apiKey') return { integration };
-  const result = await s.vault.tokens().getToken(integration.name);
-  return { integration: result.integration, accessToken: result.accessToken, expiresAt: result.expiresAt, fromCache: result.fromCache };
-}
-
-/** Copies an integration's token in a format; shared by the IPC channel and the tray. */
-export async function copyToken(s: AppServices, name: string, format: TokenFormat): Promise<TokenCopyResult> {
-  const creds = await credentials(s, name);
-  const { clearsInSeconds } = await s.clipboard.copy(formatCredentials(format, creds));
-  return { copied: true, clearsInSeconds, format, expiresAt: creds.expiresAt ?? null };
-}
 
 export function tokenHandlers(s: AppServices): DomainHandlers<'tokens'> {
   const nowMs = () => (s.now?.() ?? new Date()).getTime();
