@@ -18,10 +18,9 @@ import type { Fetch } from '../core/tokens/token-http';
 import { TokenService } from '../core/tokens/token-service';
 import { Vault, type NewUnlock, type UnlockRequest } from '../core/vault';
 import { findWrap } from '../core/vault-envelope';
-import { vaultLocked, toIpcError } from '../ipc/errors';
-import type { LockReason, VaultStatus } from '../shared/ipc/contract';
-import type { IpcError } from '../shared/ipc/result';
-import type { VaultAccess } from '../ipc/services';
+import { vaultLocked } from '../ipc/errors';
+import type { LockReason } from '../shared/ipc/contract';
+import type { SessionStatus, VaultAccess } from '../ipc/services';
 
 export interface VaultSessionOptions {
   dataDir: string;
@@ -55,7 +54,8 @@ async function fileStamp(path: string): Promise<string> {
 
 export class VaultSession extends EventEmitter<SessionEvents> implements VaultAccess {
   private state: Unlocked | null = null;
-  private lastError: IpcError | null = null;
+  /** What the last unlock (or reading the vault's header) threw: a domain error, made an IpcError by the IPC layer. */
+  private lastError: unknown = null;
   /** Unlock attempts run one at a time: a hostile renderer cannot run scrypt guesses in parallel. */
   private unlocking: Promise<void> = Promise.resolve();
 
@@ -67,7 +67,7 @@ export class VaultSession extends EventEmitter<SessionEvents> implements VaultAc
     return this.state !== null;
   }
 
-  async status(): Promise<VaultStatus> {
+  async status(): Promise<SessionStatus> {
     const base = { dataDir: this.opts.dataDir, lastError: this.lastError };
     if (this.state) return { ...base, state: 'unlocked', methods: this.state.vault.unlockMethods };
     let header;
@@ -75,7 +75,7 @@ export class VaultSession extends EventEmitter<SessionEvents> implements VaultAc
       header = await Vault.readHeader(this.opts.dataDir);
     } catch (err) {
       // An unreadable or tampered file is still "a vault that is locked"; the error says why.
-      return { ...base, state: 'locked', methods: [], lastError: toIpcError(err, this.log) };
+      return { ...base, state: 'locked', methods: [], lastError: this.failed('reading the vault failed unexpectedly', err) };
     }
     if (!header) return { ...base, state: 'missing', methods: [] };
     return { ...base, state: 'locked', methods: header.wraps.map((w) => w.method) };
@@ -97,7 +97,7 @@ export class VaultSession extends EventEmitter<SessionEvents> implements VaultAc
         if (request.method === 'recovery') await this.restoreKeychain(vault);
         await this.attach(vault);
       } catch (err) {
-        this.lastError = toIpcError(err, this.log);
+        this.lastError = this.failed('unlocking failed unexpectedly', err);
         throw err;
       }
     });
@@ -199,4 +199,10 @@ export class VaultSession extends EventEmitter<SessionEvents> implements VaultAc
   }
 
   private log = (message: string, err?: unknown) => this.opts.log?.(message, err);
+
+  /** `err` as kept for status(): a KeysmithError says what to do; anything else is a bug, logged here once. */
+  private failed(message: string, err: unknown): unknown {
+    if (!isKeysmithError(err)) this.log(message, err);
+    return err;
+  }
 }

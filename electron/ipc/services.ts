@@ -9,8 +9,14 @@ import type { TokenService } from '../core/tokens/token-service';
 import type { NewUnlock, UnlockRequest, Vault } from '../core/vault';
 import type { LockReason, VaultStatus } from '../shared/ipc/contract';
 
+/**
+ * The vault's state as the session knows it. `lastError` is what the last unlock threw (a domain
+ * error, or anything unexpected, already logged); the vault handlers turn it into an IpcError.
+ */
+export type SessionStatus = Omit<VaultStatus, 'lastError'> & { lastError: unknown };
+
 export interface VaultAccess {
-  status(): Promise<VaultStatus>;
+  status(): Promise<SessionStatus>;
   /** Creates the vault and unlocks it; returns the recovery key for main to show, once. */
   create(how: NewUnlock): Promise<{ recoveryKey: string }>;
   unlock(request: UnlockRequest): Promise<void>;

@@ -1,9 +1,17 @@
+import type { VaultStatus } from '../../shared/ipc/contract';
+import { toIpcError } from '../errors';
 import type { AppServices } from '../services';
 import type { DomainHandlers } from './types';
 
 export function vaultHandlers(s: AppServices): DomainHandlers<'vault'> {
+  /** The session's status with its last error in the renderer's terms (the session logged anything unexpected). */
+  const status = async (): Promise<VaultStatus> => {
+    const { lastError, ...rest } = await s.vault.status();
+    return { ...rest, lastError: lastError === null ? null : toIpcError(lastError, () => undefined) };
+  };
+
   return {
-    'vault:status': () => s.vault.status(),
+    'vault:status': status,
     'vault:create': async (how) => {
       const { recoveryKey } = await s.vault.create(how);
       try {
@@ -12,15 +20,15 @@ export function vaultHandlers(s: AppServices): DomainHandlers<'vault'> {
         // The vault exists and is unlocked either way; the key can be shown again by no one, so say so in the log.
         s.log('could not show the recovery key of the new vault', err);
       }
-      return s.vault.status();
+      return status();
     },
     'vault:unlock': async (request) => {
       await s.vault.unlock(request);
-      return s.vault.status();
+      return status();
     },
     'vault:lock': async () => {
       s.vault.lock('user');
-      return s.vault.status();
+      return status();
     },
   };
 }
