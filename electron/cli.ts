@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   show: async () => (await import('./cli/commands/show')).show,
   edit: async () => (await import('./cli/commands/edit')).edit,
   rm: async () => (await import('./cli/commands/rm')).rm,
+  duplicate: async () => (await import('./cli/commands/duplicate')).duplicate,
   secret: async () => (await import('./cli/commands/secret')).secret,
   status: async () => (await import('./cli/commands/status')).status,
   recover: async () => (await import('./cli/commands/recover')).recover,

@@ -20,6 +20,9 @@ export const COMMAND_HELP: Record<string, string> = {
   replaces the client secret.`,
   rm: `keysmith rm <name>
   Remove an integration (the previous vault generation stays in vault.ksv.bak).`,
+  duplicate: `keysmith duplicate <name> [--name NEW]
+  Copy an integration with its secrets and keys (e.g. to vary the scopes), as NEW or as
+  "<name> (copy)". The copy mints its own tokens.`,
   secret: `keysmith secret <name>
   Print the client secret alone to standard output, for pipes.`,
   status: `keysmith status [--json]
@@ -89,6 +92,7 @@ Commands:
   show            show one integration, secrets masked
   edit            change an integration
   rm              remove an integration
+  duplicate       copy an integration, secrets and keys included
   secret          print a client secret, for pipes
   status          where the vault is and how it opens
   recover         reopen the vault with its recovery key

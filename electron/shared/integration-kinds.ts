@@ -7,6 +7,13 @@ export type IntegrationKind = (typeof INTEGRATION_KINDS)[number];
 export const AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'private_key_jwt'] as const;
 export type AuthMethod = (typeof AUTH_METHODS)[number];
 
+/** The kinds that mint at Adobe IMS, and so have an IMS endpoint. */
+export const IMS_KINDS = ['oauthS2S', 'jwt'] as const satisfies readonly IntegrationKind[];
+
+export function usesIms(kind: unknown): kind is (typeof IMS_KINDS)[number] {
+  return (IMS_KINDS as readonly unknown[]).includes(kind);
+}
+
 export function hasSecrets<T extends { kind: IntegrationKind }>(i: T): i is T & { clientSecrets: string[] } {
   return 'clientSecrets' in i;
 }

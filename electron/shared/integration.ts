@@ -28,9 +28,11 @@ const safeText = (what: string, opts: { trim: boolean; allowed?: string }) =>
     params: { [UNSAFE_TEXT_ISSUE]: true },
   });
 
+export const MAX_NAME_LENGTH = 100;
+
 export const NameSchema = safeText('name', { trim: true })
   .min(1, { error: 'name must not be empty' })
-  .max(100, { error: 'name must be at most 100 characters' });
+  .max(MAX_NAME_LENGTH, { error: `name must be at most ${MAX_NAME_LENGTH} characters` });
 
 const token = (what: string, example: string) =>
   safeText(what, { trim: true })

@@ -1,14 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import type { Integration } from '../../shared/integration';
+import { duplicateIntegration } from '../../core/duplicate-integration';
 import { addIntegration, removeIntegration, updateIntegration } from '../../core/integration-store';
-import { findIntegration, getIntegration, listIntegrations, maskIntegration, summarize } from '../../core/integration-view';
+import { getIntegration, listIntegrations, maskIntegration, summarize } from '../../core/integration-view';
+import { usesIms } from '../../shared/integration-kinds';
 import type { Settings } from '../../shared/settings-schema';
-import type { VaultDocument } from '../../core/vault-document';
 import type { AppServices } from '../services';
 import { keysStatus, tokenStatus } from './status';
 import type { DomainHandlers } from './types';
-
-const USES_IMS = new Set(['oauthS2S', 'jwt']);
 
 /**
  * The settings' defaults for what a new integration leaves out. Only absent fields are filled: a
@@ -16,30 +13,9 @@ const USES_IMS = new Set(['oauthS2S', 'jwt']);
  */
 export function withSettingsDefaults(fields: Record<string, unknown>, settings: Settings): Record<string, unknown> {
   const out = { ...fields };
-  if (USES_IMS.has(String(out.kind)) && out.imsEndpoint == null) out.imsEndpoint = settings.defaultImsEndpoint;
+  if (usesIms(out.kind) && out.imsEndpoint == null) out.imsEndpoint = settings.defaultImsEndpoint;
   if (out.kind !== 'apiKey' && out.refreshMarginMinutes == null) out.refreshMarginMinutes = settings.refreshMarginMinutes;
   return out;
-}
-
-/** "Name (copy)", then "Name (copy 2)", … within the 100 characters a name may have. */
-function copyName(doc: Readonly<VaultDocument>, name: string): string {
-  for (let n = 1; ; n++) {
-    const suffix = n === 1 ? ' (copy)' : ` (copy ${n})`;
-    const candidate = `${name.slice(0, 100 - suffix.length)}${suffix}`;
-    if (!findIntegration(doc, candidate)) return candidate;
-  }
-}
-
-/**
- * A copy of every field and key (same credential, e.g. to vary the scopes), with new ids. The token
- * cache is not copied: the copy mints its own.
- */
-function duplicate(doc: VaultDocument, name: string, newName: string | undefined, now: Date): Integration {
-  const source = getIntegration(doc, name);
-  const { id: _id, createdAt: _c, updatedAt: _u, keys, ...fields } = source;
-  const copy = addIntegration(doc, { ...fields, name: newName ?? copyName(doc, source.name) }, now);
-  if (keys?.length) copy.keys = keys.map((k) => ({ ...k, id: randomUUID() }));
-  return copy;
 }
 
 export function integrationHandlers(s: AppServices): DomainHandlers<'integrations'> {
@@ -92,7 +68,7 @@ export function integrationHandlers(s: AppServices): DomainHandlers<'integration
 
     'integrations:duplicate': async ({ name, newName }) => {
       const vault = await s.vault.vault();
-      const copy = await vault.update((doc) => duplicate(doc, name, newName, now()));
+      const copy = await vault.update((doc) => duplicateIntegration(doc, name, newName, now()));
       return afterWrite(maskIntegration(copy));
     },
   };

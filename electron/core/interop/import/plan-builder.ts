@@ -6,7 +6,7 @@
  * file with nothing importable left is an error that lists why, so the user is never told "0 imported".
  */
 import { KeysmithError, isKeysmithError } from '../../errors';
-import { INTEGRATION_FIELD_NAMES } from '../../../shared/integration';
+import { INTEGRATION_FIELD_NAMES, MAX_NAME_LENGTH } from '../../../shared/integration';
 import { KIND_LABELS, type IntegrationKind } from '../../../shared/integration-kinds';
 import { validateFields } from '../../integration-store';
 import { nameKey } from '../../integration-view';
@@ -37,7 +37,7 @@ const FIELD_WORDS: Record<string, string> = {
   technicalAccountEmail: 'the technical account email',
 };
 
-const NAME_MAX = 100;
+const NAME_MAX = MAX_NAME_LENGTH;
 const MAX_REASONS = 4;
 
 export class PlanBuilder {
