@@ -82,14 +82,3 @@ export function resolveAppPath(rootDir: string, requestUrl: string): AppPathReso
   }
   return { ok: true, filePath, mimeType: mimeTypeFor(filePath) };
 }
-
-/** IPC trusted-sender check: only frames loaded from our own origin may call main. */
-export function isTrustedSenderUrl(url: string | undefined | null): boolean {
-  if (!url || !url.startsWith(`${APP_ORIGIN}/`)) return false;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
-  } catch {
-    return false;
-  }
-}

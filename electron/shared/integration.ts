@@ -162,13 +162,12 @@ export type IntegrationFields = z.output<typeof IntegrationFieldsSchema>;
 export const INTEGRATION_FIELD_NAMES: readonly string[] = [...new Set(IntegrationFieldsSchema.options.flatMap((o) => Object.keys(o.shape)))];
 export type IntegrationFieldsInput = z.input<typeof IntegrationFieldsSchema>;
 
-const meta = z.object({
-  id: z.string().uuid(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export type IntegrationMeta = z.output<typeof meta>;
+/** What the vault adds to an integration's fields: its identity and when it was made and changed (ISO 8601). */
+export interface IntegrationMeta {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+}
 
 /** A stored integration: its fields plus identity, timestamps and (for key-signing kinds) keypairs. */
 export type Integration = IntegrationFields & IntegrationMeta & { keys?: StoredKeyPair[] };
-export const IntegrationMetaSchema = meta;

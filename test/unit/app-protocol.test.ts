@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isTrustedSenderUrl, mimeTypeFor, resolveAppPath } from '../../electron/app/app-protocol';
+import { mimeTypeFor, resolveAppPath } from '../../electron/app/app-protocol';
 import {
   CONTENT_SECURITY_POLICY,
   isAllowedExternalUrl,
@@ -141,26 +141,5 @@ describe('isAllowedExternalUrl', () => {
     'not a url',
   ])('refuses %s', (url) => {
     expect(isAllowedExternalUrl(url)).toBe(false);
-  });
-});
-
-describe('isTrustedSenderUrl', () => {
-  it('trusts only frames from the app origin', () => {
-    expect(isTrustedSenderUrl('app://keysmith/index.html')).toBe(true);
-    expect(isTrustedSenderUrl('app://keysmith/')).toBe(true);
-  });
-
-  it.each([
-    undefined,
-    null,
-    '',
-    'app://keysmith',
-    'app://keysmith.evil/',
-    'app://evil/index.html',
-    'https://keysmith/',
-    'file:///index.html',
-    'about:blank',
-  ])('refuses %s', (url) => {
-    expect(isTrustedSenderUrl(url)).toBe(false);
   });
 });

@@ -69,13 +69,3 @@ export function normalizeFingerprint(input: string): string {
   }
   return hex.toUpperCase().match(/../g)!.join(':');
 }
-
-/**
- * Whether `fingerprint` (any notation normalizeFingerprint accepts) names `certificate`, given as
- * PEM or as a fingerprint. A malformed fingerprint throws rather than quietly matching nothing.
- */
-export function fingerprintMatches(certificate: string, fingerprint: string): boolean {
-  const wanted = normalizeFingerprint(fingerprint);
-  const actual = certificate.includes('-----BEGIN') ? readCertificate(certificate).fingerprint256 : normalizeFingerprint(certificate);
-  return actual === wanted;
-}
