@@ -12,12 +12,14 @@ import type { PushEvent } from './events.main';
 import { showNotice } from './notifications.main';
 import { copyToken } from './token-clipboard';
 import { NotificationPolicy } from './notification-policy';
+import { disposeAll, listen, type Dispose } from './subscriptions';
 import { KeysmithTray } from './tray.main';
 import { favoriteEntries } from './tray-menu';
 
 const CERTIFICATE_CHECK_MS = 12 * 60 * 60_000;
 
 export interface Background {
+  /** Undoes everything startBackground did: every listener, timer and power event, and the tray. */
   stop(): void;
 }
 
@@ -52,27 +54,29 @@ export function startBackground(parts: AppParts, opts: { push: PushEvent; showWi
   };
   const certificateTimer = setInterval(() => void checkCertificates().catch((err) => log('certificate check failed', err)), CERTIFICATE_CHECK_MS);
 
-  forwardEvents(parts, push);
-  session.on('refresh', (event) => {
-    const notice = notices.onRefreshEvent(event);
-    if (notice) showNotice(notice, opts.showWindow);
-  });
-  session.on('unlocked', () => {
-    refreshTrayQuietly();
-    void checkCertificates().catch((err) => log('certificate check failed', err));
-  });
-  session.on('changed', () => {
-    refreshTrayQuietly();
-    void checkCertificates().catch((err) => log('certificate check failed', err));
-  });
-  session.on('locked', () => {
-    notices.reset();
-    refreshTrayQuietly();
-  });
-  settings.on('changed', (s) => {
-    minutes = s.autoLockMinutes;
-    refreshTrayQuietly();
-  });
+  const listeners: Dispose[] = [
+    forwardEvents(parts, push),
+    listen(session, 'refresh', (event) => {
+      const notice = notices.onRefreshEvent(event);
+      if (notice) showNotice(notice, opts.showWindow);
+    }),
+    listen(session, 'unlocked', () => {
+      refreshTrayQuietly();
+      void checkCertificates().catch((err) => log('certificate check failed', err));
+    }),
+    listen(session, 'changed', () => {
+      refreshTrayQuietly();
+      void checkCertificates().catch((err) => log('certificate check failed', err));
+    }),
+    listen(session, 'locked', () => {
+      notices.reset();
+      refreshTrayQuietly();
+    }),
+    listen(settings, 'changed', (s) => {
+      minutes = s.autoLockMinutes;
+      refreshTrayQuietly();
+    }),
+  ];
   void settings.get().then((s) => (minutes = s.autoLockMinutes));
 
   const autoLock = new AutoLock({
@@ -88,12 +92,13 @@ export function startBackground(parts: AppParts, opts: { push: PushEvent; showWi
   powerMonitor.on('suspend', onSuspend);
 
   return {
-    stop() {
-      autoLock.stop();
-      clearInterval(certificateTimer);
-      powerMonitor.off('lock-screen', onScreenLock);
-      powerMonitor.off('suspend', onSuspend);
-      tray.destroy();
-    },
+    stop: disposeAll([
+      ...listeners,
+      () => autoLock.stop(),
+      () => clearInterval(certificateTimer),
+      () => powerMonitor.off('lock-screen', onScreenLock),
+      () => powerMonitor.off('suspend', onSuspend),
+      () => tray.destroy(),
+    ]),
   };
 }

@@ -5,18 +5,22 @@
  */
 import type { AppParts } from './app-parts';
 import type { PushEvent } from './events.main';
+import { disposeAll, listen, type Dispose } from './subscriptions';
 
-export function forwardEvents(parts: Pick<AppParts, 'session' | 'settings' | 'clipboard'>, push: PushEvent): void {
+/** Returns what removes every listener it added. */
+export function forwardEvents(parts: Pick<AppParts, 'session' | 'settings' | 'clipboard'>, push: PushEvent): Dispose {
   const { session, settings, clipboard } = parts;
-  session.on('refresh', (event) => {
-    if (event.type === 'refreshed') push('token:refreshed', { name: event.name, expiresAt: event.expiresAt });
-    else if (event.type === 'failed') push('token:failed', { name: event.name, message: event.message, retryAt: event.retryAt });
-    else push('token:expiring', { name: event.name, expiresAt: event.expiresAt });
-  });
-  session.on('unlocked', () => push('vault:unlocked', {}));
-  session.on('locked', (reason) => {
-    void clipboard.clearIfOurs('lock');
-    push('vault:locked', { reason });
-  });
-  settings.on('changed', (s) => push('settings:changed', s));
+  return disposeAll([
+    listen(session, 'refresh', (event) => {
+      if (event.type === 'refreshed') push('token:refreshed', { name: event.name, expiresAt: event.expiresAt });
+      else if (event.type === 'failed') push('token:failed', { name: event.name, message: event.message, retryAt: event.retryAt });
+      else push('token:expiring', { name: event.name, expiresAt: event.expiresAt });
+    }),
+    listen(session, 'unlocked', () => push('vault:unlocked', {})),
+    listen(session, 'locked', (reason) => {
+      void clipboard.clearIfOurs('lock');
+      push('vault:locked', { reason });
+    }),
+    listen(settings, 'changed', (s) => push('settings:changed', s)),
+  ]);
 }
