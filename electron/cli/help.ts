@@ -1,4 +1,6 @@
 /** The help text, one entry per command; `keysmith help <command>` prints one. */
+import { DEFAULT_CERTIFICATE_DAYS, RSA_KEY_SIZES } from '../shared/key-limits';
+
 export const COMMAND_HELP: Record<string, string> = {
   init: `keysmith init [--passphrase | --passphrase-stdin]
   Create the vault. By default its key lives in the OS keychain; with --passphrase (or when
@@ -34,7 +36,7 @@ export const COMMAND_HELP: Record<string, string> = {
   entry or the passphrase is lost. The recovery key keeps working.`,
   'restore-backup': `keysmith restore-backup
   Make the previous vault generation current again, keeping the replaced file beside it.`,
-  keygen: `keysmith keygen <name> [--bits 2048|3072|4096] [--days 365] [--cn CN] [--org O] [--ou OU]
+  keygen: `keysmith keygen <name> [--bits ${RSA_KEY_SIZES.join('|')}] [--days ${DEFAULT_CERTIFICATE_DAYS}] [--cn CN] [--org O] [--ou OU]
                  [--country CC] [--cert-out FILE] [--force]
   Generate an RSA keypair and a self-signed certificate for a JWT (or OAuth 2.0 private_key_jwt)
   integration. The key stays in the vault; the certificate is written for upload to the Developer

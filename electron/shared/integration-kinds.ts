@@ -14,6 +14,19 @@ export function usesIms(kind: unknown): kind is (typeof IMS_KINDS)[number] {
   return (IMS_KINDS as readonly unknown[]).includes(kind);
 }
 
+/** What says how an integration authenticates: its kind, and for OAuth 2.0 its auth method. */
+type AuthShape = { kind: IntegrationKind; authMethod?: unknown };
+
+/** Whether it signs with a private key, and so needs a keypair: Service Account (JWT), and OAuth 2.0 private_key_jwt. */
+export function signsWithKey(i: AuthShape): boolean {
+  return i.kind === 'jwt' || (i.kind === 'oauth2' && i.authMethod === 'private_key_jwt');
+}
+
+/** Whether its token request sends a client secret: every token kind but OAuth 2.0 private_key_jwt. */
+export function usesClientSecret(i: AuthShape): boolean {
+  return i.kind !== 'apiKey' && !(i.kind === 'oauth2' && i.authMethod === 'private_key_jwt');
+}
+
 export function hasSecrets<T extends { kind: IntegrationKind }>(i: T): i is T & { clientSecrets: string[] } {
   return 'clientSecrets' in i;
 }

@@ -7,6 +7,20 @@ export type RsaKeySize = 2048 | 3072 | 4096;
 /** 2048 is Adobe's documented size and NIST's floor; larger ones only cost signing time. */
 export const RSA_KEY_SIZES: readonly RsaKeySize[] = [2048, 3072, 4096];
 
+/** What a new key gets unless asked otherwise: Adobe's documented size. */
+export const DEFAULT_RSA_KEY_SIZE: RsaKeySize = 2048;
+
+/** The sizes as a sentence names them: "2048, 3072 or 4096". */
+export const RSA_KEY_SIZES_TEXT = `${RSA_KEY_SIZES.slice(0, -1).join(', ')} or ${RSA_KEY_SIZES.at(-1)}`;
+
+/** X.520's upper bound for CN, O and OU (RFC 5280 appendix A); CAs and the Console enforce it. */
+export const MAX_SUBJECT_LENGTH = 64;
+
+/** A new certificate's common name when none is given: the integration's name, cut to fit. */
+export function defaultCommonName(integrationName: string): string {
+  return integrationName.slice(0, MAX_SUBJECT_LENGTH);
+}
+
 /** Adobe's documented validity, and what the Console issues. */
 export const DEFAULT_CERTIFICATE_DAYS = 365;
 

@@ -4,7 +4,7 @@ import { DeleteConfirm } from './detail/DeleteConfirm';
 import { FavoriteButton } from './detail/FavoriteButton';
 import { FieldRows } from './detail/FieldRows';
 import { EditIntegration } from './forms/EditIntegration';
-import { KIND_NAMES } from './format';
+import { KIND_LABELS, signsWithKey } from '../../electron/shared/integration-kinds';
 import { KeypairPanel } from './keys/KeypairPanel';
 import { TokenPanel } from './TokenPanel';
 import './forms/forms.css';
@@ -22,11 +22,6 @@ interface Props {
 }
 
 type Mode = 'view' | 'edit' | 'confirm-delete' | 'deleted';
-
-/** Kinds that sign with a private key, and so need the keypair panel. */
-function signsWithKey(i: Masked): boolean {
-  return i.kind === 'jwt' || (i.kind === 'oauth2' && 'authMethod' in i && i.authMethod === 'private_key_jwt');
-}
 
 const EDIT_SHORTCUT = 'Ctrl+E (⌘E on macOS)';
 
@@ -147,7 +142,7 @@ export function IntegrationDetail({ api, name, onChanged }: Props) {
         <h2 id="detail-title">{integration.name}</h2>
         <FavoriteButton api={api} id={integration.id} onToggled={() => onChanged?.({ name: integration.name })} />
       </div>
-      <p className="kind">{KIND_NAMES[integration.kind]}</p>
+      <p className="kind">{KIND_LABELS[integration.kind]}</p>
       {mode !== 'edit' && (
         <div className="detail-actions">
           <button type="button" ref={editRef} onClick={startEdit} title={`Edit the fields: ${EDIT_SHORTCUT}`}>

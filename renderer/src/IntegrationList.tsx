@@ -1,6 +1,7 @@
 import { memo, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { IntegrationListItem } from './bridge';
-import { filterItems, indexItems, KIND_NAMES, type KindFilter } from './format';
+import { KIND_LABELS } from '../../electron/shared/integration-kinds';
+import { filterItems, indexItems, type KindFilter } from './format';
 import { IntegrationRow } from './IntegrationRow';
 
 /** Rows rendered at first; more are added as the user scrolls or moves the selection down. */
@@ -80,7 +81,7 @@ export const IntegrationList = memo(function IntegrationList({ items, selected, 
         <label htmlFor={kindId}>Kind</label>
         <select id={kindId} value={kind} onChange={(e) => setKind(e.target.value as KindFilter)}>
           <option value="all">All kinds</option>
-          {Object.entries(KIND_NAMES).map(([value, label]) => (
+          {Object.entries(KIND_LABELS).map(([value, label]) => (
             <option key={value} value={value}>
               {label}
             </option>

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { IntegrationListItem } from './bridge';
 import { Countdown } from './Countdown';
-import { KIND_NAMES } from './format';
+import { KIND_LABELS } from '../../electron/shared/integration-kinds';
 
 interface Props {
   id: string;
@@ -29,7 +29,7 @@ export const IntegrationRow = memo(function IntegrationRow({ id, item, selected,
         {item.name}
       </span>
       <span className="row-meta">
-        {KIND_NAMES[item.kind]}
+        {KIND_LABELS[item.kind]}
         {item.orgId ? ` · ${item.orgId}` : ''}
       </span>
       <span className="row-status">

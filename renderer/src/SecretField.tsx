@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { fieldLabel } from '../../electron/shared/fields';
 import { call, type KeysmithApi } from './bridge';
 import { copiedState, CopyNotice, type CopyState } from './CopyNotice';
 
@@ -19,14 +20,14 @@ export function SecretField({ api, name, masked }: Props) {
 
   return (
     <div className="field">
-      <dt>{masked.length > 1 ? 'Client secrets' : 'Client secret'}</dt>
+      <dt>{fieldLabel('clientSecrets', masked.length)}</dt>
       <dd>
         <code data-testid="client-secret">{masked[0]}</code>
         {masked.length > 1 && <span className="muted"> (+{masked.length - 1} kept for rotation)</span>}{' '}
         <button type="button" onClick={() => void copySecret()} aria-label="Copy client secret">
           Copy
         </button>
-        <CopyNotice state={copy} what="Client secret" />
+        <CopyNotice state={copy} what={fieldLabel('clientSecrets')} />
       </dd>
     </div>
   );

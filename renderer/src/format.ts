@@ -16,13 +16,6 @@ export function formatCountdown(msLeft: number): string {
 
 export type KindFilter = IntegrationListItem['kind'] | 'all';
 
-export const KIND_NAMES: Record<IntegrationListItem['kind'], string> = {
-  apiKey: 'API key',
-  oauthS2S: 'OAuth Server-to-Server',
-  jwt: 'Service Account (JWT)',
-  oauth2: 'OAuth 2.0 client credentials',
-};
-
 /** The lower-cased text a query is matched against, computed once per list. */
 export function searchText(item: IntegrationListItem): string {
   return [item.name, item.clientId, item.orgId ?? '', item.description, item.scopes.join(' ')].join('\n').toLowerCase();

@@ -1,5 +1,5 @@
 import { addIntegration, validateFields, withoutNulls } from '../../core/integration-store';
-import { KIND_LABELS } from '../../shared/integration-kinds';
+import { KIND_LABELS, usesClientSecret } from '../../shared/integration-kinds';
 import { openOrCreateVault, type CliContext } from '../cli-context';
 import { INTEGRATION_OPTIONS, KIND_ALIASES, fieldsFromFlags, withFlagNames } from '../integration-flags';
 import { parseCommandArgs, usageError } from '../parse-args';
@@ -12,7 +12,7 @@ export async function add(args: string[], ctx: CliContext): Promise<void> {
   if (!kind) throw usageError('add', `Unknown kind "${positionals[0]}": use apikey, oauth-s2s, jwt or oauth2`);
   if (values.name === undefined) throw usageError('add', '--name is required');
   const fields = fieldsFromFlags(kind, values, 'add');
-  const needsSecret = kind !== 'apiKey' && !(kind === 'oauth2' && fields.authMethod === 'private_key_jwt');
+  const needsSecret = usesClientSecret({ kind, authMethod: fields.authMethod });
   if (kind === 'apiKey' && values['client-secret-stdin']) {
     throw usageError('add', 'API key integrations have no client secret: leave out --client-secret-stdin');
   }

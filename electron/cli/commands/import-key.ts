@@ -2,6 +2,7 @@ import { importKeyMaterial } from '../../core/keys/keypair-factory';
 import { attachKeyPair, keyHolder, summarizeKeyPair } from '../../core/keys/keypair-store';
 import { MAX_PEM_INPUT_BYTES } from '../../core/keys/private-key-import';
 import { readInputFile } from '../../core/output-file';
+import { defaultCommonName } from '../../shared/key-limits';
 import { openVault, type CliContext } from '../cli-context';
 import { expiryWarning } from '../key-output';
 import { parseCommandArgs, usageError } from '../parse-args';
@@ -24,7 +25,7 @@ export async function importKey(args: string[], ctx: CliContext): Promise<void> 
     keyPem,
     ...(passphrase !== undefined && { passphrase }),
     ...(certificatePem !== undefined && { certificatePem }),
-    subjectForNewCertificate: { CN: integration.name.slice(0, 64) },
+    subjectForNewCertificate: { CN: defaultCommonName(integration.name) },
   });
   const stored = summarizeKeyPair(await vault.update((doc) => attachKeyPair(doc, integration.name, material)));
   writeLine(ctx.io.stdout, `Imported an RSA ${stored.bits} key into "${integration.name}"${stored.active ? ' (active)' : ''}`);

@@ -4,6 +4,7 @@ import { DEFAULT_CERTIFICATE_DAYS, startKeyGeneration } from '../../core/keys/ke
 import { attachKeyPair, keyHolder, summarizeKeyPair } from '../../core/keys/keypair-store';
 import { isRsaKeySize } from '../../core/keys/rsa-keygen';
 import { writeOutputFile } from '../../core/output-file';
+import { DEFAULT_RSA_KEY_SIZE, RSA_KEY_SIZES_TEXT, defaultCommonName } from '../../shared/key-limits';
 import { openVault, type CliContext } from '../cli-context';
 import { parseCommandArgs, usageError } from '../parse-args';
 import { defaultCertificatePath, describeNewKey, expiryWarning } from '../key-output';
@@ -26,8 +27,8 @@ export async function keygen(args: string[], ctx: CliContext): Promise<void> {
     'cert-out': { type: 'string' },
     force: { type: 'boolean' },
   }, { min: 1, max: 1, names: 'the name of the integration' });
-  const bits = integerFlag('keygen', 'bits', values.bits as string | undefined, 2048);
-  if (!isRsaKeySize(bits)) throw usageError('keygen', `--bits must be 2048, 3072 or 4096 (got ${bits})`);
+  const bits = integerFlag('keygen', 'bits', values.bits as string | undefined, DEFAULT_RSA_KEY_SIZE);
+  if (!isRsaKeySize(bits)) throw usageError('keygen', `--bits must be ${RSA_KEY_SIZES_TEXT} (got ${bits})`);
   const days = integerFlag('keygen', 'days', values.days as string | undefined, DEFAULT_CERTIFICATE_DAYS);
 
   // The key is generated on the thread pool while the vault unlocks; if the integration turns out
@@ -36,7 +37,7 @@ export async function keygen(args: string[], ctx: CliContext): Promise<void> {
   const vault = await openVault(ctx);
   const integration = keyHolder(vault.document, positionals[0]!);
   const subject = {
-    CN: (values.cn as string | undefined) ?? integration.name.slice(0, 64),
+    CN: (values.cn as string | undefined) ?? defaultCommonName(integration.name),
     ...(values.org !== undefined && { O: values.org as string }),
     ...(values.ou !== undefined && { OU: values.ou as string }),
     ...(values.country !== undefined && { C: values.country as string }),

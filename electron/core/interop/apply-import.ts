@@ -8,6 +8,7 @@
 import { KeysmithError } from '../errors';
 import type { Integration, IntegrationFields } from '../../shared/integration';
 import { KIND_LABELS } from '../../shared/integration-kinds';
+import { defaultCommonName } from '../../shared/key-limits';
 import { addIntegration, updateIntegration, validateFields, withoutNulls } from '../integration-store';
 import { nameKey } from '../integration-view';
 import { describeCertificate } from '../keys/certificate-info';
@@ -51,7 +52,7 @@ export async function prepareImport(candidates: ImportCandidate[], opts: { name?
         keyPem: candidate.key.privateKeyPem,
         ...(candidate.key.passphrase !== undefined && { passphrase: candidate.key.passphrase }),
         ...(candidate.key.certificatePem !== undefined && { certificatePem: candidate.key.certificatePem }),
-        subjectForNewCertificate: { CN: fields.name.slice(0, 64) },
+        subjectForNewCertificate: { CN: defaultCommonName(fields.name) },
       }).catch((err: Error) => {
         throw new KeysmithError('invalid_input', `${candidate.source}: ${err.message}`);
       });

@@ -11,7 +11,7 @@ import { KeyObject, X509Certificate, randomBytes, sign } from 'node:crypto';
 import type { asn1, pki } from 'node-forge';
 import { KeysmithError } from '../errors';
 import { firstUnsafeChar, unsafeCharMessage } from '../../shared/unsafe-text';
-import { MAX_CERTIFICATE_DAYS } from '../../shared/key-limits';
+import { MAX_CERTIFICATE_DAYS, MAX_SUBJECT_LENGTH } from '../../shared/key-limits';
 import { CORRUPT_KEY_MESSAGE, readRsaPrivateKey } from './private-key-import';
 
 type Forge = typeof import('node-forge');
@@ -32,8 +32,7 @@ export interface SelfSignedCertificateOptions {
 
 export { MAX_CERTIFICATE_DAYS };
 
-/** X.520's upper bound for CN, O and OU (RFC 5280 appendix A); CAs and the Console enforce it. */
-const MAX_NAME_CHARS = 64;
+const MAX_NAME_CHARS = MAX_SUBJECT_LENGTH;
 
 /**
  * Issued a minute in the past: a verifier whose clock runs a little behind ours (a CI box, a VM

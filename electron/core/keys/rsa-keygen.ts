@@ -5,7 +5,7 @@
  */
 import { generateKeyPair } from 'node:crypto';
 import { KeysmithError } from '../errors';
-import { RSA_KEY_SIZES, type RsaKeySize } from '../../shared/key-limits';
+import { RSA_KEY_SIZES, RSA_KEY_SIZES_TEXT, type RsaKeySize } from '../../shared/key-limits';
 
 export { RSA_KEY_SIZES, type RsaKeySize };
 
@@ -24,7 +24,7 @@ export function generateRsaKeyPair(bits: RsaKeySize): Promise<RsaKeyPair> {
   // Checked at run time too: the size arrives from a CLI flag or an IPC payload.
   if (!isRsaKeySize(bits)) {
     return Promise.reject(
-      new KeysmithError('invalid_input', `RSA key size must be 2048, 3072 or 4096 bits (got ${String(bits)})`, {
+      new KeysmithError('invalid_input', `RSA key size must be ${RSA_KEY_SIZES_TEXT} bits (got ${String(bits)})`, {
         field: 'bits',
       }),
     );

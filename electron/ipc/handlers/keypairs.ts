@@ -2,6 +2,7 @@ import { KeysmithError } from '../../core/errors';
 import { generateKeyMaterial, importKeyMaterial } from '../../core/keys/keypair-factory';
 import { attachKeyPair, findKeyPair, keyHolder, keysOf, removeKeyPair, setActiveKey, summarizeKeyPair } from '../../core/keys/keypair-store';
 import { readInputFile, writeOutputFile } from '../../core/output-file';
+import { defaultCommonName } from '../../shared/key-limits';
 import type { AppServices } from '../services';
 import type { DomainHandlers } from './types';
 
@@ -67,7 +68,7 @@ export function keypairHandlers(s: AppServices): DomainHandlers<'keypairs'> {
       const material = await generateKeyMaterial({
         bits,
         days,
-        subject: { ...subject, CN: subject?.CN?.trim() || integration.name.slice(0, 64) },
+        subject: { ...subject, CN: subject?.CN?.trim() || defaultCommonName(integration.name) },
       });
       const stored = await vault.update((doc) => attachKeyPair(doc, integration.name, material, now()));
       return afterWrite(summarizeKeyPair(stored, now()));
@@ -91,7 +92,7 @@ export function keypairHandlers(s: AppServices): DomainHandlers<'keypairs'> {
         keyPem: pems.keyPem,
         ...(request.passphrase !== undefined && { passphrase: request.passphrase }),
         ...(pems.certificatePem !== undefined && { certificatePem: pems.certificatePem }),
-        subjectForNewCertificate: { CN: integration.name.slice(0, 64) },
+        subjectForNewCertificate: { CN: defaultCommonName(integration.name) },
       });
       const stored = await vault.update((doc) => attachKeyPair(doc, integration.name, material, now()));
       return afterWrite({ imported: true as const, key: summarizeKeyPair(stored, now()), certificateGenerated });

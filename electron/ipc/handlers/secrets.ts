@@ -1,14 +1,8 @@
 import { KeysmithError } from '../../core/errors';
 import { getIntegration, primarySecret } from '../../core/integration-view';
+import { fieldWord } from '../../shared/fields';
 import type { AppServices } from '../services';
 import type { DomainHandlers } from './types';
-
-const FIELD_LABELS = {
-  clientId: 'client id',
-  orgId: 'organization id',
-  technicalAccountId: 'technical account id',
-  technicalAccountEmail: 'technical account email',
-} as const;
 
 /** The client secret goes to the clipboard, in main; the renderer only learns that it was copied. */
 export function secretHandlers(s: AppServices): DomainHandlers<'secrets'> {
@@ -25,7 +19,7 @@ export function secretHandlers(s: AppServices): DomainHandlers<'secrets'> {
       const integration = getIntegration((await s.vault.vault()).document, name);
       const value = (integration as Partial<Record<typeof field, unknown>>)[field];
       if (typeof value !== 'string' || value === '') {
-        throw new KeysmithError('not_found', `"${integration.name}" has no ${FIELD_LABELS[field]}`);
+        throw new KeysmithError('not_found', `"${integration.name}" has no ${fieldWord(field)}`);
       }
       await s.clipboard.copyPlain(value);
       return { copied: true, clearsInSeconds: null };

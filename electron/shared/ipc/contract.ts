@@ -8,10 +8,11 @@
  * shared/, it imports zod and shared/ only.
  */
 import { z } from 'zod';
+import { COPYABLE_FIELDS, type CopyableField } from '../fields';
 import { EXPORT_FORMATS, TOKEN_FORMATS, type TokenFormat } from '../formats';
 import { INTEGRATION_KINDS, IntegrationFieldsSchema, NameSchema, type IntegrationFieldsInput, type IntegrationKind } from '../integration';
 import { fieldIssues, withoutNulls } from '../integration-validation';
-import { DEFAULT_CERTIFICATE_DAYS, MAX_CERTIFICATE_DAYS, RSA_KEY_SIZES } from '../key-limits';
+import { DEFAULT_CERTIFICATE_DAYS, DEFAULT_RSA_KEY_SIZE, MAX_CERTIFICATE_DAYS, MAX_SUBJECT_LENGTH, RSA_KEY_SIZES } from '../key-limits';
 import { SettingsPatchSchema, type Settings } from '../settings-schema';
 import type { IntegrationSummary, KeyPairSummary, MaskedIntegration } from '../views';
 import { newPassphraseProblem } from '../passphrase-rule';
@@ -62,15 +63,13 @@ const IntegrationPatchSchema = z.strictObject(
 ) as unknown as z.ZodType<Record<string, unknown>, IntegrationPatch>;
 
 const Subject = z.strictObject({
-  CN: z.string().max(64).optional(),
-  O: z.string().max(64).optional(),
-  OU: z.string().max(64).optional(),
+  CN: z.string().max(MAX_SUBJECT_LENGTH).optional(),
+  O: z.string().max(MAX_SUBJECT_LENGTH).optional(),
+  OU: z.string().max(MAX_SUBJECT_LENGTH).optional(),
   C: z.string().max(2).optional(),
 });
 
-/** Identifiers shown in full in the detail view; copied as plain text (no timed clear). */
-export const COPYABLE_FIELDS = ['clientId', 'orgId', 'technicalAccountId', 'technicalAccountEmail'] as const;
-export type CopyableField = (typeof COPYABLE_FIELDS)[number];
+export { COPYABLE_FIELDS, type CopyableField };
 
 const RsaBits = z.union(RSA_KEY_SIZES.map((bits) => z.literal(bits)), { error: `key size must be one of ${RSA_KEY_SIZES.join(', ')} bits` });
 
@@ -109,7 +108,7 @@ export const REQUEST_SCHEMAS = {
   'keypairs:list': NameRef,
   'keypairs:generate': z.strictObject({
     name: NameSchema,
-    bits: RsaBits.default(2048),
+    bits: RsaBits.default(DEFAULT_RSA_KEY_SIZE),
     days: z.number().int().min(1).max(MAX_CERTIFICATE_DAYS, { error: `a certificate may last at most ${MAX_CERTIFICATE_DAYS} days` }).default(DEFAULT_CERTIFICATE_DAYS),
     subject: Subject.optional(),
   }),

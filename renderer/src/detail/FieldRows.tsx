@@ -1,29 +1,16 @@
 import { useState } from 'react';
-import { call, type KeysmithApi, type RequestOf, type ResponseOf } from '../bridge';
+import { COPYABLE_FIELDS, FIELD_LABELS, SHOWN_FIELDS, type CopyableField, type FieldName } from '../../../electron/shared/fields';
+import { call, type KeysmithApi, type ResponseOf } from '../bridge';
 import { copiedState, CopyNotice, type CopyState } from '../CopyNotice';
 import { SecretField } from '../SecretField';
 
 type Masked = ResponseOf<'integrations:get'>;
-type CopyableField = RequestOf<'secrets:copyField'>['field'];
 
-/** Non-secret fields in display order, with their labels; absent ones are skipped. */
-const FIELDS: [key: string, label: string][] = [
-  ['clientId', 'Client ID'],
-  ['orgId', 'Organization ID'],
-  ['technicalAccountId', 'Technical account ID'],
-  ['technicalAccountEmail', 'Technical account email'],
-  ['scopes', 'Scopes'],
-  ['metascopes', 'Metascopes'],
-  ['imsEndpoint', 'IMS endpoint'],
-  ['tokenUrl', 'Token URL'],
-  ['authMethod', 'Auth method'],
-  ['audience', 'Audience'],
-  ['refreshMarginMinutes', 'Refresh margin (minutes)'],
-  ['description', 'Description'],
-];
+/** Non-secret fields in display order, the description last; absent ones are skipped. */
+const FIELDS: FieldName[] = [...SHOWN_FIELDS, 'description'];
 
 /** Identifiers people paste into requests and consoles: copied by main, which owns the clipboard. */
-const COPYABLE = new Set<string>(['clientId', 'orgId', 'technicalAccountId', 'technicalAccountEmail'] satisfies CopyableField[]);
+const COPYABLE = new Set<string>(COPYABLE_FIELDS);
 
 function show(value: unknown): string | null {
   if (Array.isArray(value)) return value.length ? value.join(', ') : null;
@@ -49,7 +36,8 @@ export function FieldRows({ api, integration }: Props) {
 
   return (
     <dl className="fields">
-      {FIELDS.map(([key, label]) => {
+      {FIELDS.map((key) => {
+        const label = FIELD_LABELS[key];
         const text = show(record[key]);
         if (text === null) return null;
         return (

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { KIND_NAMES } from '../format';
+import { KIND_LABELS } from '../../../electron/shared/integration-kinds';
 import type { Kind } from './field-specs';
 
 /** What each kind is for, in the words of the Developer Console. */
@@ -33,7 +33,7 @@ export function KindChooser({ value, onChange }: Props) {
             onChange={() => onChange(kind)}
             aria-describedby={`${id}-${kind}-hint`}
           />
-          <label htmlFor={`${id}-${kind}`}>{KIND_NAMES[kind]}</label>
+          <label htmlFor={`${id}-${kind}`}>{KIND_LABELS[kind]}</label>
           <p id={`${id}-${kind}-hint`} className="field-help">
             {KIND_HINTS[kind]}
           </p>

@@ -1,4 +1,5 @@
 import { useCallback, useId, useState, type FormEvent } from 'react';
+import { signsWithKey } from '../../../electron/shared/integration-kinds';
 import { call, type IpcError, type KeysmithApi, type RequestOf } from '../bridge';
 import { FieldList, focusFirstInvalid, inputId } from './FieldList';
 import { KIND_FIELDS, type Kind } from './field-specs';
@@ -23,7 +24,7 @@ const INITIAL: FormValues = { authMethod: 'client_secret_basic' };
 
 /** What the user must do after saving, for kinds that sign with a key. */
 function keyNote(kind: Kind, authMethod: string | undefined): string | null {
-  if (kind === 'jwt' || (kind === 'oauth2' && authMethod === 'private_key_jwt')) {
+  if (signsWithKey({ kind, authMethod })) {
     return 'After saving, generate or import a keypair in the Keys section, then upload its certificate to the token server (for Adobe: the Developer Console).';
   }
   return null;

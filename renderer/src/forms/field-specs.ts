@@ -1,24 +1,12 @@
 /** Which inputs each kind of integration has, in display order, with their labels and help. */
-import type { AuthMethod } from '../../../electron/shared/integration-kinds';
+import { FIELD_LABELS, type FieldName } from '../../../electron/shared/fields';
+import { DEFAULT_IMS_ENDPOINT, type AuthMethod } from '../../../electron/shared/integration-kinds';
 import type { IntegrationListItem } from '../bridge';
 
 export type Kind = IntegrationListItem['kind'];
 
-export type FieldKey =
-  | 'name'
-  | 'clientId'
-  | 'clientSecrets'
-  | 'orgId'
-  | 'technicalAccountId'
-  | 'technicalAccountEmail'
-  | 'scopes'
-  | 'metascopes'
-  | 'tokenUrl'
-  | 'authMethod'
-  | 'audience'
-  | 'imsEndpoint'
-  | 'refreshMarginMinutes'
-  | 'description';
+/** The fields a form edits: all of the model's but `autoRefresh` (the token panel's switch). */
+export type FieldKey = Exclude<FieldName, 'autoRefresh'>;
 
 /** How a field is typed: `list` is comma- or space-separated, `secret` a password input. */
 export type InputKind = 'text' | 'secret' | 'list' | 'number' | 'authMethod' | 'multiline';
@@ -35,39 +23,36 @@ export interface FieldSpec {
 
 const LIST_HELP = 'Separate them with commas or spaces';
 
+/** A field's spec: its label is the shared one (FIELD_LABELS), the rest is how the form asks for it. */
+const spec = (key: FieldKey, how: Omit<FieldSpec, 'key' | 'label'>): FieldSpec => ({ key, label: FIELD_LABELS[key], ...how });
+
 export const FIELD_SPECS: Record<FieldKey, FieldSpec> = {
-  name: { key: 'name', label: 'Name', input: 'text', placeholder: 'e.g. Cloud Manager prod' },
-  clientId: { key: 'clientId', label: 'Client ID', input: 'text', placeholder: '1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6' },
-  clientSecrets: {
-    key: 'clientSecrets',
-    label: 'Client secret',
+  name: spec('name', { input: 'text', placeholder: 'e.g. Cloud Manager prod' }),
+  clientId: spec('clientId', { input: 'text', placeholder: '1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6' }),
+  clientSecrets: spec('clientSecrets', {
     input: 'secret',
     help: 'Kept encrypted in the vault: from now on Keysmith shows it masked and copies it for you.',
-  },
-  orgId: { key: 'orgId', label: 'Organization ID', input: 'text', placeholder: '12345678ABCDEF0123456789@AdobeOrg' },
-  technicalAccountId: { key: 'technicalAccountId', label: 'Technical account ID', input: 'text', placeholder: '0A1B2C3D4E5F@techacct.adobe.com' },
-  technicalAccountEmail: { key: 'technicalAccountEmail', label: 'Technical account email', input: 'text' },
-  scopes: { key: 'scopes', label: 'Scopes', input: 'list', placeholder: 'openid, AdobeID, read_organizations', help: LIST_HELP },
-  metascopes: { key: 'metascopes', label: 'Metascopes', input: 'list', placeholder: 'ent_cloudmgr_sdk', help: LIST_HELP },
-  tokenUrl: { key: 'tokenUrl', label: 'Token URL', input: 'text', placeholder: 'https://example.okta.com/oauth2/v1/token' },
-  authMethod: { key: 'authMethod', label: 'Auth method', input: 'authMethod' },
-  audience: { key: 'audience', label: 'Audience', input: 'text', help: 'Only if the token server asks for one' },
-  imsEndpoint: {
-    key: 'imsEndpoint',
-    label: 'IMS endpoint',
+  }),
+  orgId: spec('orgId', { input: 'text', placeholder: '12345678ABCDEF0123456789@AdobeOrg' }),
+  technicalAccountId: spec('technicalAccountId', { input: 'text', placeholder: '0A1B2C3D4E5F@techacct.adobe.com' }),
+  technicalAccountEmail: spec('technicalAccountEmail', { input: 'text' }),
+  scopes: spec('scopes', { input: 'list', placeholder: 'openid, AdobeID, read_organizations', help: LIST_HELP }),
+  metascopes: spec('metascopes', { input: 'list', placeholder: 'ent_cloudmgr_sdk', help: LIST_HELP }),
+  tokenUrl: spec('tokenUrl', { input: 'text', placeholder: 'https://example.okta.com/oauth2/v1/token' }),
+  authMethod: spec('authMethod', { input: 'authMethod' }),
+  audience: spec('audience', { input: 'text', help: 'Only if the token server asks for one' }),
+  imsEndpoint: spec('imsEndpoint', {
     input: 'text',
-    placeholder: 'https://ims-na1.adobelogin.com',
+    placeholder: DEFAULT_IMS_ENDPOINT,
     help: 'Leave empty for the default IMS endpoint',
     advanced: true,
-  },
-  refreshMarginMinutes: {
-    key: 'refreshMarginMinutes',
-    label: 'Refresh margin (minutes)',
+  }),
+  refreshMarginMinutes: spec('refreshMarginMinutes', {
     input: 'number',
     help: 'How long before expiry a token is re-minted; leave empty for the default',
     advanced: true,
-  },
-  description: { key: 'description', label: 'Description', input: 'multiline' },
+  }),
+  description: spec('description', { input: 'multiline' }),
 };
 
 /** Every field the model has for a kind, except `kind` itself and `autoRefresh` (the token panel's switch). */

@@ -1,5 +1,5 @@
 import type { ResponseOf } from '../bridge';
-import { KIND_NAMES } from '../format';
+import { KIND_LABELS } from '../../../electron/shared/integration-kinds';
 import { formatName } from './importLabels';
 
 export type Preview = Extract<ResponseOf<'interop:importPreview'>, { cancelled: false }>;
@@ -40,7 +40,7 @@ export function ImportPlan({ preview }: { preview: Preview }) {
                 <span className={`badge ${item.action === 'add' ? 'badge-valid' : 'badge-expiring'}`}>{item.action === 'add' ? 'Add' : 'Update'}</span>
               </td>
               <th scope="row">{item.targetName}</th>
-              <td>{KIND_NAMES[item.kind]}</td>
+              <td>{KIND_LABELS[item.kind]}</td>
               <td>
                 <code>{item.clientId}</code>
               </td>

@@ -1,7 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { RequestOf } from '../bridge';
 import { TextField } from '../settings/TextField';
-import { DEFAULT_CERTIFICATE_DAYS, DEFAULT_KEY_SIZE, KEY_SIZES, MAX_CERTIFICATE_DAYS, type KeySize } from './keyLimits';
+import {
+  DEFAULT_CERTIFICATE_DAYS,
+  DEFAULT_RSA_KEY_SIZE,
+  MAX_CERTIFICATE_DAYS,
+  RSA_KEY_SIZES,
+  type RsaKeySize,
+} from '../../../electron/shared/key-limits';
 import { EMPTY_SUBJECT, subjectError, subjectOf, type SubjectDraft, type SubjectKey } from './subject';
 import { parseDays } from './validity';
 import './keys.css';
@@ -29,7 +35,7 @@ const SUBJECT_LABELS: [SubjectKey, string][] = [
 
 /** Key size, validity and subject for a new keypair and its self-signed certificate. */
 export function KeyWizard({ integrationName, busy, generating, rotating, onGenerate, onCancel }: Props) {
-  const [bits, setBits] = useState<KeySize>(DEFAULT_KEY_SIZE);
+  const [bits, setBits] = useState<RsaKeySize>(DEFAULT_RSA_KEY_SIZE);
   const [daysText, setDaysText] = useState(String(DEFAULT_CERTIFICATE_DAYS));
   const [subject, setSubject] = useState<SubjectDraft>(EMPTY_SUBJECT);
   const sizeId = useId();
@@ -56,8 +62,8 @@ export function KeyWizard({ integrationName, busy, generating, rotating, onGener
       )}
       <div className="form-field">
         <label htmlFor={sizeId}>Key size</label>
-        <select id={sizeId} value={bits} onChange={(e) => setBits(Number(e.target.value) as KeySize)} aria-describedby={`${sizeId}-hint`}>
-          {KEY_SIZES.map((size) => (
+        <select id={sizeId} value={bits} onChange={(e) => setBits(Number(e.target.value) as RsaKeySize)} aria-describedby={`${sizeId}-hint`}>
+          {RSA_KEY_SIZES.map((size) => (
             <option key={size} value={size}>
               {size} bits
             </option>

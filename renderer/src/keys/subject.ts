@@ -1,5 +1,5 @@
 import type { RequestOf } from '../bridge';
-import { MAX_SUBJECT_LENGTH } from './keyLimits';
+import { MAX_SUBJECT_LENGTH } from '../../../electron/shared/key-limits';
 
 export type Subject = NonNullable<RequestOf<'keypairs:generate'>['subject']>;
 export type SubjectKey = keyof Subject;

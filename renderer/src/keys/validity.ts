@@ -1,4 +1,4 @@
-import { MAX_CERTIFICATE_DAYS } from './keyLimits';
+import { MAX_CERTIFICATE_DAYS } from '../../../electron/shared/key-limits';
 
 /** Days as typed: the number, or the message to show next to the field. */
 export function parseDays(text: string): { days: number; error: null } | { days: null; error: string } {

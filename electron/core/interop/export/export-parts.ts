@@ -16,15 +16,8 @@ export function activeKey(integration: Integration): StoredKeyPair | undefined {
   return keys.find((k) => k.active) ?? keys[0];
 }
 
-/** Whether this integration signs with a key (and so has a private key worth exporting). */
-export function signsWithKey(integration: Integration): boolean {
-  return integration.kind === 'jwt' || (integration.kind === 'oauth2' && integration.authMethod === 'private_key_jwt');
-}
-
-/** Whether the token request sends a client secret: every token kind but OAuth 2.0 private_key_jwt. */
-export function usesClientSecret(integration: Integration): boolean {
-  return integration.kind !== 'apiKey' && !(integration.kind === 'oauth2' && integration.authMethod === 'private_key_jwt');
-}
+/** Whether this integration signs with a key (and so has a private key worth exporting), and whether it sends a secret. */
+export { signsWithKey, usesClientSecret } from '../../../shared/integration-kinds';
 
 /** The endpoint a token is minted at, exactly as mint-token builds it; API keys have none. */
 export function tokenEndpoint(integration: Integration): string | undefined {
