@@ -5,6 +5,7 @@
  * selection; lock is done in main. Plain template, tested without Electron.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import { MENU_SHORTCUT_IDS, accelerator, type MenuShortcutId } from '../shared/shortcuts';
 
 export const DOCS_URL = 'https://developer.adobe.com/developer-console/docs/guides/authentication/';
 
@@ -16,12 +17,8 @@ export interface MenuActions {
   openDocs(url: string): void;
 }
 
-export const SHORTCUTS = {
-  search: 'CmdOrCtrl+K',
-  newIntegration: 'CmdOrCtrl+N',
-  copySelectedToken: 'CmdOrCtrl+Shift+C',
-  lock: 'CmdOrCtrl+L',
-} as const;
+/** The menu's accelerators, from the shared shortcut table the renderer's tooltips and keys also read. */
+export const SHORTCUTS = Object.fromEntries(MENU_SHORTCUT_IDS.map((id) => [id, accelerator(id)])) as Record<MenuShortcutId, string>;
 
 export function appMenuTemplate(opts: { platform: NodeJS.Platform; devTools: boolean; actions: MenuActions }): MenuItemConstructorOptions[] {
   const { platform, devTools, actions } = opts;

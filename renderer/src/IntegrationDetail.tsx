@@ -5,6 +5,7 @@ import { FavoriteButton } from './detail/FavoriteButton';
 import { FieldRows } from './detail/FieldRows';
 import { EditIntegration } from './forms/EditIntegration';
 import { KIND_LABELS, signsWithKey } from '../../electron/shared/integration-kinds';
+import { ariaKeyShortcuts, shortcutOf, shortcutTitle } from '../../electron/shared/shortcuts';
 import { KeypairPanel } from './keys/KeypairPanel';
 import { TokenPanel } from './TokenPanel';
 import './forms/forms.css';
@@ -22,8 +23,6 @@ interface Props {
 }
 
 type Mode = 'view' | 'edit' | 'confirm-delete' | 'deleted';
-
-const EDIT_SHORTCUT = 'Ctrl+E (⌘E on macOS)';
 
 export function IntegrationDetail({ api, name, onChanged }: Props) {
   const [integration, setIntegration] = useState<Masked | null>(null);
@@ -68,7 +67,7 @@ export function IntegrationDetail({ api, name, onChanged }: Props) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select');
-      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'e' && !typing) {
+      if (shortcutOf(e) === 'edit' && !typing) {
         e.preventDefault();
         shortcutRef.current();
       }
@@ -145,7 +144,7 @@ export function IntegrationDetail({ api, name, onChanged }: Props) {
       <p className="kind">{KIND_LABELS[integration.kind]}</p>
       {mode !== 'edit' && (
         <div className="detail-actions">
-          <button type="button" ref={editRef} onClick={startEdit} title={`Edit the fields: ${EDIT_SHORTCUT}`}>
+          <button type="button" ref={editRef} onClick={startEdit} title={shortcutTitle('edit')} aria-keyshortcuts={ariaKeyShortcuts('edit')}>
             Edit
           </button>
           <button type="button" onClick={() => void duplicate()} disabled={busy} title="Make a copy with the same credentials, e.g. to vary the scopes">

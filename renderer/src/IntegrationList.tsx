@@ -1,6 +1,7 @@
 import { memo, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { IntegrationListItem } from './bridge';
 import { KIND_LABELS } from '../../electron/shared/integration-kinds';
+import { ariaKeyShortcuts, shortcutTitle } from '../../electron/shared/shortcuts';
 import { filterItems, indexItems, type KindFilter } from './format';
 import { IntegrationRow } from './IntegrationRow';
 
@@ -71,8 +72,8 @@ export const IntegrationList = memo(function IntegrationList({ items, selected, 
           ref={searchRef}
           type="search"
           placeholder="Name, client id, org, scope"
-          title="Search (Ctrl+K / ⌘K)"
-          aria-keyshortcuts="Control+K Meta+K"
+          title={shortcutTitle('search')}
+          aria-keyshortcuts={ariaKeyShortcuts('search')}
           aria-controls={listId}
           value={query}
           onChange={(e) => setQuery(e.target.value)}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { ariaKeyShortcuts, shortcutText, shortcutTitle } from '../../electron/shared/shortcuts';
 import { call, type IntegrationListItem, type IpcError, type KeysmithApi } from './bridge';
 import { NewIntegration } from './forms/NewIntegration';
 import { ImportView } from './import/ImportView';
@@ -56,9 +57,9 @@ export function MainView({ api }: Props) {
   // The menu's accelerators do not reach a plain browser (tests); the same keys here. Ctrl+Shift+C
   // (copy the selected token) is the token panel's, which knows the chosen format.
   useShortcuts({
-    k: () => searchRef.current?.focus(),
-    n: () => setPane({ view: 'new' }),
-    l: () => void api.vault.lock(),
+    search: () => searchRef.current?.focus(),
+    newIntegration: () => setPane({ view: 'new' }),
+    lock: () => void api.vault.lock(),
   });
 
   const empty = items !== null && items.length === 0;
@@ -67,7 +68,7 @@ export function MainView({ api }: Props) {
       <header className="app-header">
         <h1>Keysmith</h1>
         <nav className="row" aria-label="Actions">
-          <button type="button" onClick={() => setPane({ view: 'new' })} title="New integration (Ctrl+N / ⌘N)" aria-keyshortcuts="Control+N Meta+N">
+          <button type="button" onClick={() => setPane({ view: 'new' })} title={shortcutTitle('newIntegration')} aria-keyshortcuts={ariaKeyShortcuts('newIntegration')}>
             New integration
           </button>
           <button type="button" onClick={() => setPane({ view: 'import' })} title="Import credentials from a Developer Console, AEM, aio or .env file">
@@ -76,7 +77,7 @@ export function MainView({ api }: Props) {
           <button type="button" onClick={() => setPane({ view: 'settings' })} aria-pressed={pane.view === 'settings'}>
             Settings
           </button>
-          <button type="button" onClick={() => void api.vault.lock()} title="Lock the vault (Ctrl+L / ⌘L)" aria-keyshortcuts="Control+L Meta+L">
+          <button type="button" onClick={() => void api.vault.lock()} title={shortcutTitle('lock')} aria-keyshortcuts={ariaKeyShortcuts('lock')}>
             Lock
           </button>
         </nav>
@@ -102,7 +103,7 @@ export function MainView({ api }: Props) {
               <Welcome onNew={() => setPane({ view: 'new' })} onImport={() => setPane({ view: 'import' })} />
             ) : (
               <section className="detail empty-state" aria-label="No integration selected">
-                <p>Select an integration to see its credentials, or press Ctrl+K to search.</p>
+                <p>Select an integration to see its credentials, or press {shortcutText('search')} to search.</p>
               </section>
             ))}
         </div>

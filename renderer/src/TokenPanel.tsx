@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { ariaKeyShortcuts, shortcutTitle } from '../../electron/shared/shortcuts';
 import { call, type IpcError, type KeysmithApi, type RequestOf, type TokenStatus } from './bridge';
 import { copiedState, CopyNotice, type CopyState } from './CopyNotice';
 import { Countdown } from './Countdown';
@@ -48,7 +49,7 @@ export function TokenPanel({ api, name, onTokenChanged }: Props) {
   // The menu's "Copy token" (Ctrl/Cmd+Shift+C in the shell) copies the selected one, in the chosen format.
   const copyRef = useRef<() => void>(() => {});
   useEffect(() => api.on('menu:copySelectedToken', () => copyRef.current()), [api]);
-  useShortcuts({ 'shift+c': () => copyRef.current() });
+  useShortcuts({ copySelectedToken: () => copyRef.current() });
 
   useEffect(() => {
     void loadStatus();
@@ -117,8 +118,8 @@ export function TokenPanel({ api, name, onTokenChanged }: Props) {
           className="primary big"
           onClick={() => void copyToken()}
           disabled={busy}
-          title="Copy token (Ctrl+Shift+C / ⇧⌘C)"
-          aria-keyshortcuts="Control+Shift+C Meta+Shift+C"
+          title={shortcutTitle('copySelectedToken')}
+          aria-keyshortcuts={ariaKeyShortcuts('copySelectedToken')}
         >
           Copy token
         </button>

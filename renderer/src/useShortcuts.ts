@@ -1,16 +1,17 @@
 import { useEffect, useRef } from 'react';
+import { shortcutOf, type ShortcutId } from '../../electron/shared/shortcuts';
 
 /**
- * Ctrl/Cmd (+ Shift) + a letter, window-wide: keys are `k` or `shift+c`. Handlers are read from a ref, so callers may pass a fresh
- * object each render without re-subscribing.
+ * The shared shortcuts (electron/shared/shortcuts.ts), window-wide, by id. Handlers are read from a
+ * ref, so callers may pass a fresh object each render without re-subscribing.
  */
-export function useShortcuts(handlers: Record<string, () => void>): void {
+export function useShortcuts(handlers: Partial<Record<ShortcutId, () => void>>): void {
   const ref = useRef(handlers);
   ref.current = handlers;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-      const handler = ref.current[`${e.shiftKey ? 'shift+' : ''}${e.key.toLowerCase()}`];
+      const id = shortcutOf(e);
+      const handler = id && ref.current[id];
       if (!handler) return;
       e.preventDefault();
       handler();
