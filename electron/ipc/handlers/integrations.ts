@@ -6,6 +6,7 @@ import type { Settings } from '../../shared/settings-schema';
 import type { AppServices } from '../services';
 import { keysStatus, tokenStatus } from './status';
 import type { DomainHandlers } from './types';
+import { afterWrite, clockOf } from './writes';
 
 /**
  * The settings' defaults for what a new integration leaves out. Only absent fields are filled: a
@@ -19,11 +20,7 @@ export function withSettingsDefaults(fields: Record<string, unknown>, settings: 
 }
 
 export function integrationHandlers(s: AppServices): DomainHandlers<'integrations'> {
-  const now = () => s.now?.() ?? new Date();
-  const afterWrite = async <T>(value: T): Promise<T> => {
-    await s.vault.changed();
-    return value;
-  };
+  const now = clockOf(s);
 
   return {
     'integrations:list': async () => {
@@ -47,13 +44,13 @@ export function integrationHandlers(s: AppServices): DomainHandlers<'integration
       const vault = await s.vault.vault();
       const input = withSettingsDefaults(fields, await s.settings.get());
       const created = await vault.update((doc) => addIntegration(doc, input, now()));
-      return afterWrite(maskIntegration(created));
+      return afterWrite(s, maskIntegration(created));
     },
 
     'integrations:update': async ({ name, patch }) => {
       const vault = await s.vault.vault();
       const updated = await vault.update((doc) => updateIntegration(doc, name, patch, now()));
-      return afterWrite(maskIntegration(updated));
+      return afterWrite(s, maskIntegration(updated));
     },
 
     'integrations:delete': async ({ name }) => {
@@ -63,13 +60,13 @@ export function integrationHandlers(s: AppServices): DomainHandlers<'integration
       if (settings.favorites.includes(removed.id)) {
         await s.settings.set({ favorites: settings.favorites.filter((id) => id !== removed.id) });
       }
-      return afterWrite({ deleted: removed.name });
+      return afterWrite(s, { deleted: removed.name });
     },
 
     'integrations:duplicate': async ({ name, newName }) => {
       const vault = await s.vault.vault();
       const copy = await vault.update((doc) => duplicateIntegration(doc, name, newName, now()));
-      return afterWrite(maskIntegration(copy));
+      return afterWrite(s, maskIntegration(copy));
     },
   };
 }

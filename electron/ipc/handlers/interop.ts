@@ -9,6 +9,7 @@ import { readInputBytes, readInputFile, writeOutputFile } from '../../core/outpu
 import type { ImportItem } from '../../shared/ipc/contract';
 import type { AppServices } from '../services';
 import type { DomainHandlers } from './types';
+import { afterWrite, clockOf } from './writes';
 
 /** A preview holds parsed credentials (keys included) in memory: keep few, briefly, and drop them on lock. */
 const PREVIEW_TTL_MS = 10 * 60_000;
@@ -55,7 +56,8 @@ async function readImport(file: string): Promise<{ format: string; warnings: str
 export function interopHandlers(s: AppServices): DomainHandlers<'interop'> {
   const previews = new Map<string, Pending>();
   s.vault.onLock(() => previews.clear());
-  const nowMs = () => (s.now?.() ?? new Date()).getTime();
+  const now = clockOf(s);
+  const nowMs = () => now().getTime();
   const prune = () => {
     for (const [id, p] of previews) if (p.expiresAt <= nowMs()) previews.delete(id);
     while (previews.size >= MAX_PREVIEWS) previews.delete(previews.keys().next().value!);
@@ -83,9 +85,8 @@ export function interopHandlers(s: AppServices): DomainHandlers<'interop'> {
       }
       const vault = await s.vault.vault();
       // Planned again inside the lock, so a vault changed since the preview is never overwritten blindly.
-      const done = await vault.update((doc) => applyImport(doc, pending.prepared, s.now?.() ?? new Date()));
-      await s.vault.changed();
-      return { items: done.map(importItem) };
+      const done = await vault.update((doc) => applyImport(doc, pending.prepared, now()));
+      return afterWrite(s, { items: done.map(importItem) });
     },
 
     'interop:export': async ({ name, format, includeSecrets }) => {

@@ -5,6 +5,7 @@ import { readInputFile, writeOutputFile } from '../../core/output-file';
 import { defaultCommonName } from '../../shared/key-limits';
 import type { AppServices } from '../services';
 import type { DomainHandlers } from './types';
+import { afterWrite, clockOf } from './writes';
 
 /** A key or certificate file is a few KB; anything near this is the wrong file. */
 const MAX_PEM_FILE_BYTES = 1024 * 1024;
@@ -48,11 +49,7 @@ export function certificateFileName(name: string, fingerprint: string): string {
 }
 
 export function keypairHandlers(s: AppServices): DomainHandlers<'keypairs'> {
-  const now = () => s.now?.() ?? new Date();
-  const afterWrite = async <T>(value: T): Promise<T> => {
-    await s.vault.changed();
-    return value;
-  };
+  const now = clockOf(s);
 
   return {
     'keypairs:list': async ({ name }) => {
@@ -71,7 +68,7 @@ export function keypairHandlers(s: AppServices): DomainHandlers<'keypairs'> {
         subject: { ...subject, CN: subject?.CN?.trim() || defaultCommonName(integration.name) },
       });
       const stored = await vault.update((doc) => attachKeyPair(doc, integration.name, material, now()));
-      return afterWrite(summarizeKeyPair(stored, now()));
+      return afterWrite(s, summarizeKeyPair(stored, now()));
     },
 
     'keypairs:import': async (request) => {
@@ -95,19 +92,19 @@ export function keypairHandlers(s: AppServices): DomainHandlers<'keypairs'> {
         subjectForNewCertificate: { CN: defaultCommonName(integration.name) },
       });
       const stored = await vault.update((doc) => attachKeyPair(doc, integration.name, material, now()));
-      return afterWrite({ imported: true as const, key: summarizeKeyPair(stored, now()), certificateGenerated });
+      return afterWrite(s, { imported: true as const, key: summarizeKeyPair(stored, now()), certificateGenerated });
     },
 
     'keypairs:setActive': async ({ name, fingerprint }) => {
       const vault = await s.vault.vault();
       const active = await vault.update((doc) => setActiveKey(doc, name, fingerprint, now()));
-      return afterWrite(summarizeKeyPair(active, now()));
+      return afterWrite(s, summarizeKeyPair(active, now()));
     },
 
     'keypairs:remove': async ({ name, fingerprint }) => {
       const vault = await s.vault.vault();
       const removed = await vault.update((doc) => removeKeyPair(doc, name, fingerprint, now()));
-      return afterWrite({ removed: removed.fingerprintSha256 });
+      return afterWrite(s, { removed: removed.fingerprintSha256 });
     },
 
     'keypairs:saveCertificate': async ({ name, fingerprint }) => {

@@ -6,9 +6,11 @@ import type { TokenStatus } from '../../shared/ipc/contract';
 import type { AppServices } from '../services';
 import { autoRefreshOf, tokenStatus } from './status';
 import type { DomainHandlers } from './types';
+import { afterWrite, clockOf } from './writes';
 
 export function tokenHandlers(s: AppServices): DomainHandlers<'tokens'> {
-  const nowMs = () => (s.now?.() ?? new Date()).getTime();
+  const now = clockOf(s);
+  const nowMs = () => now().getTime();
 
   const status = async (name: string): Promise<TokenStatus> => {
     const integration = getIntegration((await s.vault.vault()).document, name);
@@ -39,8 +41,7 @@ export function tokenHandlers(s: AppServices): DomainHandlers<'tokens'> {
         throw new KeysmithError('invalid_input', `"${integration.name}" is an API key integration: it has no token to refresh`, { field: 'enabled' });
       }
       if (autoRefreshOf(integration) !== enabled) {
-        await vault.update((doc) => updateIntegration(doc, integration.name, { autoRefresh: enabled }, s.now?.() ?? new Date()));
-        await s.vault.changed();
+        await afterWrite(s, await vault.update((doc) => updateIntegration(doc, integration.name, { autoRefresh: enabled }, now())));
       }
       return status(integration.name);
     },
