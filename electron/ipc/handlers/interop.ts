@@ -4,7 +4,7 @@ import { KeysmithError } from '../../core/errors';
 import { getIntegration } from '../../core/integration-view';
 import { applyImport, planImport, prepareImport, type PlannedImport, type PreparedImport } from '../../core/interop/apply-import';
 import { exportIntegration } from '../../core/interop/export/export-integration';
-import { MAX_IMPORT_BYTES, parseImportFile } from '../../core/interop/import/parse-import';
+import { MAX_IMPORT_BYTES, parseImportFile, type ImportFormat } from '../../core/interop/import/parse-import';
 import { readInputBytes, readInputFile, writeOutputFile } from '../../core/output-file';
 import type { ImportItem } from '../../shared/ipc/contract';
 import type { AppServices } from '../services';
@@ -40,7 +40,7 @@ export function importItem(p: PlannedImport): ImportItem {
 }
 
 /** Reads, detects, parses and validates a credentials file the user chose; nothing is written. */
-async function readImport(file: string): Promise<{ format: string; warnings: string[]; prepared: PreparedImport[] }> {
+async function readImport(file: string): Promise<{ format: ImportFormat; warnings: string[]; prepared: PreparedImport[] }> {
   const dir = path.dirname(file);
   const bytes = await readInputBytes(file, 'credentials', MAX_IMPORT_BYTES);
   const plan = await parseImportFile(bytes, {

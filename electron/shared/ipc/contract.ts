@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { COPYABLE_FIELDS, type CopyableField } from '../fields';
-import { EXPORT_FORMATS, TOKEN_FORMATS, type TokenFormat } from '../formats';
+import { EXPORT_FORMATS, TOKEN_FORMATS, type ImportFormat, type TokenFormat } from '../formats';
 import { INTEGRATION_KINDS, IntegrationFieldsSchema, NameSchema, type IntegrationFieldsInput, type IntegrationKind } from '../integration';
 import { fieldIssues, withoutNulls } from '../integration-validation';
 import { DEFAULT_CERTIFICATE_DAYS, DEFAULT_RSA_KEY_SIZE, MAX_CERTIFICATE_DAYS, MAX_SUBJECT_LENGTH, RSA_KEY_SIZES } from '../key-limits';
@@ -238,7 +238,7 @@ export interface ImportItem {
 }
 
 export type ImportPreview =
-  | { cancelled: false; previewId: string; file: string; format: string; items: ImportItem[]; warnings: string[] }
+  | { cancelled: false; previewId: string; file: string; format: ImportFormat; items: ImportItem[]; warnings: string[] }
   | { cancelled: true };
 
 export interface ResponseMap {

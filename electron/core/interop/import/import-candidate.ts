@@ -3,6 +3,7 @@
  * parsers are pure (no vault, no writes), so the CLI and the app can show a plan, let the user pick
  * (`--credential` matches `credentialId`) and only then add integrations and keys.
  */
+import type { ImportFormat } from '../../../shared/formats';
 
 export interface ImportCandidate {
   /** Where it came from, e.g. 'Console project "CM Automation" › workspace "Stage" › credential "OAuth Server-to-Server"'. */
@@ -17,7 +18,7 @@ export interface ImportCandidate {
   warnings: string[];
 }
 
-export type ImportFormat = 'console' | 'aem' | 'aio' | 'env';
+export type { ImportFormat };
 
 export interface ImportPlan {
   format: ImportFormat;
