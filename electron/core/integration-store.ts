@@ -47,7 +47,7 @@ export function updateIntegration(doc: VaultDocument, name: string, patch: Recor
   const merged: Record<string, unknown> = {};
   for (const field of INTEGRATION_FIELD_NAMES) {
     const value = Object.hasOwn(patch, field) ? patch[field] : undefined;
-    const kept = value === undefined ? (current as Record<string, unknown>)[field] : value;
+    const kept = value === undefined ? (current as unknown as Record<string, unknown>)[field] : value;
     if (kept !== null && kept !== undefined) merged[field] = kept;
   }
   const { id, createdAt, keys } = current;

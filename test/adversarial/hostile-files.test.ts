@@ -352,7 +352,7 @@ describe('keys from a file never reach Object.prototype', () => {
     const doc = emptyDocument();
     addIntegration(doc, { kind: 'oauthS2S', name: 'Shared', clientId: 'shared-client', clientSecrets: ['p8e-s'], orgId: ORG, scopes: ['openid'] });
     const patch = JSON.parse('{"clientSecrets":["p8e-t"],"__proto__":{"technicalAccountEmail":"smuggled@example.com"}}') as Record<string, unknown>;
-    const updated = updateIntegration(doc, 'Shared', patch) as Record<string, unknown>;
+    const updated = updateIntegration(doc, 'Shared', patch) as unknown as Record<string, unknown>;
     expect(updated).not.toHaveProperty('technicalAccountEmail');
     expect(updated.clientSecrets).toEqual(['p8e-t']);
   });
