@@ -3,20 +3,27 @@
  * `--json`) and one plain sentence that says what to do. Anything else reaching the CLI or the IPC
  * router is a bug and is reported as `internal` without its stack.
  */
-import type { ErrorCode } from '../shared/error-codes';
+import type { ErrorAction, ErrorCode, ErrorDetails } from '../shared/error-codes';
 
-export type { ErrorCode };
+export type { ErrorAction, ErrorCode, ErrorDetails };
 
 export class KeysmithError extends Error {
   readonly code: ErrorCode;
   /** For invalid input: the model field at fault, so a CLI can name its flag and a form its input. */
   readonly field: string | undefined;
+  /** The integration the error is about, so a front end's next action can target it. */
+  readonly integration: string | undefined;
+  /** What to do next, as data: each front end says it in its own words (a command, a button). */
+  readonly action: ErrorAction | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; field?: string }) {
-    super(message, options);
+  /** `message` says what happened, in words true for every front end: no command, flag or button. */
+  constructor(code: ErrorCode, message: string, options?: ErrorDetails & { cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'KeysmithError';
     this.code = code;
     this.field = options?.field;
+    this.integration = options?.integration;
+    this.action = options?.action;
   }
 }
 

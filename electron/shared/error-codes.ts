@@ -26,3 +26,55 @@ export type ErrorCode =
   | 'bad_response'
   | 'internal'
   | 'data_dir_unsafe';
+
+/**
+ * What the user can do next about an error, as data: the CLI renders it as a command, the app as a
+ * button, so neither parses the other's English. Core names the action; it never spells a command.
+ */
+export const ERROR_ACTIONS = [
+  /** create a vault (`init`) */
+  'init',
+  /** unlock the vault: give its passphrase */
+  'unlock',
+  /** restore the vault key from the recovery key */
+  'recover',
+  /** go back to the previous vault generation */
+  'restore_backup',
+  /** switch the vault to a passphrase (no usable keychain) */
+  'use_passphrase',
+  /** set or replace the integration's client secret */
+  'replace_secret',
+  /** make or import a keypair for the integration */
+  'generate_key',
+  /** upload the integration's certificate to the Developer Console */
+  'upload_certificate',
+  /** make another key active before removing this one */
+  'use_other_key',
+  /** give the passphrase of an encrypted key file */
+  'key_passphrase',
+  /** sign a user in (again) */
+  'sign_in',
+  /** look at the names in the vault */
+  'list',
+  /** edit the integration's fields */
+  'edit',
+  /** share through a bundle rather than the vault file */
+  'bundle_export',
+  /** export again including secrets */
+  'include_secrets',
+  /** replace an existing output file */
+  'overwrite',
+  /** pick one credential of a file that holds several */
+  'pick_credential',
+] as const;
+export type ErrorAction = (typeof ERROR_ACTIONS)[number];
+
+/** The structured part of an error, beside its code and sentence. */
+export interface ErrorDetails {
+  /** for invalid input: the model field at fault, so a CLI can name its flag and a form its input */
+  field?: string;
+  /** the integration the error is about, by name, so an action can target it */
+  integration?: string;
+  /** what to do next */
+  action?: ErrorAction;
+}

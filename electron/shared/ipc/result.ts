@@ -3,7 +3,7 @@
  * thrown across IPC to its message (with "Error invoking remote method" prepended), losing the
  * code the UI needs, and a stack trace would tell a compromised page about the main process.
  */
-import type { ErrorCode } from '../error-codes';
+import type { ErrorAction, ErrorCode } from '../error-codes';
 
 export type IpcErrorCode =
   | ErrorCode
@@ -20,6 +20,10 @@ export interface IpcError {
   message: string;
   /** for invalid input: the request field at fault, dotted (`fields.clientId`) */
   field?: string;
+  /** the integration the error is about */
+  integration?: string;
+  /** what to do next; the renderer offers it as a button */
+  action?: ErrorAction;
 }
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
