@@ -4,7 +4,8 @@
  * exit code: 1 for errors, 2 for usage errors. Never a stack trace.
  */
 import { keepMemoryOutOfCoreDumps } from './core/core-dumps';
-import { KeysmithError, userMessage } from './core/errors';
+import { KeysmithError } from './core/errors';
+import { cliErrorLine } from './cli/error-actions';
 import { createContext, type CliContext } from './cli/cli-context';
 import type { Io } from './cli/terminal';
 import { ExitCode } from './cli/exit-code';
@@ -76,7 +77,7 @@ export async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promi
   } catch (err) {
     if (err instanceof ExitCode) return err.code;
     // Messages quote names, files and servers: one line, nothing a terminal would act on.
-    io.stderr.write(`keysmith: ${visibleText(userMessage(err))}\n`);
+    io.stderr.write(`keysmith: ${visibleText(cliErrorLine(err))}\n`);
     if (env.KEYSMITH_DEBUG && !(err instanceof KeysmithError)) io.stderr.write(`${visibleLines(String((err as Error).stack))}\n`);
     return err instanceof KeysmithError && err.code === 'usage' ? 2 : 1;
   }

@@ -13,7 +13,7 @@ export function forwardEvents(parts: Pick<AppParts, 'session' | 'settings' | 'cl
   return disposeAll([
     listen(session, 'refresh', (event) => {
       if (event.type === 'refreshed') push('token:refreshed', { name: event.name, expiresAt: event.expiresAt });
-      else if (event.type === 'failed') push('token:failed', { name: event.name, message: event.message, retryAt: event.retryAt });
+      else if (event.type === 'failed') push('token:failed', { name: event.name, message: event.message, retryAt: event.retryAt, code: event.code, ...(event.action !== undefined && { action: event.action }) });
       else push('token:expiring', { name: event.name, expiresAt: event.expiresAt });
     }),
     listen(session, 'unlocked', () => push('vault:unlocked', {})),

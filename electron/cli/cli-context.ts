@@ -2,7 +2,7 @@
  * What every command gets: the terminal, the environment, the data directory and the keychain, and
  * the one way to open (or, on first use, create) the vault with the unlock method its header asks for.
  */
-import { KeysmithError, isKeysmithError } from '../core/errors';
+import { KeysmithError, isKeysmithError, restated } from '../core/errors';
 import { defaultDataDir } from '../core/data-dir';
 import { OsKeychain, type Keychain } from '../core/keychain';
 import { Vault, type UnlockChooser } from '../core/vault';
@@ -84,7 +84,7 @@ export async function openOrCreateVault(ctx: CliContext): Promise<Vault> {
     return vault;
   } catch (err) {
     if (isKeysmithError(err, 'keychain_unavailable')) {
-      throw new KeysmithError('keychain_unavailable', `Cannot create a vault: ${err.message}`);
+      throw restated(err, `Cannot create a vault: ${err.message}`);
     }
     if (isKeysmithError(err, 'vault_exists')) return openVault(ctx); // another process created it first
     throw err;

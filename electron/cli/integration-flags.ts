@@ -2,7 +2,7 @@
  * The flags of `add` and `edit`, each bound to one field of the integration model, so a validation
  * error on a field can name the flag the user typed.
  */
-import { KeysmithError, isKeysmithError } from '../core/errors';
+import { KeysmithError, isKeysmithError, restated } from '../core/errors';
 import type { IntegrationKind } from '../shared/integration-kinds';
 import type { OptionSpec } from './parse-args';
 
@@ -111,7 +111,7 @@ export function fieldsFromFlags(kind: IntegrationKind, values: Record<string, un
 function explainInvalid(err: KeysmithError): KeysmithError {
   const flag = err.field ? flagForField(err.field) : undefined;
   if (!flag) return err;
-  return new KeysmithError('invalid_input', `--${flag}: ${err.message}`);
+  return restated(err, `--${flag}: ${err.message}`);
 }
 
 function rethrowExplained(err: unknown): never {

@@ -27,6 +27,20 @@ export class KeysmithError extends Error {
   }
 }
 
+/** The structured part of an error, to carry over when it is restated. */
+export function detailsOf(err: KeysmithError): ErrorDetails {
+  return {
+    ...(err.field !== undefined && { field: err.field }),
+    ...(err.integration !== undefined && { integration: err.integration }),
+    ...(err.action !== undefined && { action: err.action }),
+  };
+}
+
+/** The same failure said with more context (a flag, a file name): its code and details carry over. */
+export function restated(err: KeysmithError, message: string): KeysmithError {
+  return new KeysmithError(err.code, message, { cause: err, ...detailsOf(err) });
+}
+
 export function isKeysmithError(err: unknown, code?: ErrorCode): err is KeysmithError {
   return err instanceof KeysmithError && (code === undefined || err.code === code);
 }

@@ -21,7 +21,7 @@ export function findIntegration(doc: Readonly<VaultDocument>, name: string): Int
 export function getIntegration(doc: Readonly<VaultDocument>, name: string): Integration {
   const found = findIntegration(doc, name);
   if (!found) {
-    throw new KeysmithError('not_found', `No integration named "${name}": see \`keysmith list\` for the names in this vault`);
+    throw new KeysmithError('not_found', `No integration named "${name}"`, { action: 'list' });
   }
   return found;
 }

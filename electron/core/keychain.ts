@@ -13,10 +13,8 @@ export interface Keychain {
 
 export const KEYCHAIN_SERVICE = 'Keysmith vault key';
 
-const PASSPHRASE_HINT = 'or use passphrase mode: `keysmith init --passphrase`, or set KEYSMITH_PASSPHRASE';
-
 export function keychainUnavailable(detail: string): KeysmithError {
-  return new KeysmithError('keychain_unavailable', `The OS keychain is not available (${detail}): start your keyring service, ${PASSPHRASE_HINT}`);
+  return new KeysmithError('keychain_unavailable', `The OS keychain is not available (${detail})`, { action: 'use_passphrase' });
 }
 
 function mapKeyringError(err: unknown): KeysmithError {

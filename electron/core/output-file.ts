@@ -12,7 +12,7 @@ export async function writeOutputFile(path: string, content: string, opts: { mod
     await putNewFile(path, Buffer.from(content, 'utf8'), { mode: opts.mode, replace: opts.overwrite });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new KeysmithError('already_exists', `${path} already exists: choose another file, or add --force to replace it`);
+    if (code === 'EEXIST') throw new KeysmithError('already_exists', `${path} already exists`, { action: 'overwrite' });
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new KeysmithError('io', `Cannot write ${path}: its folder does not exist`);
     if (code === 'EISDIR') throw new KeysmithError('io', `Cannot write ${path}: it is a folder; give a file name`);
     if (code === 'EACCES' || code === 'EPERM') throw new KeysmithError('io', `Cannot write ${path}: permission denied (a new file is made in its folder, so the folder must be writable)`);

@@ -112,8 +112,8 @@ export function encodeVault(header: Omit<VaultHeader, 'nonce'>, dataKey: Buffer,
 function damaged(path: string, detail: string): KeysmithError {
   return new KeysmithError(
     'vault_tampered',
-    `The vault file ${path} is damaged or was tampered with (${detail}); ` +
-      'run `keysmith restore-backup` to go back to the previous generation',
+    `The vault file ${path} is damaged or was tampered with (${detail})`,
+    { action: 'restore_backup' },
   );
 }
 

@@ -110,7 +110,7 @@ function readDocument(parsed: ParsedVault, dataKey: Buffer, path: string): Vault
   try {
     value = JSON.parse(plain.toString('utf8'));
   } catch {
-    throw new KeysmithError('vault_tampered', `The vault ${path} decrypted to an unreadable document; run \`keysmith restore-backup\``);
+    throw new KeysmithError('vault_tampered', `The vault ${path} decrypted to an unreadable document`, { action: 'restore_backup' });
   }
   const schema = (value as { schema?: unknown } | null)?.schema;
   if (typeof schema === 'number' && schema > DOCUMENT_SCHEMA) {
@@ -121,7 +121,8 @@ function readDocument(parsed: ParsedVault, dataKey: Buffer, path: string): Vault
   if (!checked.ok) {
     throw new KeysmithError(
       'vault_tampered',
-      `The vault ${path} holds an entry this Keysmith cannot use (${checked.problem}); run \`keysmith restore-backup\` to go back to the previous generation`,
+      `The vault ${path} holds an entry this Keysmith cannot use (${checked.problem})`,
+      { action: 'restore_backup' },
     );
   }
   return checked.doc;
@@ -140,7 +141,7 @@ async function makeWrap(vaultId: string, how: NewUnlock, dataKey: Buffer, deps: 
     await deps.keychain.set(vaultId, b64(kek));
     // Read back: a store that accepts writes but does not keep them must fail now, not at next open.
     if ((await deps.keychain.get(vaultId)) !== b64(kek)) {
-      throw new KeysmithError('keychain_unavailable', 'The OS keychain did not keep the vault key: use passphrase mode (`keysmith init --passphrase`)');
+      throw new KeysmithError('keychain_unavailable', 'The OS keychain did not keep the vault key', { action: 'use_passphrase' });
     }
     return { method: 'keychain', service: KEYCHAIN_SERVICE, account: vaultId, ...wrapDataKey(vaultId, 'keychain', kek, dataKey) };
   }
@@ -161,27 +162,28 @@ async function unlockDataKey(header: VaultHeader, request: UnlockRequest, deps: 
   if (request.method === 'keychain') {
     const wrap = findWrap(header, 'keychain');
     if (!wrap) {
-      throw new KeysmithError('passphrase_required', 'This vault is protected by a passphrase, not the keychain: set KEYSMITH_PASSPHRASE or run in a terminal to be asked');
+      throw new KeysmithError('passphrase_required', 'This vault is protected by a passphrase, not the keychain', { action: 'unlock' });
     }
     const stored = await deps.keychain.get(wrap.account);
     if (stored === null) {
       throw new KeysmithError(
         'vault_key_missing',
-        `The key for vault ${vaultId} is not in the OS keychain: run \`keysmith recover\` with the recovery key shown when the vault was created`,
+        `The key for vault ${vaultId} is not in the OS keychain`,
+        { action: 'recover' },
       );
     }
     const key = unwrapDataKey(vaultId, wrap, Buffer.from(stored, 'base64'));
     if (!key) {
-      throw new KeysmithError('vault_key_mismatch', `The OS keychain holds a different key for vault ${vaultId}: run \`keysmith recover\` with your recovery key`);
+      throw new KeysmithError('vault_key_mismatch', `The OS keychain holds a different key for vault ${vaultId}`, { action: 'recover' });
     }
     return key;
   }
   if (request.method === 'passphrase') {
     const wrap = findWrap(header, 'passphrase');
-    if (!wrap) throw new KeysmithError('wrong_passphrase', 'This vault has no passphrase: it is unlocked by the OS keychain (unset KEYSMITH_PASSPHRASE)');
+    if (!wrap) throw new KeysmithError('wrong_passphrase', 'This vault has no passphrase: it is unlocked by the OS keychain', { action: 'use_keychain' });
     const kek = await deriveFromPassphrase(request.passphrase, Buffer.from(wrap.kdf.salt, 'base64'), wrap.kdf);
     const key = unwrapDataKey(vaultId, wrap, kek);
-    if (!key) throw new KeysmithError('wrong_passphrase', 'Wrong passphrase for this vault: try again, or run `keysmith recover` with your recovery key');
+    if (!key) throw new KeysmithError('wrong_passphrase', 'Wrong passphrase for this vault: check Caps Lock and the keyboard layout', { action: 'recover' });
     return key;
   }
   const wrap = findWrap(header, 'recovery');
@@ -276,7 +278,7 @@ export class Vault {
     const parsed = which === 'vault' ? await readCheckedVault(paths) : await readVaultFile(path);
     if (!parsed) {
       if (which === 'backup') throw new KeysmithError('not_found', `There is no backup generation at ${path} yet`);
-      throw new KeysmithError('vault_not_found', `No vault at ${paths.vault}: create one with \`keysmith init\` (or \`keysmith init --passphrase\`)`);
+      throw new KeysmithError('vault_not_found', `No vault at ${paths.vault}`, { action: 'init' });
     }
     const dataKey = await unlockDataKey(parsed.header, await choose(parsed.header), deps);
     const doc = readDocument(parsed, dataKey, path);

@@ -4,7 +4,7 @@
  * in main with its stack and reported to the renderer as `internal` with a fixed sentence, so no
  * detail of an unexpected failure (a path, a value, a stack) crosses the boundary.
  */
-import { KeysmithError, fromSystemError } from '../core/errors';
+import { KeysmithError, detailsOf, fromSystemError } from '../core/errors';
 import type { IpcError, IpcErrorCode } from '../shared/ipc/result';
 
 /** A failure the app layer raises on purpose, with a message meant for the user. */
@@ -26,9 +26,8 @@ export function vaultLocked(): IpcFailure {
 }
 
 export function toIpcError(err: unknown, log: (message: string, err: unknown) => void): IpcError {
-  if (err instanceof KeysmithError || err instanceof IpcFailure) {
-    return { code: err.code, message: err.message, ...(err.field !== undefined && { field: err.field }) };
-  }
+  if (err instanceof KeysmithError) return { code: err.code, message: err.message, ...detailsOf(err) };
+  if (err instanceof IpcFailure) return { code: err.code, message: err.message, ...(err.field !== undefined && { field: err.field }) };
   // A full disk or a read-only folder is the user's to fix: the same sentence as the CLI gives.
   const system = fromSystemError(err);
   if (system) return { code: system.code, message: system.message };

@@ -66,6 +66,10 @@ export const ERROR_ACTIONS = [
   'overwrite',
   /** pick one credential of a file that holds several */
   'pick_credential',
+  /** look at the integration's keys and their fingerprints */
+  'list_keys',
+  /** unlock with the OS keychain rather than a passphrase */
+  'use_keychain',
 ] as const;
 export type ErrorAction = (typeof ERROR_ACTIONS)[number];
 

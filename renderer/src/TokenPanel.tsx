@@ -4,7 +4,7 @@ import { call, type IpcError, type KeysmithApi, type RequestOf, type TokenStatus
 import { copiedState, CopyNotice, type CopyState } from './CopyNotice';
 import { Countdown } from './Countdown';
 import { useShortcuts } from './useShortcuts';
-import { appMessage } from './appMessage';
+import { appMessage } from './errorActions';
 import { hintFor } from './errorHints';
 
 type Format = NonNullable<RequestOf<'tokens:copy'>['format']>;
@@ -54,7 +54,11 @@ export function TokenPanel({ api, name, onTokenChanged }: Props) {
   useEffect(() => {
     void loadStatus();
     const offRefreshed = api.on('token:refreshed', (p) => p.name === name && void loadStatus());
-    const offFailed = api.on('token:failed', (p) => p.name === name && setError({ code: 'token_unavailable', message: appMessage({ code: 'token_unavailable', message: p.message }) }));
+    const offFailed = api.on('token:failed', (p) => {
+      if (p.name !== name) return;
+      const failure: IpcError = { code: p.code, message: p.message, ...(p.action !== undefined && { action: p.action }) };
+      setError({ ...failure, message: appMessage(failure) });
+    });
     const offCleared = api.on('clipboard:cleared', () => setCopy(null));
     return () => {
       offRefreshed();

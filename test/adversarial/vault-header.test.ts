@@ -162,14 +162,17 @@ describe('a malformed header', () => {
     expect(failures).toEqual([]);
   });
 
-  it('names the field at fault in its one sentence', () => {
+  it('names the field at fault in its one sentence, and restoring the backup as the next action', () => {
     let message = '';
+    let action: unknown;
     try {
       parseVault(forge((_h, w) => (w('passphrase').kdf!.N = 2 ** 24)), '/data/vault.ksv');
     } catch (err) {
       message = (err as Error).message;
+      action = (err as { action?: unknown }).action;
     }
-    expect(message).toMatch(/^The vault file \/data\/vault\.ksv is damaged or was tampered with \(.*wraps\.0\.kdf.*\); run `keysmith restore-backup`/);
+    expect(message).toMatch(/^The vault file \/data\/vault\.ksv is damaged or was tampered with \(.*wraps\.0\.kdf.*\)$/);
+    expect(action).toBe('restore_backup');
     expect(message).not.toContain('\n');
   });
 

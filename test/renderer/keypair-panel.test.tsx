@@ -4,13 +4,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KeysmithApi } from '../../electron/shared/ipc/api';
 import type { IpcResult } from '../../electron/shared/ipc/result';
 import { generateKeyPairSync } from 'node:crypto';
-import { isKeysmithError } from '../../electron/core/errors';
+import { detailsOf, isKeysmithError } from '../../electron/core/errors';
 import type { Integration } from '../../electron/shared/integration';
 import { readRsaPrivateKey } from '../../electron/core/keys/private-key-import';
 import { findKeyPair, removeKeyPair } from '../../electron/core/keys/keypair-store';
 import type { StoredKeyPair } from '../../electron/shared/stored-keypair';
 import { DOCUMENT_SCHEMA, type VaultDocument } from '../../electron/core/vault-document';
-import { appMessage } from '../../renderer/src/appMessage';
+import { appMessage } from '../../renderer/src/errorActions';
 import { KeypairPanel } from '../../renderer/src/keys/KeypairPanel';
 import { createFakeKeys, fingerprint, GENERATED, keyPair, type KeyPair } from './fake-keys';
 
@@ -238,14 +238,14 @@ function coreError(run: () => unknown) {
   try {
     run();
   } catch (err) {
-    if (isKeysmithError(err)) return { code: err.code, message: err.message, ...(err.field && { field: err.field }) };
+    if (isKeysmithError(err)) return { code: err.code, message: err.message, ...detailsOf(err) };
     throw err;
   }
   throw new Error('expected core to refuse');
 }
 
-describe('appMessage', () => {
-  it('leaves no CLI wording in the messages core really gives', () => {
+describe('errors as data', () => {
+  it('core says what happened and names the action; the app words the step with no CLI wording', () => {
     const stored = (id: string, fp: string, active: boolean) => ({ id, fingerprintSha256: fp, active }) as StoredKeyPair;
     const integration = { kind: 'jwt', name: NAME, keys: [stored('a', OLD, true), stored('b', fingerprint('03'), false)] } as unknown as Integration;
     const doc: VaultDocument = { schema: DOCUMENT_SCHEMA, integrations: [integration, { ...integration, name: 'empty', keys: [] }] };
@@ -258,29 +258,18 @@ describe('appMessage', () => {
     const refused = coreError(() => removeKeyPair(doc, NAME, OLD));
     const encrypted = coreError(() => readRsaPrivateKey(privateKey));
     const noKeys = coreError(() => findKeyPair(doc.integrations[1]!));
+    expect([refused.action, encrypted.action, noKeys.action]).toEqual(['use_other_key', 'key_passphrase', 'generate_key']);
     expect(encrypted.field).toBe('passphrase');
+    expect(noKeys.integration).toBe('empty');
     for (const error of [refused, encrypted, noKeys]) {
-      expect(error.message).toMatch(/keysmith|--/);
+      expect(error.message).not.toMatch(/keysmith|--|`/);
       expect(appMessage(error)).not.toMatch(/keysmith|--|`/);
     }
     expect(appMessage(refused)).toBe(`${OLD} is the active key of "${NAME}": make another key active first ("Make active"), then remove this one`);
-    expect(appMessage(encrypted)).toBe('This key is encrypted: enter its passphrase below, then choose the file again');
+    expect(appMessage(encrypted)).toBe('This key is encrypted and needs its passphrase: enter its passphrase below, then choose the file again');
   });
 
-  it('replaces CLI hints with what to do in the app and cuts unknown ones', () => {
-    expect(appMessage({ code: 'invalid_input', message: 'This key is encrypted: give its passphrase with --passphrase-stdin', field: 'passphrase' })).toBe(
-      'This key is encrypted: enter its passphrase below, then choose the file again',
-    );
-    expect(appMessage({ code: 'not_found', message: '"x" has no keys yet: create one with `keysmith keygen "x"` or import one with `keysmith import-key`' })).toBe(
-      '"x" has no keys yet',
-    );
+  it('leaves a message without an action as main said it', () => {
     expect(appMessage({ code: 'invalid_input', message: 'Could not decrypt this key: the passphrase is wrong' })).toBe('Could not decrypt this key: the passphrase is wrong');
-    // A command in parentheses goes alone; the advice before it stays.
-    expect(
-      appMessage({
-        code: 'token_refused',
-        message: '"S2S": the client id and client secret do not match: check the client secret (`keysmith edit --client-secret-stdin`)',
-      }),
-    ).toBe('"S2S": the client id and client secret do not match: check the client secret');
   });
 });

@@ -174,7 +174,7 @@ describe('the .env read back by dotenv', () => {
       error = e;
     }
     expect(isKeysmithError(error, 'invalid_input')).toBe(true);
-    expect((error as Error).message).toMatch(/^The CLIENT_SECRET value cannot be written to a \.env file .*use --format aio or postman instead$/);
+    expect((error as Error).message).toMatch(/^The CLIENT_SECRET value cannot be written to a \.env file .*choose the aio or Postman format instead$/);
     // Without secrets the secret is never quoted, so the export still works.
     expect(exportOf('env', { ...s2s, clientSecrets: [`p8e-it's-"x"`] }, false).containsSecrets).toBe(false);
   });

@@ -122,7 +122,7 @@ describe('auto-lock', () => {
 describe('notifications', () => {
   it('notifies a failing refresh once until it recovers', () => {
     const policy = new NotificationPolicy();
-    const failed = { type: 'failed' as const, name: 'A', message: 'IMS had a server error.', retryAt: 0 };
+    const failed = { type: 'failed' as const, name: 'A', message: 'IMS had a server error.', retryAt: 0, code: 'token_unavailable' as const };
     expect(policy.onRefreshEvent(failed)).toMatchObject({ title: expect.stringContaining('"A"') });
     expect(policy.onRefreshEvent(failed)).toBeNull();
     expect(policy.onRefreshEvent({ type: 'refreshed', name: 'A', expiresAt: 1 })).toBeNull();

@@ -5,7 +5,7 @@
  * Re-importing the same credential updates it (matched by kind, client id and org) rather than
  * adding a twin.
  */
-import { KeysmithError } from '../errors';
+import { KeysmithError, isKeysmithError, restated } from '../errors';
 import type { Integration, IntegrationFields } from '../../shared/integration';
 import { KIND_LABELS } from '../../shared/integration-kinds';
 import { defaultCommonName } from '../../shared/key-limits';
@@ -35,7 +35,7 @@ export interface PlannedImport extends PreparedImport {
 /** Validates every candidate and reads its key; throws on the first invalid one, naming it. */
 export async function prepareImport(candidates: ImportCandidate[], opts: { name?: string } = {}): Promise<PreparedImport[]> {
   if (opts.name !== undefined && candidates.length !== 1) {
-    throw new KeysmithError('usage', `--name applies to one credential, and this file has ${candidates.length}: pick one with --credential`);
+    throw new KeysmithError('usage', `A new name applies to one credential, and this file has ${candidates.length}`, { field: 'name', action: 'pick_credential' });
   }
   const prepared: PreparedImport[] = [];
   for (const candidate of candidates) {
@@ -54,7 +54,7 @@ export async function prepareImport(candidates: ImportCandidate[], opts: { name?
         ...(candidate.key.certificatePem !== undefined && { certificatePem: candidate.key.certificatePem }),
         subjectForNewCertificate: { CN: defaultCommonName(fields.name) },
       }).catch((err: Error) => {
-        throw new KeysmithError('invalid_input', `${candidate.source}: ${err.message}`);
+        throw isKeysmithError(err) ? restated(err, `${candidate.source}: ${err.message}`) : new KeysmithError('invalid_input', `${candidate.source}: ${err.message}`);
       });
       key = { ...material, fingerprintSha256: describeCertificate(material.certificatePem).fingerprintSha256 };
     }

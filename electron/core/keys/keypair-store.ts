@@ -46,7 +46,7 @@ export function keysOf(integration: Integration): StoredKeyPair[] {
 export function findKeyPair(integration: Integration, fingerprint?: string): StoredKeyPair {
   const keys = keysOf(integration);
   if (keys.length === 0) {
-    throw new KeysmithError('not_found', `"${integration.name}" has no keys yet: create one with \`keysmith keygen "${integration.name}"\` or import one with \`keysmith import-key\``);
+    throw new KeysmithError('not_found', `"${integration.name}" has no keys yet`, { integration: integration.name, action: 'generate_key' });
   }
   if (fingerprint === undefined) return keys.find((k) => k.active) ?? keys[0]!;
   const hex = fingerprint.trim().replace(/^sha-?256(?:\s*fingerprint)?\s*[:=]\s*/i, '').replace(/[\s:]/g, '').toUpperCase();
@@ -56,7 +56,7 @@ export function findKeyPair(integration: Integration, fingerprint?: string): Sto
       : keys.filter((k) => k.fingerprintSha256 === normalizeFingerprint(fingerprint));
   if (matches.length > 1) throw new KeysmithError('invalid_input', `Several keys of "${integration.name}" start with that fingerprint: give more digits`);
   if (matches.length === 0) {
-    throw new KeysmithError('not_found', `"${integration.name}" has no key with that fingerprint: see \`keysmith certs "${integration.name}"\``);
+    throw new KeysmithError('not_found', `"${integration.name}" has no key with that fingerprint`, { integration: integration.name, action: 'list_keys' });
   }
   return matches[0]!;
 }
@@ -95,7 +95,8 @@ export function removeKeyPair(doc: VaultDocument, name: string, fingerprint: str
   if (doomed.active && rest.length > 0) {
     throw new KeysmithError(
       'invalid_input',
-      `${doomed.fingerprintSha256} is the active key of "${integration.name}": make another key active with \`keysmith use-key\` first`,
+      `${doomed.fingerprintSha256} is the active key of "${integration.name}"`,
+      { integration: integration.name, action: 'use_other_key' },
     );
   }
   integration.keys = rest;

@@ -21,7 +21,7 @@ const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-b
 
 function secretOf(integration: Integration & { clientSecrets: string[] }): string {
   const secret = integration.clientSecrets[0];
-  if (!secret) throw new KeysmithError('invalid_input', `"${integration.name}" has no client secret: add one with \`keysmith edit "${integration.name}" --client-secret-stdin\``);
+  if (!secret) throw new KeysmithError('invalid_input', `"${integration.name}" has no client secret`, { integration: integration.name, action: 'replace_secret' });
   return secret;
 }
 

@@ -10,13 +10,14 @@ import { EventEmitter } from 'node:events';
 import type { Integration } from '../../shared/integration';
 import type { Vault } from '../vault';
 import { effectiveMarginMs, type TokenService } from './token-service';
+import { KeysmithError, userMessage, type ErrorAction, type ErrorCode } from '../errors';
 
 /** The floor between two scheduled mints of one integration. Adobe throttles clients that mint too often. */
 export const MIN_REMINT_INTERVAL_MS = 30_000;
 
 export type RefreshEvent =
   | { type: 'refreshed'; name: string; expiresAt: number }
-  | { type: 'failed'; name: string; message: string; retryAt: number }
+  | { type: 'failed'; name: string; message: string; retryAt: number; code: ErrorCode; action?: ErrorAction }
   | { type: 'expiring'; name: string; expiresAt: number };
 
 export interface SchedulerOptions {
@@ -114,7 +115,15 @@ export class RefreshScheduler extends EventEmitter<{ event: [RefreshEvent] }> {
       this.failures.set(id, count);
       const delay = Math.min((this.opts.firstRetryMs ?? 60_000) * 2 ** (count - 1), this.opts.maxRetryMs ?? 15 * 60_000);
       const retryAt = this.now() + delay;
-      this.emit('event', { type: 'failed', name: integration.name, message: (err as Error).message, retryAt });
+      const known = err instanceof KeysmithError ? err : null;
+      this.emit('event', {
+        type: 'failed',
+        name: integration.name,
+        message: userMessage(err),
+        retryAt,
+        code: known?.code ?? 'token_unavailable',
+        ...(known?.action !== undefined && { action: known.action }),
+      });
       const cached = await this.tokens.cached(integration.name).catch(() => null);
       if (cached && cached.expiresAt - this.now() < (this.opts.expiringWithinMs ?? 5 * 60_000)) {
         this.emit('event', { type: 'expiring', name: integration.name, expiresAt: cached.expiresAt });

@@ -2,7 +2,7 @@
  * IMS and OAuth 2.0 error bodies turned into one sentence that says what to check. The table is
  * adobe-ims.md's; generic OAuth servers use the same RFC 6749 codes.
  */
-import { KeysmithError } from '../errors';
+import { KeysmithError, type ErrorAction } from '../errors';
 import { NO_SECRETS, quoteServer, type Redactor } from './server-text';
 
 export interface TokenErrorContext {
@@ -21,11 +21,11 @@ const SENTENCES: Record<string, (ctx: TokenErrorContext, status: number, descrip
     ctx.assertion
       ? `the server refused the signed client assertion: check that the client id is registered for private_key_jwt with the public key of certificate ${ctx.fingerprint ?? '(active key)'}`
       : status === 401 || /secret/i.test(description)
-      ? 'the client id and client secret do not match, or this client may not use this grant: check the client secret (`keysmith edit --client-secret-stdin`)'
+      ? 'the client id and client secret do not match, or this client may not use this grant'
       : `the client id is unknown to ${ctx.endpoint}, or the JWT audience names another client or IMS environment: check the client id and the IMS endpoint`,
   invalid_token: () => 'the signed JWT was refused (missing, expired or malformed): check this machine\'s clock and the key',
   invalid_signature: (ctx) =>
-    `IMS has no certificate matching this key: upload the certificate${ctx.fingerprint ? ` with fingerprint ${ctx.fingerprint}` : ''} to the credential (\`keysmith export-cert "${ctx.integrationName}"\`)`,
+    `IMS has no certificate matching this key${ctx.fingerprint ? ` (fingerprint ${ctx.fingerprint})` : ''} on the credential`,
   invalid_scope: () => 'a scope or metascope is missing, unknown or not granted to this credential: compare them with the credential in the Developer Console',
   bad_request: () => 'IMS refused the JWT claims: check the org id (…@AdobeOrg) and the technical account id (…@techacct.adobe.com)',
   invalid_grant: () => 'the authorization server refused the grant: check the client id, scopes and audience',
@@ -43,6 +43,13 @@ function field(body: unknown, name: string): unknown {
   return typeof body === 'object' && body !== null && !Array.isArray(body) && Object.hasOwn(body, name) ? (body as Record<string, unknown>)[name] : undefined;
 }
 
+/** What the user can do about a refusal, where one step is clearly it. */
+function nextAction(kind: string, ctx: TokenErrorContext, status: number, description: string): ErrorAction | undefined {
+  if (kind === 'invalid_signature') return 'upload_certificate';
+  if (kind === 'invalid_client' && !ctx.assertion && (status === 401 || /secret/i.test(description))) return 'replace_secret';
+  return undefined;
+}
+
 export function tokenEndpointError(status: number, body: unknown, ctx: TokenErrorContext): KeysmithError {
   const rawError = field(body, 'error');
   const rawDescription = field(body, 'error_description');
@@ -56,5 +63,9 @@ export function tokenEndpointError(status: number, body: unknown, ctx: TokenErro
   const shownError = safeExcerpt(error, ctx.redactor).slice(0, 60);
   const sentence = explain?.(ctx, status, description) ?? `the token endpoint answered HTTP ${status}${shownError ? ` ${shownError}` : ''}`;
   const detail = description ? ` (server: "${description}")` : '';
-  return new KeysmithError('token_refused', `"${ctx.integrationName}": ${sentence}${detail}`);
+  const action = nextAction(kind, ctx, status, description);
+  return new KeysmithError('token_refused', `"${ctx.integrationName}": ${sentence}${detail}`, {
+    integration: ctx.integrationName,
+    ...(action && { action }),
+  });
 }

@@ -18,6 +18,7 @@ import type { IntegrationSummary, KeyPairSummary, MaskedIntegration } from '../v
 import { newPassphraseProblem } from '../passphrase-rule';
 import type { Channel, EventName } from './channels';
 import type { IpcError } from './result';
+import type { ErrorAction, ErrorCode } from '../error-codes';
 
 // ---------------------------------------------------------------------------------------------
 // Request building blocks
@@ -281,7 +282,7 @@ type Empty = Record<string, never>;
 
 export interface EventPayloads {
   'token:refreshed': { name: string; expiresAt: number };
-  'token:failed': { name: string; message: string; retryAt: number };
+  'token:failed': { name: string; message: string; retryAt: number; code: ErrorCode; action?: ErrorAction };
   'token:expiring': { name: string; expiresAt: number };
   'certificate:expiring': { name: string; fingerprint: string; notAfter: string; daysLeft: number };
   'vault:locked': { reason: LockReason };

@@ -82,7 +82,7 @@ function notABundle(label: string | undefined, bytes: Buffer): KeysmithError {
   const what = label ?? 'This file';
   if (bytes.length === 0) return new KeysmithError('invalid_input', `${what} is empty, not a Keysmith bundle`);
   if (bytes.subarray(0, VAULT_MAGIC.length).equals(VAULT_MAGIC)) {
-    return new KeysmithError('invalid_input', `${what} is a Keysmith vault, not a bundle: share integrations with \`keysmith bundle export\``);
+    return new KeysmithError('invalid_input', `${what} is a Keysmith vault, not a bundle`, { action: 'bundle_export' });
   }
   return new KeysmithError('invalid_input', `${what} is not a Keysmith bundle`);
 }

@@ -28,5 +28,5 @@ export function dotenvValue(value: string, what: string): string {
 }
 
 function unquotable(what: string, why: string): KeysmithError {
-  return new KeysmithError('invalid_input', `The ${what} cannot be written to a .env file so that it reads back unchanged (${why}): use --format aio or postman instead`);
+  return new KeysmithError('invalid_input', `The ${what} cannot be written to a .env file so that it reads back unchanged (${why}): choose the aio or Postman format instead`);
 }
