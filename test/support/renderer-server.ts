@@ -13,9 +13,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { APP_ORIGIN, resolveAppPath } from '../../electron/app/app-protocol';
 import type { PushEvent } from '../../electron/app/events.main';
-import { isChannel } from '../../electron/shared/ipc/channels';
+import { CHANNELS, type Channel } from '../../electron/shared/ipc/channels';
 import type { InvokeEventLike } from '../../electron/ipc/sender-policy';
 import { CONTENT_SECURITY_POLICY, securityHeaders } from '../../electron/app/window-policy';
+
+const isChannel = (name: string): name is Channel => (CHANNELS as readonly string[]).includes(name);
 
 export const BRIDGE_PREFIX = '/__keysmith';
 const APP_FRAME: InvokeEventLike = { senderFrame: { url: `${APP_ORIGIN}/index.html`, parent: null } };

@@ -61,10 +61,6 @@ export const EVENTS = [
 
 export type EventName = (typeof EVENTS)[number];
 
-export function isChannel(name: unknown): name is Channel {
-  return typeof name === 'string' && (CHANNELS as readonly string[]).includes(name);
-}
-
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && (EVENTS as readonly string[]).includes(name);
 }
