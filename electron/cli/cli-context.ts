@@ -3,6 +3,7 @@
  * the one way to open (or, on first use, create) the vault with the unlock method its header asks for.
  */
 import { KeysmithError, isKeysmithError, restated } from '../core/errors';
+import { visibleText } from '../shared/terminal-text';
 import { defaultDataDir } from '../core/data-dir';
 import { OsKeychain, type Keychain } from '../core/keychain';
 import { Vault, type UnlockChooser } from '../core/vault';
@@ -79,7 +80,7 @@ export async function openOrCreateVault(ctx: CliContext): Promise<Vault> {
       passphrase ? { method: 'passphrase', passphrase } : { method: 'keychain' },
       { keychain: ctx.keychain },
     );
-    ctx.io.stderr.write(`Created a new vault at ${vault.paths.vault} (${passphrase ? 'passphrase from KEYSMITH_PASSPHRASE' : 'key in the OS keychain'}).\n`);
+    ctx.io.stderr.write(`Created a new vault at ${visibleText(vault.paths.vault)} (${passphrase ? 'passphrase from KEYSMITH_PASSPHRASE' : 'key in the OS keychain'}).\n`);
     printRecoveryKey(ctx.io.stderr, recoveryKey);
     return vault;
   } catch (err) {

@@ -2,6 +2,7 @@ import { Vault } from '../../core/vault';
 import { openVault, type CliContext } from '../cli-context';
 import { parseCommandArgs } from '../parse-args';
 import { writeLine } from '../terminal';
+import { visibleText } from '../../shared/terminal-text';
 
 const METHOD_LABELS = { keychain: 'OS keychain', passphrase: 'passphrase', recovery: 'recovery key' } as const;
 
@@ -10,7 +11,7 @@ export async function status(args: string[], ctx: CliContext): Promise<void> {
   const header = await Vault.readHeader(ctx.dataDir);
   if (!header) {
     const info = { dataDir: ctx.dataDir, vault: null };
-    writeLine(ctx.io.stdout, values.json ? JSON.stringify(info, null, 2) : `No vault yet in ${ctx.dataDir}: \`keysmith init\` creates one`);
+    writeLine(ctx.io.stdout, values.json ? JSON.stringify(info, null, 2) : `No vault yet in ${visibleText(ctx.dataDir)}: \`keysmith init\` creates one`);
     return;
   }
   const vault = await openVault(ctx);
@@ -27,7 +28,7 @@ export async function status(args: string[], ctx: CliContext): Promise<void> {
     return;
   }
   writeLine(ctx.io.stdout, [
-    `Vault: ${info.vault}`,
+    `Vault: ${visibleText(info.vault)}`,
     `Vault id: ${info.vaultId}`,
     `Generation: ${info.generation}`,
     `Opens with: ${info.unlockMethods.map((m) => METHOD_LABELS[m]).join(', ')}`,
