@@ -73,3 +73,14 @@ export function shortcutOf(press: KeyPress): ShortcutId | null {
   const key = press.key.toUpperCase();
   return SHORTCUT_IDS.find((id) => KEYBOARD_SHORTCUTS[id].key === key && KEYBOARD_SHORTCUTS[id].shift === press.shiftKey) ?? null;
 }
+
+/** As a person reads it on one platform: "⇧⌘C" on macOS, "Ctrl+Shift+C" elsewhere. */
+export function shortcutTextFor(id: ShortcutId, mac: boolean): string {
+  const { key } = KEYBOARD_SHORTCUTS[id];
+  return mac ? `${shift(id, '⇧')}⌘${key}` : `Ctrl+${shift(id, 'Shift+')}${key}`;
+}
+
+/** A tooltip on one platform: "Copy the selected token (⇧⌘C)". */
+export function shortcutTitleFor(id: ShortcutId, mac: boolean): string {
+  return `${KEYBOARD_SHORTCUTS[id].label} (${shortcutTextFor(id, mac)})`;
+}
