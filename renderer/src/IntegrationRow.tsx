@@ -20,9 +20,9 @@ interface Props {
 }
 
 /**
- * One option of the list, one line: kind, name, the one status that matters, and a copy button.
- * The button is for the mouse (tabIndex -1): from the keyboard, Enter or Ctrl/⌘+C on the selected
- * row copies. Memoized, so moving the selection re-renders two rows, not all.
+ * One option of the list, one line: kind, name, the one status that matters, and a copy control.
+ * The control is for the mouse, hidden from assistive technology (an option may hold no button):
+ * from the keyboard, Enter or Ctrl/⌘+C on the selected row copies, as the option's shortcuts say. Memoized, so moving the selection re-renders two rows, not all.
  */
 export const IntegrationRow = memo(function IntegrationRow({ id, item, selected, status, copied, position, setSize, style, onSelect, onCopy }: Props) {
   const kind = KIND_LABELS[item.kind];
@@ -38,6 +38,7 @@ export const IntegrationRow = memo(function IntegrationRow({ id, item, selected,
       style={style}
       onClick={() => onSelect(item.name)}
       data-status={status?.id ?? 'none'}
+      aria-keyshortcuts="Enter Control+C Meta+C"
     >
       <KindIcon kind={item.kind} title={kind} />
       <span className="row-text">
@@ -52,19 +53,18 @@ export const IntegrationRow = memo(function IntegrationRow({ id, item, selected,
         </span>
       </span>
       {status && <span className={`badge badge-${status.tone}`}>{status.text}</span>}
-      <button
-        type="button"
-        tabIndex={-1}
+      <span
+        aria-hidden="true"
         className={`row-copy${copied ? ' copied' : ''}`}
         title={`Copy the ${what} of ${item.name}`}
-        aria-label={`Copy the ${what} of ${item.name}`}
+        data-testid="row-copy"
         onClick={(e) => {
           e.stopPropagation();
           onCopy(item);
         }}
       >
         {copied ? 'Copied ✓' : 'Copy'}
-      </button>
+      </span>
     </li>
   );
 });

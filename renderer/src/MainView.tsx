@@ -188,8 +188,8 @@ export function MainView({ api }: Props) {
             <button type="button" onClick={() => guard.confirm(() => void api.vault.lock())} title={shortcutTitleHere('lock')} aria-keyshortcuts={ariaKeyShortcuts('lock')}>
               <span aria-hidden="true">🔒︎ </span>Lock
             </button>
-            <button type="button" className="primary" onClick={() => go({ view: 'new' })} title={shortcutTitleHere('newIntegration')} aria-keyshortcuts={ariaKeyShortcuts('newIntegration')} aria-label="New integration">
-              + New
+            <button type="button" className="primary" onClick={() => go({ view: 'new' })} title={shortcutTitleHere('newIntegration')} aria-keyshortcuts={ariaKeyShortcuts('newIntegration')}>
+              + New<span className="visually-hidden"> integration</span>
             </button>
           </nav>
         </header>

@@ -149,7 +149,7 @@ describe('IntegrationList', () => {
     fireEvent.keyDown(listbox, { key: 'c', ctrlKey: true });
     await waitFor(() => expect(fake.api.tokens.copy).toHaveBeenCalledTimes(2));
     // the row's own button says it worked
-    fireEvent.click(screen.getByRole('button', { name: 'Copy the token of integration-0001', hidden: true }));
+    fireEvent.click(within(screen.getByRole('option', { name: /integration-0001/ })).getByTestId('row-copy'));
     await waitFor(() => expect(fake.api.tokens.copy).toHaveBeenLastCalledWith({ name: 'integration-0001', format: 'raw' }));
     await screen.findByText('Copied ✓');
   });
