@@ -186,7 +186,7 @@ export function MainView({ api }: Props) {
               <span aria-hidden="true">⚙ </span>Settings
             </button>
             <button type="button" onClick={() => guard.confirm(() => void api.vault.lock())} title={shortcutTitleHere('lock')} aria-keyshortcuts={ariaKeyShortcuts('lock')}>
-              <span aria-hidden="true">🔒︎ </span>Lock
+              Lock
             </button>
             <button type="button" className="primary" onClick={() => go({ view: 'new' })} title={shortcutTitleHere('newIntegration')} aria-keyshortcuts={ariaKeyShortcuts('newIntegration')}>
               + New<span className="visually-hidden"> integration</span>
