@@ -5,6 +5,7 @@
 import { currentCredentials } from '../core/tokens/current-credentials';
 import { formatCredentials } from '../core/tokens/token-formats';
 import type { TokenFormat } from '../shared/formats';
+import { tokenPreview } from '../shared/token-preview';
 import type { TokenCopyResult } from '../shared/ipc/contract';
 import type { AppServices } from '../ipc/services';
 
@@ -12,5 +13,6 @@ export async function copyToken(s: Pick<AppServices, 'vault' | 'clipboard'>, nam
   const vault = await s.vault.vault();
   const credentials = await currentCredentials(vault.document, () => s.vault.tokens(), name);
   const { clearsInSeconds } = await s.clipboard.copy(formatCredentials(format, credentials));
-  return { copied: true, clearsInSeconds, format, expiresAt: credentials.expiresAt ?? null };
+  const preview = tokenPreview(credentials.accessToken ?? credentials.integration.clientId);
+  return { copied: true, clearsInSeconds, format, expiresAt: credentials.expiresAt ?? null, preview };
 }

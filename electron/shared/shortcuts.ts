@@ -14,7 +14,7 @@ interface ShortcutSpec {
 }
 
 export const KEYBOARD_SHORTCUTS = {
-  search: { key: 'K', shift: false, label: 'Search', inMenu: true },
+  search: { key: 'K', shift: false, label: 'Go to…', inMenu: true },
   newIntegration: { key: 'N', shift: false, label: 'New integration', inMenu: true },
   copySelectedToken: { key: 'C', shift: true, label: 'Copy the selected token', inMenu: true },
   lock: { key: 'L', shift: false, label: 'Lock the vault', inMenu: true },
@@ -51,7 +51,7 @@ export function ariaKeyShortcuts(id: ShortcutId): string {
   return `Control+${rest} Meta+${rest}`;
 }
 
-/** The README's list: "Ctrl/⌘+K search, …, Ctrl/⌘+E edit the selected integration". */
+/** The README's list: "Ctrl/⌘+K go to…, …, Ctrl/⌘+E edit the selected integration". */
 export function shortcutList(): string {
   return SHORTCUT_IDS.map((id) => {
     const { key, label } = KEYBOARD_SHORTCUTS[id];
@@ -72,4 +72,15 @@ export function shortcutOf(press: KeyPress): ShortcutId | null {
   if (!(press.ctrlKey || press.metaKey) || press.altKey) return null;
   const key = press.key.toUpperCase();
   return SHORTCUT_IDS.find((id) => KEYBOARD_SHORTCUTS[id].key === key && KEYBOARD_SHORTCUTS[id].shift === press.shiftKey) ?? null;
+}
+
+/** As a person reads it on one platform: "⇧⌘C" on macOS, "Ctrl+Shift+C" elsewhere. */
+export function shortcutTextFor(id: ShortcutId, mac: boolean): string {
+  const { key } = KEYBOARD_SHORTCUTS[id];
+  return mac ? `${shift(id, '⇧')}⌘${key}` : `Ctrl+${shift(id, 'Shift+')}${key}`;
+}
+
+/** A tooltip on one platform: "Copy the selected token (⇧⌘C)". */
+export function shortcutTitleFor(id: ShortcutId, mac: boolean): string {
+  return `${KEYBOARD_SHORTCUTS[id].label} (${shortcutTextFor(id, mac)})`;
 }

@@ -4,6 +4,8 @@ import { CreateVault } from './CreateVault';
 import { LockScreen } from './LockScreen';
 import { MainView } from './MainView';
 import { useTheme } from './settings/useTheme';
+import { ErrorActionProvider, ErrorMessage } from './errors/ErrorActions';
+import { UnsavedGuardProvider } from './unsaved/UnsavedGuard';
 
 type Load = { state: 'loading' } | { state: 'ready'; status: VaultStatus } | { state: 'failed'; error: IpcError };
 
@@ -47,7 +49,7 @@ export function App() {
   if (load.state === 'failed') {
     return (
       <main className="app-message">
-        <p role="alert">{load.error.message}</p>
+        <ErrorMessage error={load.error} />
         <button type="button" onClick={() => void refresh()}>
           Try again
         </button>
@@ -60,5 +62,12 @@ export function App() {
   if (load.status.state !== 'unlocked') {
     return <LockScreen api={api} status={load.status} onUnlocked={(status) => setLoad({ state: 'ready', status })} />;
   }
-  return <MainView api={api} />;
+  // "Unlock…" on an error: the vault locked under the user; asking main again shows the lock screen.
+  return (
+    <ErrorActionProvider handlers={{ unlock: () => void refresh() }}>
+      <UnsavedGuardProvider>
+        <MainView api={api} />
+      </UnsavedGuardProvider>
+    </ErrorActionProvider>
+  );
 }

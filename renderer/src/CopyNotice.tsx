@@ -9,7 +9,7 @@ export function copiedState(clearsInSeconds: number | null): CopyState {
 }
 
 /** What happened after a copy: copied (and a countdown to the clipboard clear), or why it failed. */
-export function CopyNotice({ state, what }: { state: CopyState; what: string }) {
+export function CopyNotice({ state, what, preview }: { state: CopyState; what: string; preview?: string | undefined }) {
   if (!state) return null;
   if (!state.ok) {
     return (
@@ -21,6 +21,13 @@ export function CopyNotice({ state, what }: { state: CopyState; what: string }) 
   return (
     <p role="status" className="notice">
       {what} copied.{' '}
+      {preview && (
+        <>
+          <code className="token-preview" data-testid="token-preview" title="The start and end of what was copied">
+            {preview}
+          </code>{' '}
+        </>
+      )}
       {state.clearsAt !== null && <Countdown expiresAt={state.clearsAt} label="The clipboard is cleared in" expiredText="Clipboard cleared." testId="clipboard-countdown" />}
     </p>
   );

@@ -1,5 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { newPassphraseProblem } from '../../electron/shared/passphrase-rule';
+import { AppIcon } from './AppIcon';
+import { PassphraseInput } from './lock/PassphraseInput';
+import { strengthHint } from './lock/strength';
 import { call, type IpcError, type KeysmithApi, type RequestOf, type VaultStatus } from './bridge';
 
 interface Props {
@@ -25,6 +28,7 @@ export function CreateVault({ api, status, onCreated }: Props) {
 
   // Main's rule, bundled here, so the form never accepts what the app would refuse.
   const rule = newPassphraseProblem(passphrase);
+  const strength = strengthHint(passphrase);
   const problem =
     method !== 'passphrase'
       ? null
@@ -55,7 +59,10 @@ export function CreateVault({ api, status, onCreated }: Props) {
 
   return (
     <main className="lock-screen">
-      <h1>Welcome to Keysmith</h1>
+      <div className="row brand">
+        <AppIcon size={40} />
+        <h1>Welcome to Keysmith</h1>
+      </div>
       <p>
         Keysmith keeps your API credentials, keys and tokens in one encrypted vault, in <code>{status.dataDir}</code>. The{' '}
         <code>keysmith</code> command line uses the same vault.
@@ -71,22 +78,30 @@ export function CreateVault({ api, status, onCreated }: Props) {
             <input type="radio" name="method" checked={method === 'passphrase'} onChange={() => setMethod('passphrase')} /> a passphrase
           </label>
         </fieldset>
+        <p className="hint">
+          {method === 'keychain'
+            ? 'The keychain unlocks the vault when you log in to this computer: nothing to type, and the CLI unlocks the same way.'
+            : 'A passphrase is asked for each time the vault is unlocked: for machines without a keychain, or to keep the vault apart from your login.'}
+        </p>
         {method === 'passphrase' && (
           <>
             <label htmlFor={ids.passphrase}>Passphrase</label>
-            <input
+            <PassphraseInput
               id={ids.passphrase}
-              type="password"
               autoComplete="new-password"
               value={passphrase}
               onChange={(e) => setPassphrase(e.target.value)}
               aria-invalid={problem !== null && repeat.length === 0 ? true : undefined}
               aria-describedby={problem ? ids.problem : undefined}
             />
+            {strength && (
+              <p className={`strength strength-${strength.level}`} data-testid="strength">
+                {strength.text}
+              </p>
+            )}
             <label htmlFor={ids.repeat}>Repeat the passphrase</label>
-            <input
+            <PassphraseInput
               id={ids.repeat}
-              type="password"
               autoComplete="new-password"
               value={repeat}
               onChange={(e) => setRepeat(e.target.value)}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { call, type IpcError, type KeysmithApi, type ResponseOf } from './bridge';
 import { DeleteConfirm } from './detail/DeleteConfirm';
 import { FavoriteButton } from './detail/FavoriteButton';
@@ -8,9 +8,19 @@ import { KIND_LABELS, signsWithKey } from '../../electron/shared/integration-kin
 import { ariaKeyShortcuts, shortcutOf, shortcutTitle } from '../../electron/shared/shortcuts';
 import { KeypairPanel } from './keys/KeypairPanel';
 import { TokenPanel } from './TokenPanel';
+import { ErrorActionProvider, ErrorMessage, type ActionHandlers } from './errors/ErrorActions';
 import './forms/forms.css';
 
 type Masked = ResponseOf<'integrations:get'>;
+
+/** What to do once the integration is shown: from an error's button or the command palette. */
+export type DetailIntent = 'replace_secret' | 'generate_key' | 'keys' | 'edit' | 'refresh';
+
+/** Why no token can be had yet, or null: a key-signed integration with no key. */
+export function tokenBlockedReason(integration: Masked): string | null {
+  if (!signsWithKey(integration) || (integration.keys?.length ?? 0) > 0) return null;
+  return 'Copying needs a key: this integration signs its token request with one. Generate or import it under “Keys and certificates”.';
+}
 
 interface Props {
   api: KeysmithApi;
@@ -20,18 +30,23 @@ interface Props {
    * the copy's name), a keypair change, or a delete (null), so the list can reload and reselect.
    */
   onChanged?: (next: { name: string } | null) => void;
+  intent?: DetailIntent | undefined;
+  /** after every copy or refresh of its token: the error, or null when it worked */
+  onTokenResult?: (error: IpcError | null) => void;
 }
 
 type Mode = 'view' | 'edit' | 'confirm-delete' | 'deleted';
 
-export function IntegrationDetail({ api, name, onChanged }: Props) {
+export function IntegrationDetail({ api, name, onChanged, intent, onTokenResult }: Props) {
   const [integration, setIntegration] = useState<Masked | null>(null);
   const [loadError, setLoadError] = useState<IpcError | null>(null);
   const [mode, setMode] = useState<Mode>('view');
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<IpcError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [editFocus, setEditFocus] = useState<'clientSecrets' | undefined>(undefined);
   const editRef = useRef<HTMLButtonElement>(null);
+  const keysRef = useRef<HTMLDivElement>(null);
 
   /** `wanted` is false once the view moved on, so a late answer does not overwrite a newer one. */
   const load = useCallback(
@@ -52,11 +67,39 @@ export function IntegrationDetail({ api, name, onChanged }: Props) {
     };
   }, [load]);
 
-  const startEdit = useCallback(() => {
+  const startEdit = useCallback((focus?: 'clientSecrets') => {
     setNotice(null);
     setActionError(null);
+    setEditFocus(focus);
     setMode('edit');
   }, []);
+
+  const showKeys = useCallback(() => {
+    const keys = keysRef.current;
+    if (!keys) return;
+    keys.scrollIntoView?.({ block: 'start' });
+    (keys.querySelector<HTMLElement>('.key-wizard button[type="submit"], button') ?? keys).focus();
+  }, []);
+
+  // An intent runs once, when the integration has loaded (and its key section exists).
+  const intentDone = useRef(false);
+  useEffect(() => {
+    if (!integration || intentDone.current || !intent) return;
+    intentDone.current = true;
+    if (intent === 'replace_secret') startEdit('clientSecrets');
+    else if (intent === 'edit') startEdit();
+    else if (intent === 'generate_key' || intent === 'keys') requestAnimationFrame(showKeys);
+  }, [integration, intent, startEdit, showKeys]);
+
+  const handlers = useMemo<ActionHandlers>(
+    () => ({
+      replace_secret: () => startEdit('clientSecrets'),
+      edit: () => startEdit(),
+      generate_key: showKeys,
+      use_other_key: showKeys,
+    }),
+    [startEdit, showKeys],
+  );
 
   // Ctrl/Cmd+E edits the shown integration, unless the user is typing somewhere. Listening from
   // mount and reading the current state through a ref means the shortcut works from the first paint.
@@ -114,9 +157,7 @@ export function IntegrationDetail({ api, name, onChanged }: Props) {
   if (loadError) {
     return (
       <section className="detail" aria-label={name}>
-        <p role="alert" className="error-text">
-          {loadError.message}
-        </p>
+        <ErrorMessage error={loadError} />
       </section>
     );
   }
@@ -135,7 +176,9 @@ export function IntegrationDetail({ api, name, onChanged }: Props) {
     );
   }
 
+  const blocked = tokenBlockedReason(integration);
   return (
+    <ErrorActionProvider handlers={handlers}>
     <section className="detail" aria-labelledby="detail-title">
       <div className="detail-header">
         <h2 id="detail-title">{integration.name}</h2>
@@ -144,7 +187,7 @@ export function IntegrationDetail({ api, name, onChanged }: Props) {
       <p className="kind">{KIND_LABELS[integration.kind]}</p>
       {mode !== 'edit' && (
         <div className="detail-actions">
-          <button type="button" ref={editRef} onClick={startEdit} title={shortcutTitle('edit')} aria-keyshortcuts={ariaKeyShortcuts('edit')}>
+          <button type="button" ref={editRef} onClick={() => startEdit()} title={shortcutTitle('edit')} aria-keyshortcuts={ariaKeyShortcuts('edit')}>
             Edit
           </button>
           <button type="button" onClick={() => void duplicate()} disabled={busy} title="Make a copy with the same credentials, e.g. to vary the scopes">
@@ -165,23 +208,37 @@ export function IntegrationDetail({ api, name, onChanged }: Props) {
           onCancel={() => backToView(null)}
         />
       )}
-      {actionError && (
-        <p role="alert" className="error-text">
-          {actionError.message}
-        </p>
-      )}
+      {actionError && <ErrorMessage error={actionError} />}
       {notice && (
         <p role="status" className="notice">
           {notice}
         </p>
       )}
       {mode === 'edit' ? (
-        <EditIntegration api={api} integration={integration} onSaved={onSaved} onCancel={() => backToView(null)} />
+        <EditIntegration api={api} integration={integration} onSaved={onSaved} onCancel={() => backToView(null)} focusField={editFocus} />
       ) : (
         <FieldRows api={api} integration={integration} />
       )}
-      {integration.kind !== 'apiKey' && <TokenPanel api={api} name={integration.name} onTokenChanged={() => onChanged?.({ name: integration.name })} />}
+      {integration.kind !== 'apiKey' && (
+        <TokenPanel
+          api={api}
+          name={integration.name}
+          id={integration.id}
+          blockedReason={blocked}
+          refreshOnMount={intent === 'refresh'}
+          onTokenChanged={() => onChanged?.({ name: integration.name })}
+          {...(onTokenResult && { onTokenResult })}
+        />
+      )}
+      {blocked && (
+        <p className="row">
+          <button type="button" onClick={showKeys}>
+            Generate key…
+          </button>
+        </p>
+      )}
       {signsWithKey(integration) && (
+        <div ref={keysRef} tabIndex={-1} className="keys-anchor">
         <KeypairPanel
           api={api}
           name={integration.name}
@@ -190,7 +247,9 @@ export function IntegrationDetail({ api, name, onChanged }: Props) {
             onChanged?.({ name: integration.name });
           }}
         />
+        </div>
       )}
     </section>
+    </ErrorActionProvider>
   );
 }

@@ -1,49 +1,69 @@
-import { memo } from 'react';
+import { memo, type CSSProperties } from 'react';
 import type { IntegrationListItem } from './bridge';
-import { Countdown } from './Countdown';
 import { KIND_LABELS } from '../../electron/shared/integration-kinds';
+import { KindIcon } from './list/KindIcon';
+import type { RowStatus } from './list/rowStatus';
 
 interface Props {
   id: string;
   item: IntegrationListItem;
   selected: boolean;
+  status: RowStatus | null;
+  /** the row's copy button says "Copied ✓" */
+  copied: boolean;
+  /** 1-based, of `setSize`: the list renders only the rows in view */
+  position: number;
+  setSize: number;
+  style?: CSSProperties;
   onSelect: (name: string) => void;
+  onCopy: (item: IntegrationListItem) => void;
 }
 
-const TOKEN_LABELS: Record<IntegrationListItem['token']['state'], string> = {
-  none: 'no token',
-  valid: 'token valid',
-  expiring: 'token expiring',
-  expired: 'token expired',
-};
-
-/** One option of the list; memoized so moving the selection re-renders two rows, not all. */
-export const IntegrationRow = memo(function IntegrationRow({ id, item, selected, onSelect }: Props) {
-  const token = item.token.applicable ? TOKEN_LABELS[item.token.state] : null;
-  const live = (item.token.state === 'valid' || item.token.state === 'expiring') && item.token.expiresAt !== null;
-  const cert = item.keys?.daysLeft != null ? `certificate: ${item.keys.daysLeft} days left` : null;
+/**
+ * One option of the list, one line: kind, name, the one status that matters, and a copy control.
+ * The control is for the mouse, hidden from assistive technology (an option may hold no button):
+ * from the keyboard, Enter or Ctrl/⌘+C on the selected row copies, as the option's shortcuts say. Memoized, so moving the selection re-renders two rows, not all.
+ */
+export const IntegrationRow = memo(function IntegrationRow({ id, item, selected, status, copied, position, setSize, style, onSelect, onCopy }: Props) {
+  const kind = KIND_LABELS[item.kind];
+  const what = item.kind === 'apiKey' ? 'API key' : 'token';
   return (
-    <li id={id} role="option" aria-selected={selected} className="row-item" onClick={() => onSelect(item.name)}>
-      <span className="row-name">
-        {item.favorite && <span aria-label="favourite">★ </span>}
-        {item.name}
+    <li
+      id={id}
+      role="option"
+      aria-selected={selected}
+      aria-posinset={position}
+      aria-setsize={setSize}
+      className={`row-item${status?.tone === 'error' ? ' row-failed' : ''}`}
+      style={style}
+      onClick={() => onSelect(item.name)}
+      data-status={status?.id ?? 'none'}
+      aria-keyshortcuts="Enter Control+C Meta+C"
+    >
+      <KindIcon kind={item.kind} title={kind} />
+      <span className="row-text">
+        <span className="row-name">
+          {item.favorite && <span aria-label="favourite">★ </span>}
+          {item.name}
+        </span>
+        <span className="row-meta">
+          {' '}
+          {kind}
+          {item.orgId ? ` · ${item.orgId}` : ''}
+        </span>
       </span>
-      <span className="row-meta">
-        {KIND_LABELS[item.kind]}
-        {item.orgId ? ` · ${item.orgId}` : ''}
-      </span>
-      <span className="row-status">
-        {token && (
-          <span className={`badge badge-${item.token.state}`}>
-            {live && item.token.expiresAt !== null ? (
-              <Countdown expiresAt={item.token.expiresAt} label={`${token} for`} expiredText="token expired" testId="row-countdown" />
-            ) : (
-              token
-            )}
-          </span>
-        )}
-        {item.token.refreshError && <span className="badge badge-expired">last refresh failed</span>}
-        {cert && <span className={item.keys?.expiringSoon ? 'badge badge-expiring' : 'badge'}>{cert}</span>}
+      {status && <span className={`badge badge-${status.tone}`}>{status.text}</span>}
+      <span
+        aria-hidden="true"
+        className={`row-copy${copied ? ' copied' : ''}`}
+        title={`Copy the ${what} of ${item.name}`}
+        data-testid="row-copy"
+        onClick={(e) => {
+          e.stopPropagation();
+          onCopy(item);
+        }}
+      >
+        {copied ? 'Copied ✓' : 'Copy'}
       </span>
     </li>
   );

@@ -1,4 +1,6 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { AppIcon } from './AppIcon';
+import { PassphraseInput } from './lock/PassphraseInput';
 import { call, type IpcError, type KeysmithApi, type RequestOf, type VaultStatus } from './bridge';
 
 interface Props {
@@ -18,7 +20,15 @@ export function LockScreen({ api, status, onUnlocked }: Props) {
   const [error, setError] = useState<IpcError | null>(status.lastError);
   const fieldId = useId();
   const errorId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [attempt, setAttempt] = useState(0);
 
+  // After a refusal: back in the field with what was typed selected, so typing again replaces it.
+  useEffect(() => {
+    if (attempt === 0) return;
+    inputRef.current?.focus();
+    inputRef.current?.select();
+  }, [attempt]);
 
   async function unlock(request: RequestOf<'vault:unlock'>) {
     setBusy(true);
@@ -30,6 +40,7 @@ export function LockScreen({ api, status, onUnlocked }: Props) {
       onUnlocked(result.value);
     } else {
       setError(result.error);
+      setAttempt((n) => n + 1);
     }
   }
 
@@ -41,7 +52,10 @@ export function LockScreen({ api, status, onUnlocked }: Props) {
   const label = method === 'passphrase' ? 'Passphrase' : 'Recovery key';
   return (
     <main className="lock-screen">
-      <h1>Keysmith is locked</h1>
+      <div className="row brand">
+        <AppIcon size={40} />
+        <h1>Keysmith is locked</h1>
+      </div>
       {status.methods.includes('keychain') && (
         <p className="row">
           <button type="button" className="primary" disabled={busy} onClick={() => void unlock({ method: 'keychain' })}>
@@ -51,9 +65,9 @@ export function LockScreen({ api, status, onUnlocked }: Props) {
       )}
       <form className="lock-form" onSubmit={submit} aria-label="Unlock the vault">
         <label htmlFor={fieldId}>{label}</label>
-        <input
+        <PassphraseInput
           id={fieldId}
-          type="password"
+          ref={inputRef}
           autoComplete="off"
           autoFocus
           value={secret}

@@ -4,7 +4,7 @@
  */
 import type { KeysmithApi } from '../../electron/shared/ipc/api';
 import type { IpcError, IpcResult } from '../../electron/shared/ipc/result';
-import { appMessage } from './errorActions';
+import { appMessage } from './errors/nextStep';
 
 export type { KeysmithApi };
 export type { IpcError };

@@ -2,7 +2,7 @@ import type { IpcError } from './bridge';
 
 /**
  * What to check next when main named no action: by error code. An error with an action already ends
- * with the app's next step (errorActions.ts), so it gets no second hint.
+ * with the app's next step (errors/nextStep.ts), so it gets no second hint.
  */
 const HINTS: Partial<Record<IpcError['code'], string>> = {
   token_refused: 'Check the client id, client secret and scopes against the Developer Console.',

@@ -42,20 +42,33 @@ describe('IntegrationDetail', () => {
     expect(fake.api.secrets.copyClientSecret).toHaveBeenCalledWith({ name: 'integration-0000' });
   });
 
-  it('copies the token in the chosen format', async () => {
+  it('copies the token in the format chosen from "Copy ▾", remembers it, and says "Copied ✓" on the button', async () => {
+    localStorage.clear();
     const fake = await openFirst();
-    fireEvent.change(screen.getByLabelText('Format'), { target: { value: 'curl' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Copy token' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Copy format: Token' }));
+    fireEvent.click(screen.getByRole('menuitemradio', { name: 'curl command' }));
     await screen.findByText(/Token copied\./);
     expect(screen.getByTestId('clipboard-countdown').textContent).toBe('The clipboard is cleared in 00:30');
+    expect(screen.getByTestId('token-preview').textContent).toBe('eyJhbGci…x9Qw');
+    await waitFor(() => expect(screen.getByTestId('copy-token').textContent).toBe('Copied ✓'));
     expect(fake.api.tokens.copy).toHaveBeenCalledTimes(1);
     expect(fake.api.tokens.copy).toHaveBeenCalledWith({ name: 'integration-0000', format: 'curl' });
+    // the plain button now copies as curl, here and after the detail is opened again
+    cleanup();
+    const again = await openFirst();
+    expect(screen.getByRole('button', { name: 'Copy format: curl command' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Copy token' }));
+    await waitFor(() => expect(again.api.tokens.copy).toHaveBeenCalledWith({ name: 'integration-0000', format: 'curl' }));
   });
 
   it('copies the selected token from the menu event', async () => {
+    localStorage.clear();
     const fake = await openFirst();
-    fireEvent.change(screen.getByLabelText('Format'), { target: { value: 'env' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Copy format: Token' }));
+    fireEvent.click(screen.getByRole('menuitemradio', { name: 'Environment variables' }));
+    await waitFor(() => expect(fake.api.tokens.copy).toHaveBeenCalledTimes(1));
     act(() => fake.emit('menu:copySelectedToken', {}));
+    await waitFor(() => expect(fake.api.tokens.copy).toHaveBeenCalledTimes(2));
     await screen.findByText(/Token copied\./);
     expect(fake.api.tokens.copy).toHaveBeenCalledWith({ name: 'integration-0000', format: 'env' });
   });
@@ -70,8 +83,9 @@ describe('IntegrationDetail', () => {
 
   it('offers token, header, curl and env formats', async () => {
     await openFirst();
-    const values = [...(screen.getByLabelText('Format') as HTMLSelectElement).options].map((o) => o.value);
-    expect(values).toEqual(['raw', 'header', 'curl', 'env']);
+    fireEvent.click(screen.getByRole('button', { name: /^Copy format:/ }));
+    const names = screen.getAllByRole('menuitemradio').map((o) => o.textContent);
+    expect(names).toEqual(['Token', 'Authorization header', 'curl command', 'Environment variables']);
   });
 
   it('refreshes now, toggles auto-refresh and shows a failed refresh in plain language', async () => {

@@ -97,7 +97,7 @@ export function createFakeApi(options: FakeOptions = {}) {
       status: vi.fn<KeysmithApi['tokens']['status']>((req) => ok(token(req.name))),
       mint: vi.fn<KeysmithApi['tokens']['mint']>((req) => ok(token(req.name))),
       copy: vi.fn<KeysmithApi['tokens']['copy']>((req) =>
-        ok({ copied: true, clearsInSeconds: 30, format: req.format ?? 'raw', expiresAt: Date.now() + 125_000 }),
+        ok({ copied: true, clearsInSeconds: 30, format: req.format ?? 'raw', expiresAt: Date.now() + 125_000, preview: 'eyJhbGci…x9Qw' }),
       ),
       setAutoRefresh: vi.fn<KeysmithApi['tokens']['setAutoRefresh']>((req) => ok({ ...token(req.name), autoRefresh: req.enabled })),
     },

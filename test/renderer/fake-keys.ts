@@ -7,13 +7,15 @@ import { vi } from 'vitest';
 import type { KeysmithApi } from '../../electron/shared/ipc/api';
 import type { ResponseOf } from '../../electron/shared/ipc/contract';
 import type { IpcResult } from '../../electron/shared/ipc/result';
+import type { ErrorAction } from '../../electron/shared/error-codes';
 
 export type KeyPair = ResponseOf<'keypairs:list'>[number];
 
 const DAY = 86_400_000;
 const ok = <T>(value: T): Promise<IpcResult<T>> => Promise.resolve({ ok: true, value });
-const fail = (code: 'invalid_input' | 'not_found', message: string, field?: string): Promise<IpcResult<never>> =>
-  Promise.resolve({ ok: false, error: { code, message, ...(field && { field }) } });
+/** Fails as main does: core's sentence, and the next step as an action (never CLI wording). */
+const fail = (code: 'invalid_input' | 'not_found', message: string, field?: string, action?: ErrorAction): Promise<IpcResult<never>> =>
+  Promise.resolve({ ok: false, error: { code, message, ...(field && { field }), ...(action && { action }) } });
 
 /** A fingerprint in OpenSSL notation whose first byte is `lead` (hex pair) and the rest `fill`. */
 export function fingerprint(lead: string, fill = 'AB'): string {
@@ -64,7 +66,7 @@ export function createFakeKeys(initial: KeyPair[] = []) {
     import: vi.fn<KeysmithApi['keypairs']['import']>(() => ok({ imported: false } as const)),
     setActive: vi.fn<KeysmithApi['keypairs']['setActive']>((req) => {
       const key = find(req.fingerprint);
-      if (!key) return fail('not_found', 'no key with that fingerprint: see `keysmith certs "x"`');
+      if (!key) return fail('not_found', '"x" has no key with that fingerprint', undefined, 'list_keys');
       keys = keys.map((k) => ({ ...k, active: k === key }));
       return ok({ ...find(req.fingerprint)! });
     }),
@@ -72,7 +74,7 @@ export function createFakeKeys(initial: KeyPair[] = []) {
       const key = find(req.fingerprint);
       if (!key) return fail('not_found', 'no key with that fingerprint');
       if (key.active && keys.length > 1) {
-        return fail('invalid_input', `${key.fingerprintSha256} is the active key of "${req.name}": make another key active with \`keysmith use-key\` first`);
+        return fail('invalid_input', `${key.fingerprintSha256} is the active key of "${req.name}"`, undefined, 'use_other_key');
       }
       keys = keys.filter((k) => k !== key);
       return ok({ removed: key.fingerprintSha256 });

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { IntegrationList, PAGE_SIZE } from '../../renderer/src/IntegrationList';
+import { IntegrationList } from '../../renderer/src/IntegrationList';
 import { App } from '../../renderer/src/App';
 import { createFakeApi, listItem } from './fake-api';
 
@@ -29,10 +29,38 @@ describe('IntegrationList', () => {
     expect(screen.getByRole('combobox', { name: 'Kind' })).toBeTruthy();
   });
 
-  it('renders only a window of rows for 5,000 entries, with the full count', () => {
+  it('renders only the rows in view for 5,000 entries, each saying its place in the whole', () => {
     renderList();
     expect(screen.getByRole('status').textContent).toBe('5000 integrations');
-    expect(rows()).toHaveLength(PAGE_SIZE);
+    expect(rows().length).toBeGreaterThan(10);
+    expect(rows().length).toBeLessThan(60);
+    expect(rows()[0]?.getAttribute('aria-setsize')).toBe('5000');
+    expect(rows()[0]?.getAttribute('aria-posinset')).toBe('1');
+    expect(screen.queryByText(/Show more/)).toBeNull();
+  });
+
+  it('scrolling renders the rows further down, without a "show more"', () => {
+    renderList();
+    const listbox = screen.getByRole('listbox');
+    act(() => {
+      listbox.scrollTop = 38 * 4000;
+      fireEvent.scroll(listbox);
+    });
+    const names = rows().map((o) => o.querySelector('.row-name')?.textContent);
+    expect(names).toContain('integration-4005');
+    expect(names).not.toContain('integration-0000');
+  });
+
+  it('says "1 integration", and sorts by name or by what needs attention', () => {
+    const failing = listItem(7, { name: 'zz-failing', token: { ...listItem(7).token, refreshError: 'IMS said no' } });
+    const { rerender } = render(<IntegrationList items={[listItem(1)]} selected={null} onSelect={vi.fn()} searchRef={createRef()} />);
+    expect(screen.getByRole('status').textContent).toBe('1 integration');
+    rerender(<IntegrationList items={[listItem(1), listItem(2), failing]} selected={null} onSelect={vi.fn()} searchRef={createRef()} />);
+    const names = () => rows().map((o) => o.querySelector('.row-name')?.textContent);
+    expect(names()[0]).toBe('integration-0001');
+    fireEvent.change(screen.getByLabelText('Sort'), { target: { value: 'status' } });
+    expect(names()[0]).toBe('zz-failing');
+    expect(rows()[0]?.querySelector('.badge')?.textContent).toBe('auth failed');
   });
 
   it('filters 5,000 entries by name as you type', async () => {
@@ -41,9 +69,8 @@ describe('IntegrationList', () => {
     // names are zero-padded: integration-1200..1299 only
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('100 of 5000 integrations'));
     const names = rows().map((o) => o.querySelector('.row-name')?.textContent);
-    expect(names).toHaveLength(100);
     expect(names[0]).toBe('integration-1200');
-    expect(names[99]).toBe('integration-1299');
+    expect(rows()[0]?.getAttribute('aria-setsize')).toBe('100');
     expect(names.every((n) => n?.includes('integration-12'))).toBe(true);
 
     fireEvent.change(screen.getByLabelText('Search integrations'), { target: { value: 'integration-12' + '34' } });
@@ -86,25 +113,45 @@ describe('IntegrationList', () => {
     expect(onSelect).toHaveBeenLastCalledWith('integration-4999');
   });
 
-  it('focuses the search box on the menu:search event', async () => {
+  it('opens the command palette on the menu:search event', async () => {
     const fake = createFakeApi();
     window.keysmith = fake.full;
     render(<App />);
-    const search = await screen.findByRole('searchbox', { name: 'Search integrations' });
-    expect(document.activeElement).not.toBe(search);
+    await screen.findByRole('searchbox', { name: 'Search integrations' });
+    expect(screen.queryByRole('dialog')).toBeNull();
     act(() => fake.emit('menu:search', {}));
-    expect(document.activeElement).toBe(search);
+    expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Command' }));
   });
 
-  it('focuses the search box on Ctrl+K and Cmd+K', async () => {
+  it('opens the command palette on Ctrl+K and Cmd+K; Escape closes it', async () => {
     window.keysmith = createFakeApi().full;
     render(<App />);
-    const search = await screen.findByRole('searchbox', { name: 'Search integrations' });
+    await screen.findByRole('searchbox', { name: 'Search integrations' });
     fireEvent.keyDown(window, { key: 'k', ctrlKey: true });
-    expect(document.activeElement).toBe(search);
-    search.blur();
+    const command = screen.getByRole('combobox', { name: 'Command' });
+    expect(document.activeElement).toBe(command);
+    fireEvent.keyDown(command, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
     fireEvent.keyDown(window, { key: 'K', metaKey: true });
-    expect(document.activeElement).toBe(search);
+    expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Command' }));
+  });
+
+  it('copies the selected row with Enter and Ctrl+C, and from its copy button, in the remembered format', async () => {
+    const fake = createFakeApi();
+    window.keysmith = fake.full;
+    localStorage.clear();
+    render(<App />);
+    fireEvent.click(await screen.findByText('integration-0000'));
+    const listbox = screen.getByRole('listbox');
+    fireEvent.keyDown(listbox, { key: 'Enter' });
+    await waitFor(() => expect(fake.api.tokens.copy).toHaveBeenCalledWith({ name: 'integration-0000', format: 'raw' }));
+    expect(await screen.findByTestId('token-preview')).toBeTruthy();
+    fireEvent.keyDown(listbox, { key: 'c', ctrlKey: true });
+    await waitFor(() => expect(fake.api.tokens.copy).toHaveBeenCalledTimes(2));
+    // the row's own button says it worked
+    fireEvent.click(within(screen.getByRole('option', { name: /integration-0001/ })).getByTestId('row-copy'));
+    await waitFor(() => expect(fake.api.tokens.copy).toHaveBeenLastCalledWith({ name: 'integration-0001', format: 'raw' }));
+    await screen.findByText('Copied ✓');
   });
 
   it('says so when opened outside the app (no bridge)', () => {

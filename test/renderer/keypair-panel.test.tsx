@@ -10,7 +10,7 @@ import { readRsaPrivateKey } from '../../electron/core/keys/private-key-import';
 import { findKeyPair, removeKeyPair } from '../../electron/core/keys/keypair-store';
 import type { StoredKeyPair } from '../../electron/shared/stored-keypair';
 import { DOCUMENT_SCHEMA, type VaultDocument } from '../../electron/core/vault-document';
-import { appMessage } from '../../renderer/src/errorActions';
+import { appMessage } from '../../renderer/src/errors/nextStep';
 import { KeypairPanel } from '../../renderer/src/keys/KeypairPanel';
 import { createFakeKeys, fingerprint, GENERATED, keyPair, type KeyPair } from './fake-keys';
 

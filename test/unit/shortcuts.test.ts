@@ -30,7 +30,7 @@ describe('shortcuts', () => {
   it('gives each reader its form', () => {
     expect(accelerator('copySelectedToken')).toBe('CmdOrCtrl+Shift+C');
     expect(shortcutText('copySelectedToken')).toBe('Ctrl+Shift+C / ⇧⌘C');
-    expect(shortcutTitle('search')).toBe('Search (Ctrl+K / ⌘K)');
+    expect(shortcutTitle('search')).toBe('Go to… (Ctrl+K / ⌘K)');
     expect(ariaKeyShortcuts('lock')).toBe('Control+L Meta+L');
     expect(ariaKeyShortcuts('copySelectedToken')).toBe('Control+Shift+C Meta+Shift+C');
   });

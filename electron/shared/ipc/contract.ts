@@ -222,6 +222,8 @@ export interface CopyResult {
 export interface TokenCopyResult extends CopyResult {
   format: TokenFormat;
   expiresAt: number | null;
+  /** a few characters of the token (shared/token-preview.ts), never the token itself */
+  preview: string;
 }
 
 /** A save dialog the user may cancel. */

@@ -6,6 +6,7 @@ import { changedFields, editedFields, valuesOf, type FormValues } from './form-v
 import { fieldOfError } from './server-error';
 import { useValidatedForm } from './useValidatedForm';
 import { fieldErrors } from './validation';
+import { useUnsaved } from '../unsaved/UnsavedGuard';
 import './forms.css';
 
 type Masked = ResponseOf<'integrations:get'>;
@@ -16,6 +17,8 @@ interface Props {
   integration: Masked;
   onSaved: (updated: Masked) => void;
   onCancel: () => void;
+  /** the input to focus first (an error's "Replace secret…" opens the form on the secret) */
+  focusField?: 'clientSecrets';
 }
 
 /** The secret is never shown, only replaced; the ones kept for rotation go with a replacement (as in the CLI). */
@@ -26,7 +29,7 @@ function secretOverride(masked: readonly string[] | undefined): FieldOverrides {
 }
 
 /** The detail's fields as inputs, with the same checks as a new integration; saves only what changed. */
-export function EditIntegration({ api, integration, onSaved, onCancel }: Props) {
+export function EditIntegration({ api, integration, onSaved, onCancel, focusField }: Props) {
   const prefix = useId();
   const [error, setError] = useState<IpcError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -34,7 +37,11 @@ export function EditIntegration({ api, integration, onSaved, onCancel }: Props) 
   const validate = useCallback((values: FormValues) => fieldErrors(editedFields(integration, values)), [integration]);
   const form = useValidatedForm(original, validate);
 
-  useEffect(() => document.getElementById(inputId(prefix, 'name'))?.focus(), [prefix]);
+  const dirty = Object.keys(changedFields(integration.kind, original, form.values)).length > 0;
+  const confirmLeave = useUnsaved(dirty ? `“${integration.name}”` : null);
+  const cancel = () => confirmLeave(onCancel);
+
+  useEffect(() => document.getElementById(inputId(prefix, focusField ?? 'name'))?.focus(), [prefix, focusField]);
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -69,7 +76,7 @@ export function EditIntegration({ api, integration, onSaved, onCancel }: Props) 
   function onKeyDown(e: KeyboardEvent) {
     if (e.key === 'Escape') {
       e.preventDefault();
-      onCancel();
+      cancel();
     }
   }
 
@@ -85,7 +92,7 @@ export function EditIntegration({ api, integration, onSaved, onCancel }: Props) 
         <button type="submit" className="primary" disabled={busy} title="Save (Enter)">
           {busy ? 'Saving…' : 'Save'}
         </button>
-        <button type="button" onClick={onCancel} title="Cancel (Esc)">
+        <button type="button" onClick={cancel} title="Cancel (Esc)">
           Cancel
         </button>
       </div>

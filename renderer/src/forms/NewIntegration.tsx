@@ -8,6 +8,7 @@ import { KindChooser } from './KindChooser';
 import { fieldOfError } from './server-error';
 import { useValidatedForm } from './useValidatedForm';
 import { fieldErrors } from './validation';
+import { useUnsaved } from '../unsaved/UnsavedGuard';
 import './forms.css';
 
 export interface NewIntegrationProps {
@@ -40,6 +41,9 @@ export function NewIntegration({ api, onCreated, onCancel }: NewIntegrationProps
 
   const validate = useCallback((values: FormValues) => (kind ? fieldErrors(toFields(kind, values)) : {}), [kind]);
   const form = useValidatedForm(INITIAL, validate);
+  const typed = Object.entries(form.values).some(([key, value]) => (value ?? '') !== (INITIAL[key as keyof FormValues] ?? ''));
+  const confirmLeave = useUnsaved(kind && typed ? 'the new integration' : null);
+  const cancel = () => confirmLeave(onCancel);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -69,7 +73,16 @@ export function NewIntegration({ api, onCreated, onCancel }: NewIntegrationProps
 
   const note = kind && keyNote(kind, form.values.authMethod);
   return (
-    <section className="detail form-view" aria-labelledby={titleId}>
+    <section
+      className="detail form-view"
+      aria-labelledby={titleId}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          cancel();
+        }
+      }}
+    >
       <h2 id={titleId}>New integration</h2>
       <KindChooser value={kind} onChange={setKind} />
       {kind && (
@@ -86,7 +99,7 @@ export function NewIntegration({ api, onCreated, onCancel }: NewIntegrationProps
             <button type="submit" className="primary" disabled={busy}>
               {busy ? 'Creating…' : 'Create integration'}
             </button>
-            <button type="button" onClick={onCancel}>
+            <button type="button" onClick={cancel}>
               Cancel
             </button>
           </div>
@@ -94,7 +107,7 @@ export function NewIntegration({ api, onCreated, onCancel }: NewIntegrationProps
       )}
       {!kind && (
         <div className="form-actions">
-          <button type="button" onClick={onCancel}>
+          <button type="button" onClick={cancel}>
             Cancel
           </button>
         </div>

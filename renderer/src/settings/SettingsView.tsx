@@ -5,6 +5,7 @@ import { NeverToggle } from './NeverToggle';
 import { TextField } from './TextField';
 import { ThemeChoice } from './ThemeChoice';
 import './settings.css';
+import { useUnsaved } from '../unsaved/UnsavedGuard';
 
 export interface SettingsViewProps {
   api: KeysmithApi;
@@ -63,6 +64,9 @@ export function SettingsView({ api, onClose }: SettingsViewProps) {
   const patch = checked && saved ? changedFields(checked.values, saved) : {};
   const invalid = Object.keys(checked?.errors ?? {}).length > 0;
   const unchanged = Object.keys(patch).length === 0;
+  const dirty = Boolean(draft && saved && JSON.stringify(draft) !== JSON.stringify(draftOf(saved)));
+  const confirmLeave = useUnsaved(dirty ? 'the settings' : null);
+  const close = () => confirmLeave(onClose);
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -83,7 +87,7 @@ export function SettingsView({ api, onClose }: SettingsViewProps) {
   }
 
   function onKeyDown(event: KeyboardEvent) {
-    if (event.key === 'Escape') onClose();
+    if (event.key === 'Escape') close();
   }
 
   return (
@@ -147,7 +151,7 @@ export function SettingsView({ api, onClose }: SettingsViewProps) {
             <button type="submit" className="primary" disabled={busy || invalid || unchanged}>
               {busy ? 'Saving…' : 'Save'}
             </button>
-            <button type="button" onClick={onClose}>
+            <button type="button" onClick={close}>
               Close
             </button>
             {done && (
@@ -164,7 +168,7 @@ export function SettingsView({ api, onClose }: SettingsViewProps) {
         </p>
       )}
       {!draft && (
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={close}>
           Close
         </button>
       )}

@@ -1,5 +1,5 @@
-import type { ErrorAction } from '../../electron/shared/error-codes';
-import type { IpcError } from '../../electron/shared/ipc/result';
+import type { ErrorAction } from '../../../electron/shared/error-codes';
+import type { IpcError } from '../../../electron/shared/ipc/result';
 
 /**
  * The app's words for an error's next action. Main sends what happened and the action as data; the
