@@ -1,7 +1,7 @@
 /**
  * The vault header is read before any key can vouch for it: it is GCM's associated data, but the
  * key derivation it names runs first. So a damaged or crafted header must read as damaged
- * (vault_tampered, pointing at `keysmith restore-backup`), a newer one as too new, and never as an
+ * (vault_tampered, with restoring the backup as the next action), a newer one as too new, and never as an
  * internal error or as a 16 GiB scrypt allocation.
  */
 import { spawnSync } from 'node:child_process';
@@ -145,7 +145,7 @@ describe('a malformed header', () => {
         parseVault(forge(edit), 'vault.ksv');
         failures.push(`${what}: accepted`);
       } catch (err) {
-        if (!(err instanceof KeysmithError) || err.code !== 'vault_tampered' || !err.message.includes('keysmith restore-backup')) {
+        if (!(err instanceof KeysmithError) || err.code !== 'vault_tampered' || err.action !== 'restore_backup') {
           failures.push(`${what}: ${err instanceof KeysmithError ? `${err.code} ${err.message}` : String(err)}`);
         }
       }

@@ -175,7 +175,7 @@ describe.skipIf(!browserHere)('the renderer in Chromium, against the real router
     await expect.poll(() => page.getByTestId('clipboard-countdown').count()).toBe(0);
   });
 
-  it('shows an invalid_client answer in plain words, with what to check', async () => {
+  it('shows an invalid_client answer in plain words, and its Replace secret button opens the secret field', async () => {
     ims.registerClient({ clientId: S2S.clientId, clientSecrets: [S2S.secret], orgId: ORG, scopes: ['openid', 'AdobeID'] });
     await open({ unlocked: true });
     await createS2S('Wrong secret', S2S.clientId, 'p8e-not-the-secret-000000', 'openid');
@@ -184,10 +184,15 @@ describe.skipIf(!browserHere)('the renderer in Chromium, against the real router
     await alert.waitFor();
     const text = (await alert.textContent()) ?? '';
     expect(text).toMatch(/client id and client secret do not match/);
-    expect(text).toMatch(/Check the client id, client secret and scopes/);
+    // Main named the action (replace_secret); the app words it and offers it as a button.
+    expect(text).toMatch(/set the client secret with Edit/);
     expect(text).not.toMatch(/keysmith|--|`/);
     expect(app.board.text).toBe('');
     await expectAccessible('06-token-error');
+    await alert.getByRole('button', { name: 'Replace secret…' }).click();
+    const secret = page.getByLabel('Replace client secret', { exact: true });
+    await secret.waitFor();
+    expect(await secret.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
   it('creates a JWT integration, generates a keypair, saves its certificate, and mints with that key', async () => {

@@ -206,7 +206,7 @@ describe('opening fails distinctly', () => {
     const cases: [Buffer, string][] = [
       [Buffer.from('{"project":{"id":"1","name":"p"}}\n'), 'share.json is not a Keysmith bundle'],
       [Buffer.from('-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n'), 'share.json is not a Keysmith bundle'],
-      [vault, 'share.json is a Keysmith vault, not a bundle: share integrations with `keysmith bundle export`'],
+      [vault, 'share.json is a Keysmith vault, not a bundle'],
       [randomBytes(4096), 'share.json is not a Keysmith bundle'],
     ];
     for (const [bytes, message] of cases) expect(await outcome(bytes, PASSPHRASE, 'share.json')).toEqual({ code: 'invalid_input', message });
