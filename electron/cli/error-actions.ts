@@ -17,7 +17,7 @@ const NEXT: Record<ErrorAction, (name: string | undefined) => string> = {
   use_keychain: () => 'unset KEYSMITH_PASSPHRASE',
   replace_secret: (name) => `set it with \`keysmith edit ${quoted(name)} --client-secret-stdin\``,
   generate_key: (name) => `create one with \`keysmith keygen ${quoted(name)}\` or import one with \`keysmith import-key ${quoted(name)} FILE\``,
-  upload_certificate: (name) => `upload its certificate to the credential in the Developer Console (\`keysmith export-cert ${quoted(name)}\` writes it)`,
+  upload_certificate: (name) => `upload it in the Developer Console (\`keysmith export-cert ${quoted(name)}\` writes it)`,
   use_other_key: (name) => `make another key active with \`keysmith use-key ${quoted(name)} FINGERPRINT\` first`,
   key_passphrase: () => 'give its passphrase with --passphrase-stdin',
   sign_in: (name) => `sign in with \`keysmith login ${quoted(name)}\``,

@@ -231,7 +231,7 @@ describe('the vault document, checked on every read', () => {
 
   const doc = (...integrations: unknown[]) => ({ schema: 1, integrations });
 
-  it('names the bad entry and points at restore-backup', async () => {
+  it('names the bad entry, with restoring the backup as the next action', async () => {
     const cases: [string, unknown, RegExp][] = [
       ['a key without bits', doc(apiKey('fine'), jwt('bad', [{ ...storedKey(first, true), bits: undefined }])), /integration 2 \("bad"\).*keys\.0\.bits/],
       ['two active keys', doc(jwt('bad', [storedKey(first, true), storedKey(second, true)])), /integration 1 \("bad"\).*at most one active/],
@@ -250,7 +250,7 @@ describe('the vault document, checked on every read', () => {
         failures.push(`${what}: opened`);
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        if (!(err instanceof KeysmithError) || err.code !== 'vault_tampered' || !pattern.test(message) || !message.includes('keysmith restore-backup')) {
+        if (!(err instanceof KeysmithError) || err.code !== 'vault_tampered' || !pattern.test(message) || err.action !== 'restore_backup') {
           failures.push(`${what}: ${err instanceof KeysmithError ? err.code : 'exception'} ${message}`);
         }
       }

@@ -87,7 +87,7 @@ describe('Service Account (JWT) through the IMS emulator', () => {
     const fresh = certs.find((c) => !c.active)!;
     await ok(['use-key', 'CM JWT', '--fingerprint', fresh.fingerprintSha256]);
     const result = await cli(['token', 'CM JWT']);
-    expectOneLineError(result, new RegExp(`IMS has no certificate matching this key: upload the certificate with fingerprint ${fresh.fingerprintSha256}`));
+    expectOneLineError(result, new RegExp(`IMS has no certificate matching this key: the credential needs the certificate with fingerprint ${fresh.fingerprintSha256}.*upload it in the Developer Console`));
     // Switching back works at once: the cache is keyed to the active key.
     await ok(['use-key', 'CM JWT', '--fingerprint', certs.find((c) => c.active)!.fingerprintSha256]);
     expect((await tokenJson('CM JWT')).fromCache).toBe(true);

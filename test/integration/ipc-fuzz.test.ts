@@ -175,7 +175,7 @@ function assertTyped(result: unknown, context: string): asserts result is IpcRes
   expect(r.error.code, `${context}: ${r.error.message}`).not.toBe('internal');
   expect(typeof r.error.message, context).toBe('string');
   expect(r.error.message, context).not.toMatch(/\n\s+at |\.ts:\d+/);
-  for (const key of Object.keys(r.error)) expect(['code', 'message', 'field'], context).toContain(key);
+  for (const key of Object.keys(r.error)) expect(['code', 'message', 'field', 'integration', 'action'], context).toContain(key);
 }
 
 beforeAll(async () => {

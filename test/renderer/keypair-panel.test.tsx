@@ -266,7 +266,7 @@ describe('errors as data', () => {
       expect(appMessage(error)).not.toMatch(/keysmith|--|`/);
     }
     expect(appMessage(refused)).toBe(`${OLD} is the active key of "${NAME}": make another key active first ("Make active"), then remove this one`);
-    expect(appMessage(encrypted)).toBe('This key is encrypted and needs its passphrase: enter its passphrase below, then choose the file again');
+    expect(appMessage(encrypted)).toBe('This key is encrypted: enter its passphrase below, then choose the file again');
   });
 
   it('leaves a message without an action as main said it', () => {

@@ -124,7 +124,7 @@ describe.skipIf(OPENSSL === null)('parsePrivateKey', () => {
 
   it('refuses a key that is encrypted when no passphrase is given', () => {
     for (const name of ['enc-pkcs8.pem', 'enc-pkcs1.pem']) {
-      expectInvalid(() => parsePrivateKey(files[name]!), /^This key is encrypted: give its passphrase with --passphrase-stdin$/, files[name]);
+      expectInvalid(() => parsePrivateKey(files[name]!), /^This key is encrypted$/, files[name]);
       expectInvalid(() => parsePrivateKey(files[name]!, ''), /This key is encrypted/, files[name]);
     }
   });

@@ -6,7 +6,7 @@ const ctx = { integrationName: 'CM', endpoint: 'https://ims-na1.adobelogin.com/i
 
 describe('token endpoint errors', () => {
   it.each([
-    [400, { error: 'invalid_signature' }, /IMS has no certificate matching this key: upload the certificate with fingerprint AB:CD/],
+    [400, { error: 'invalid_signature' }, /IMS has no certificate matching this key: the credential needs the certificate with fingerprint AB:CD/],
     // Adobe's live IMS words it this way (AdobeDocs/adobeio-auth#67).
     [400, { error: 'invalid_token', error_description: 'Could not match JWT signature to any of the bindings' }, /IMS has no certificate matching this key/],
     [400, { error: 'invalid_token', error_description: 'JWT expired' }, /signed JWT was refused .* clock/],

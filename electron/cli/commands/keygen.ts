@@ -8,6 +8,7 @@ import { DEFAULT_RSA_KEY_SIZE, RSA_KEY_SIZES_TEXT, defaultCommonName } from '../
 import { openVault, type CliContext } from '../cli-context';
 import { parseCommandArgs, usageError } from '../parse-args';
 import { defaultCertificatePath, describeNewKey, expiryWarning } from '../key-output';
+import { cliErrorLine } from '../error-actions';
 import { writeLine } from '../terminal';
 
 function integerFlag(command: string, flag: string, value: string | undefined, fallback: number): number {
@@ -50,7 +51,7 @@ export async function keygen(args: string[], ctx: CliContext): Promise<void> {
     await writeOutputFile(certPath, material.certificatePem, { mode: 0o644, overwrite: Boolean(values.force) });
   } catch (err) {
     // The key is safe in the vault; only the copy for upload failed.
-    const why = err instanceof KeysmithError ? err.message : String(err);
+    const why = cliErrorLine(err);
     throw new KeysmithError('io', `The key was saved, but the certificate was not written (${why}): run \`keysmith export-cert "${integration.name}" --fingerprint ${stored.fingerprintSha256.replace(/:/g, '').slice(0, 16)} --out FILE\``);
   }
   const summary = summarizeKeyPair(stored);

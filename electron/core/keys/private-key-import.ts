@@ -229,7 +229,7 @@ export function readRsaPrivateKey(pemText: string, passphrase?: string): { key: 
   const encrypted = legacyEncrypted || block.label === 'ENCRYPTED PRIVATE KEY';
   const der = blockBytes(block, 'private key', 'privateKey', legacyEncrypted);
   if (encrypted && !passphrase) {
-    throw new KeysmithError('invalid_input', 'This key is encrypted and needs its passphrase', { field: 'passphrase', action: 'key_passphrase' });
+    throw new KeysmithError('invalid_input', 'This key is encrypted', { field: 'passphrase', action: 'key_passphrase' });
   }
 
   let key: KeyObject;

@@ -25,7 +25,7 @@ const SENTENCES: Record<string, (ctx: TokenErrorContext, status: number, descrip
       : `the client id is unknown to ${ctx.endpoint}, or the JWT audience names another client or IMS environment: check the client id and the IMS endpoint`,
   invalid_token: () => 'the signed JWT was refused (missing, expired or malformed): check this machine\'s clock and the key',
   invalid_signature: (ctx) =>
-    `IMS has no certificate matching this key${ctx.fingerprint ? ` (fingerprint ${ctx.fingerprint})` : ''} on the credential`,
+    `IMS has no certificate matching this key: the credential needs the certificate${ctx.fingerprint ? ` with fingerprint ${ctx.fingerprint}` : ' of the active key'}`,
   invalid_scope: () => 'a scope or metascope is missing, unknown or not granted to this credential: compare them with the credential in the Developer Console',
   bad_request: () => 'IMS refused the JWT claims: check the org id (…@AdobeOrg) and the technical account id (…@techacct.adobe.com)',
   invalid_grant: () => 'the authorization server refused the grant: check the client id, scopes and audience',

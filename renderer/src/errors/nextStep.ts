@@ -15,7 +15,7 @@ const NEXT_STEP: Record<ErrorAction, string> = {
   use_keychain: 'unlock it with the OS keychain',
   replace_secret: 'set the client secret with Edit',
   generate_key: 'generate a key or import one under Keys',
-  upload_certificate: 'upload its certificate to the credential in the Developer Console (Keys → Save certificate)',
+  upload_certificate: 'upload it in the Developer Console (Keys → Save certificate writes it)',
   use_other_key: 'make another key active first ("Make active"), then remove this one',
   key_passphrase: 'enter its passphrase below, then choose the file again',
   sign_in: 'sign in again',
