@@ -80,9 +80,10 @@ describe('format detection', () => {
   });
 
   it('locates JSON mistakes by line and column whatever V8 says', async () => {
-    const text = '{\n  "ims": {\n    "contexts": {\n      "a": { "client_secret": "p8e-FAKEtrailing", },\n    }\n  }\n}\n';
-    const message = await refusal(parseImportFile(Buffer.from(text), { fileName: 'aio' }), ['p8e-FAKEtrailing']);
-    expect(message).toBe('"aio" is not valid JSON: a comma before "}" (trailing commas are not allowed), at line 4, column 51');
+    // Not an aio config, so not read as HJSON (aio's own format, where trailing commas are fine).
+    const text = '{\n  "project": {\n    "workspace": {\n      "a": { "client_secret": "p8e-FAKEtrailing", },\n    }\n  }\n}\n';
+    const message = await refusal(parseImportFile(Buffer.from(text), { fileName: 'project.json' }), ['p8e-FAKEtrailing']);
+    expect(message).toBe('"project.json" is not valid JSON: a comma before "}" (trailing commas are not allowed), at line 4, column 51');
     expect(locateJsonError("{'single': 1}")).toEqual({ at: 1, reason: 'a property name in double quotes was expected' });
     expect(locateJsonError('{"a": "unterminated')).toEqual({ at: 19, reason: 'the file ends early' });
     expect(locateJsonError('{"a": 1} {"b": 2}')).toEqual({ at: 9, reason: 'more text after the end of the JSON value' });
