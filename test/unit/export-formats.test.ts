@@ -77,6 +77,7 @@ describe('env', () => {
     expect(run('env', s2s)).toEqual({
       fileName: 'cloud-manager-prod.env',
       containsSecrets: false,
+      warnings: ['aio-lib-ims will refuse this context until it has client_secrets, left out because secrets are exported only when asked for'],
       content: `# "Cloud Manager (prod)": OAuth Server-to-Server, exported by Keysmith.
 # Names as Adobe's samples read them; quoted so that dotenv reads every value back unchanged.
 CLIENT_ID='1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6'
@@ -110,6 +111,7 @@ AIO_IMS_CONTEXTS_CLOUD__MANAGER__PROD_SCOPES='["openid","AdobeID","read_organiza
     expect(run('env', jwt, true)).toEqual({
       fileName: 'aem-prod.env',
       containsSecrets: true,
+      warnings: [],
       content: `# "AEM prod": Service Account (JWT), exported by Keysmith.
 # Names as Adobe's samples read them; quoted so that dotenv reads every value back unchanged.
 CLIENT_ID='cm-p1234-e5678'
@@ -163,6 +165,7 @@ AIO_IMS_CONTEXTS_AEM__PROD_META__SCOPES='["ent_aem_cloud_api"]'
     expect(run('env', apiKey, true)).toEqual({
       fileName: 'stock-search.env',
       containsSecrets: false,
+      warnings: [],
       content: `# "Stock search": API key, exported by Keysmith.
 # Names as Adobe's samples read them; quoted so that dotenv reads every value back unchanged.
 API_KEY='stock-key-123'
@@ -177,6 +180,7 @@ AIO_IMS_CONTEXTS_STOCK__SEARCH_CLIENT__ID='stock-key-123'
     expect(run('env', oauth2)).toEqual({
       fileName: 'okta-service.env',
       containsSecrets: false,
+      warnings: [],
       content: `# "Okta service": OAuth 2.0 client credentials, exported by Keysmith.
 # Quoted so that dotenv reads every value back unchanged.
 CLIENT_ID='0oa1b2c3'
@@ -202,6 +206,7 @@ describe('aio', () => {
     expect(run('aio', s2s)).toEqual({
       fileName: 'cloud-manager-prod.aio.json',
       containsSecrets: false,
+      warnings: ['aio-lib-ims will refuse this context until it has client_secrets, left out because secrets are exported only when asked for'],
       content: `${JSON.stringify({ ims: { contexts: { cloud_manager_prod: context } } }, null, 2)}\n`,
     });
     const { client_id, ...rest } = context;
@@ -209,6 +214,7 @@ describe('aio', () => {
     expect(run('aio', s2s, true)).toEqual({
       fileName: 'cloud-manager-prod.aio.json',
       containsSecrets: true,
+      warnings: [],
       content: `${JSON.stringify({ ims: { contexts: { cloud_manager_prod: withSecrets } } }, null, 2)}\n`,
     });
   });
@@ -267,13 +273,14 @@ describe('aio', () => {
     );
   });
 
-  it('derives context names of lowercase letters, digits and underscores', () => {
+  it('derives context names of lowercase letters, digits, - and _, as aio names them', () => {
     const names: [string, string][] = [
       ['Cloud Manager (prod)', 'cloud_manager_prod'],
       ['Produktion Köln', 'produktion_koln'],
       ['  --  ', 'keysmith'],
       ['日本', 'keysmith'],
-      ['a__b--c', 'a_b_c'],
+      ['a__b--c', 'a__b--c'],
+      ['aio-cli-plugin-cloudmanager', 'aio-cli-plugin-cloudmanager'],
     ];
     for (const [name, context] of names) {
       expect(Object.keys(JSON.parse(run('aio', { ...apiKey, name }).content).ims.contexts)).toEqual([context]);

@@ -4,6 +4,7 @@ import { writeOutputFile } from '../../core/output-file';
 import { openVault, type CliContext } from '../cli-context';
 import { parseCommandArgs, usageError } from '../parse-args';
 import { writeLine } from '../terminal';
+import { visibleText } from '../../shared/terminal-text';
 
 /**
  * Writes an integration in a format other tools read. Secrets only with --include-secrets; a file
@@ -15,13 +16,18 @@ export async function exportCommand(args: string[], ctx: CliContext): Promise<vo
     'include-secrets': { type: 'boolean' },
     out: { type: 'string' },
     force: { type: 'boolean' },
+    context: { type: 'string' },
   }, { min: 1, max: 1, names: 'the name of the integration' });
   const format = values.format as ExportFormat | undefined;
   if (format === undefined) throw usageError('export', `--format is required: ${EXPORT_FORMATS.join(', ')}`);
   if (!EXPORT_FORMATS.includes(format)) throw usageError('export', `--format must be one of ${EXPORT_FORMATS.join(', ')} (got "${format}")`);
   const vault = await openVault(ctx);
   const integration = getIntegration(vault.document, positionals[0]!);
-  const result = exportIntegration(format, integration, { includeSecrets: Boolean(values['include-secrets']) });
+  const result = exportIntegration(format, integration, {
+    includeSecrets: Boolean(values['include-secrets']),
+    ...(values.context !== undefined && { context: values.context as string }),
+  });
+  for (const warning of result.warnings ?? []) writeLine(ctx.io.stderr, `warning: ${visibleText(warning)}`);
   if (values.out === undefined) {
     ctx.io.stdout.write(result.content.endsWith('\n') ? result.content : `${result.content}\n`);
     return;
