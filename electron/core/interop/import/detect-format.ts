@@ -8,8 +8,13 @@ import { isObject, type Json } from './field-values';
 import type { ImportFormat } from './import-candidate';
 import { parseHjsonText, parseYamlText, yamlError } from './config-text';
 import { parseJsonText } from './json-text';
+import { isBareContext, isPdfServicesCredentials, isUppercaseCredentials } from './credential-json';
+import { isPostmanEnvironment } from './postman-environment';
 
-export type DetectedFile = { format: Exclude<ImportFormat, 'env'>; json: Json } | { format: 'env'; text: string };
+/** `shape` tells apart files of one format that are laid out differently. */
+export type DetectedFile =
+  | { format: Exclude<ImportFormat, 'env'>; json: Json; shape?: 'bareContext' | 'uppercase' }
+  | { format: 'env'; text: string };
 
 const EXPECTED = 'expected a Developer Console project JSON, AEM service credentials, an aio CLI config or a .env file';
 
@@ -65,7 +70,11 @@ function detectJson(json: unknown, label: string): DetectedFile {
   if (isObject(project) && isObject(project.workspace)) return { format: 'console', json };
   const integration = json.integration;
   if (isObject(integration) && isObject(integration.technicalAccount)) return { format: 'aem', json };
-  if ((isObject(json.ims) && isObject(json.ims.contexts)) || isObject(json.$ims)) return { format: 'aio', json };
+  if (isAioConfig(json)) return { format: 'aio', json };
+  if (isPostmanEnvironment(json)) return { format: 'postman', json };
+  if (isPdfServicesCredentials(json)) return { format: 'pdfServices', json };
+  if (isUppercaseCredentials(json)) return { format: 'pdfServices', json, shape: 'uppercase' };
+  if (isBareContext(json)) return { format: 'aio', json, shape: 'bareContext' };
   if (isObject(project)) {
     throw notImportable(label, ' (a Console project without a workspace: download the project from one of its workspaces)');
   }
