@@ -277,10 +277,14 @@ function dotenvName(fileName: string | undefined, baseDir: string | undefined): 
 function shareBareFields(groups: Map<string, Group>): void {
   const bare = groups.get('');
   if (!bare || bare.has('clientId')) return;
+  let shared = false;
   for (const [prefix, group] of groups) {
     if (prefix === '' || !group.has('clientId')) continue;
     for (const [field, entry] of bare) if (!group.has(field)) group.set(field, entry);
+    shared = true;
   }
+  // Given to the credentials they describe, they are no credential of their own.
+  if (shared) groups.delete('');
 }
 
 /** A credential of its own only with a client id, or with API_KEY beside other Adobe variables (API_KEY alone is too common a name). */
