@@ -313,7 +313,15 @@ describe('postman', () => {
       variable('technical_account_email', 'abc@techacct.adobe.com'),
       variable('scopes', 'openid,AdobeID,read_organizations'),
       variable('token_url', 'https://ims-na1.adobelogin.com/ims/token/v3'),
-      ...(token === undefined ? [] : [variable('access_token', token, 'secret')]),
+      // Adobe's names, as its collections and environment template use them
+      variable('API_KEY', '1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6'),
+      variable('CLIENT_SECRET', secret, 'secret'),
+      variable('IMS', 'ims-na1.adobelogin.com'),
+      variable('IMS_ORG', ORG),
+      variable('TECHNICAL_ACCOUNT_ID', TECH),
+      variable('TECHNICAL_ACCOUNT_EMAIL', 'abc@techacct.adobe.com'),
+      variable('SCOPES', 'openid,AdobeID,read_organizations'),
+      ...(token === undefined ? [] : [variable('access_token', token, 'secret'), variable('ACCESS_TOKEN', token, 'secret')]),
     ];
     expect(run('postman', s2s)).toEqual({
       fileName: 'cloud-manager-prod.postman_environment.json',
@@ -327,7 +335,7 @@ describe('postman', () => {
     });
   });
 
-  it('writes a JWT environment with meta_scopes and never a private key', () => {
+  it('writes a JWT environment with meta_scopes, and PRIVATE_KEY only when asked', () => {
     const { content, containsSecrets } = run('postman', jwt, true);
     expect(content).toBe(
       environment('AEM prod', [
@@ -337,14 +345,22 @@ describe('postman', () => {
         variable('technical_account_id', TECH),
         variable('meta_scopes', 'ent_aem_cloud_api'),
         variable('token_url', 'https://ims-na1.adobelogin.com/ims/exchange/jwt'),
+        variable('API_KEY', 'cm-p1234-e5678'),
+        variable('CLIENT_SECRET', 'p8e-JWT-secret', 'secret'),
+        variable('IMS', 'ims-na1.adobelogin.com'),
+        variable('IMS_ORG', ORG),
+        variable('TECHNICAL_ACCOUNT_ID', TECH),
+        variable('META_SCOPE', 'ent_aem_cloud_api'),
+        variable('PRIVATE_KEY', (jwt.keys!.find((k) => k.active) ?? jwt.keys![0])!.privateKeyPem, 'secret'),
       ]),
     );
     expect(containsSecrets).toBe(true);
+    expect(JSON.parse(run('postman', jwt, false).content).values.find((v: { key: string }) => v.key === 'PRIVATE_KEY').value).toBe('');
   });
 
   it('counts a given access token as a secret even without --include-secrets', () => {
     const { content, containsSecrets } = run('postman', jwt, false, 'eyJ.TOKEN');
-    expect(JSON.parse(content).values.at(-1)).toEqual(variable('access_token', 'eyJ.TOKEN', 'secret'));
+    expect(JSON.parse(content).values.slice(-2)).toEqual([variable('access_token', 'eyJ.TOKEN', 'secret'), variable('ACCESS_TOKEN', 'eyJ.TOKEN', 'secret')]);
     expect(containsSecrets).toBe(true);
   });
 
@@ -352,7 +368,7 @@ describe('postman', () => {
     expect(run('postman', apiKey, true, 'ignored')).toEqual({
       fileName: 'stock-search.postman_environment.json',
       containsSecrets: false,
-      content: environment('Stock search', [variable('api_key', 'stock-key-123')]),
+      content: environment('Stock search', [variable('api_key', 'stock-key-123'), variable('API_KEY', 'stock-key-123')]),
     });
     expect(run('postman', oauth2).content).toBe(
       environment('Okta service', [

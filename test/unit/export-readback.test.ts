@@ -248,11 +248,12 @@ describe('secrets', () => {
         expect(containsSecrets, `${format} ${integration.kind}`).toBe(present);
       }
     }
-    // The private key only goes where a tool can sign with it: .env and aio, never Postman or curl.
+    // The private key only goes where a tool can sign with it: .env, aio, and Postman (Adobe's
+    // collections sign the JWT in a pre-request script from PRIVATE_KEY); never curl.
     const bodyLine = key.privateKeyPem.split('\n')[1]!;
     expect(exportOf('env', jwt, true).content).toContain(bodyLine);
     expect(exportOf('aio', jwt, true).content).toContain(bodyLine);
-    expect(exportOf('postman', jwt, true).content).not.toContain(bodyLine);
+    expect(exportOf('postman', jwt, true).content).toContain(bodyLine);
     expect(exportOf('curl', jwt, true).content).not.toContain(bodyLine);
   });
 

@@ -13,6 +13,8 @@ export interface ExportOptions {
   includeSecrets: boolean;
   /** a token the caller already holds; shown where a format has a place for it (postman, curl) */
   accessToken?: string;
+  /** when `accessToken` expires, ms since the epoch (postman writes it beside the token) */
+  accessTokenExpiresAt?: number;
   /** the aio context name (aio, env); made from the integration's name when absent */
   context?: string;
   /** the export time written into formats that record one (postman); tests pin it */
