@@ -161,7 +161,7 @@ AIO_IMS_CONTEXTS_AEM__PROD_META__SCOPES='["ent_aem_cloud_api"]'
     expect(containsSecrets).toBe(true); // the client secret is still there
   });
 
-  it('writes an API key integration with just the key', () => {
+  it('writes an API key integration with the key and its org', () => {
     expect(run('env', apiKey, true)).toEqual({
       fileName: 'stock-search.env',
       containsSecrets: false,
@@ -169,9 +169,11 @@ AIO_IMS_CONTEXTS_AEM__PROD_META__SCOPES='["ent_aem_cloud_api"]'
       content: `# "Stock search": API key, exported by Keysmith.
 # Names as Adobe's samples read them; quoted so that dotenv reads every value back unchanged.
 API_KEY='stock-key-123'
+ORGANIZATION_ID='12345678ABCDEF0123456789@AdobeOrg'
 
 # The same credential as the aio CLI reads it from a .env: IMS context "stock_search".
 AIO_IMS_CONTEXTS_STOCK__SEARCH_CLIENT__ID='stock-key-123'
+AIO_IMS_CONTEXTS_STOCK__SEARCH_IMS__ORG__ID='12345678ABCDEF0123456789@AdobeOrg'
 `,
     });
   });
@@ -254,8 +256,8 @@ describe('aio', () => {
 `);
   });
 
-  it('writes an API key context with just client_id, and marks stage IMS with env', () => {
-    expect(JSON.parse(run('aio', apiKey).content)).toEqual({ ims: { contexts: { stock_search: { client_id: 'stock-key-123' } } } });
+  it('writes an API key context with client_id (and its org), and marks stage IMS with env', () => {
+    expect(JSON.parse(run('aio', apiKey).content)).toEqual({ ims: { contexts: { stock_search: { client_id: 'stock-key-123', ims_org_id: ORG } } } });
     const stage = { ...s2s, imsEndpoint: 'https://ims-na1-stg1.adobelogin.com' };
     expect(JSON.parse(run('aio', stage).content).ims.contexts.cloud_manager_prod.env).toBe('stage');
   });
@@ -368,7 +370,7 @@ describe('postman', () => {
     expect(run('postman', apiKey, true, 'ignored')).toEqual({
       fileName: 'stock-search.postman_environment.json',
       containsSecrets: false,
-      content: environment('Stock search', [variable('api_key', 'stock-key-123'), variable('API_KEY', 'stock-key-123')]),
+      content: environment('Stock search', [variable('api_key', 'stock-key-123'), variable('org_id', ORG), variable('API_KEY', 'stock-key-123'), variable('IMS_ORG', ORG)]),
     });
     expect(run('postman', oauth2).content).toBe(
       environment('Okta service', [
@@ -377,6 +379,7 @@ describe('postman', () => {
         variable('scopes', 'read write'),
         variable('audience', 'api://default'),
         variable('token_url', 'https://example.okta.com/oauth2/default/v1/token'),
+        variable('auth_method', 'client_secret_post'),
       ]),
     );
   });

@@ -74,6 +74,8 @@ export function aioContext(integration: Integration, includeSecrets: boolean): A
   switch (integration.kind) {
     case 'apiKey':
       put('client_id', integration.clientId);
+      // aio app use writes client_id alone; the org rides along for the x-gw-ims-org-id header.
+      put('ims_org_id', integration.orgId);
       break;
     case 'oauthS2S':
       put('client_id', integration.clientId);

@@ -40,7 +40,10 @@ function sampleEntries(integration: Integration): Entry[] {
   const tokenUrl: Entry = { name: 'TOKEN_URL', value: tokenEndpoint(integration) };
   switch (integration.kind) {
     case 'apiKey':
-      return [{ name: 'API_KEY', value: integration.clientId }];
+      return [
+        { name: 'API_KEY', value: integration.clientId },
+        { name: 'ORGANIZATION_ID', value: integration.orgId },
+      ];
     case 'oauthS2S':
     case 'jwt': {
       // Both Adobe kinds share the account lines; they differ in the scope variable and the key.

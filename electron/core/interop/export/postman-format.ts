@@ -38,7 +38,9 @@ export function exportPostman(integration: Integration, opts: ExportOptions): Ex
 
   if (integration.kind === 'apiKey') {
     plain('api_key', integration.clientId);
+    plain('org_id', integration.orgId);
     plain('API_KEY', integration.clientId);
+    plain('IMS_ORG', integration.orgId);
   } else {
     plain('client_id', integration.clientId);
     if (usesClientSecret(integration)) secret('client_secret', activeSecret(integration), opts.includeSecrets);
@@ -50,6 +52,7 @@ export function exportPostman(integration: Integration, opts: ExportOptions): Ex
     plain(integration.kind === 'jwt' ? 'meta_scopes' : 'scopes', scopeParameter(integration));
     if (integration.kind === 'oauth2') plain('audience', integration.audience);
     plain('token_url', tokenEndpoint(integration));
+    if (integration.kind === 'oauth2') plain('auth_method', integration.authMethod);
     if (integration.kind === 'oauthS2S' || integration.kind === 'jwt') {
       plain('API_KEY', integration.clientId);
       secret('CLIENT_SECRET', activeSecret(integration), opts.includeSecrets);
