@@ -105,11 +105,12 @@ async function roundTrip(format: ExportFormat, integration: Integration): Promis
   expect(found, content).toHaveLength(1);
   const imported = validateFields(found[0]!.fields) as unknown as Record<string, unknown>;
   expect(essence(imported)).toEqual(essence(integration as unknown as Record<string, unknown>));
-  if (format === 'postman') expect(imported.name).toBe(integration.name.trim());
+  // Names pass through oneLine, which collapses runs of spaces.
+  if (format === 'postman') expect(imported.name).toBe(integration.name.trim().replace(/\s+/g, ' '));
   if (integration.kind === 'jwt') expect(found[0]!.key?.privateKeyPem).toBe(key.privateKeyPem);
 }
 
-const RUNS = { numRuns: 150 };
+const RUNS = { numRuns: 200 };
 
 describe('export then import gives the same integration', () => {
   for (const format of ['env', 'aio', 'postman'] as const) {
