@@ -91,6 +91,10 @@ describe('aio config written by aio-lib-core-config', () => {
     expect(file.code, file.stderr).toBe(0);
     expect(file.stderr).not.toMatch(/warning/);
     expect(file.stdout).toMatch(/add {4}"global-s2s" \(OAuth Server-to-Server/);
+    // ~/.config itself: the folder holding aio's global config file, named "aio".
+    const configDir = await runCli(['import', '--dry-run', path.dirname(d.global)], { env });
+    expect(configDir.code, configDir.stderr).toBe(0);
+    expect(configDir.stdout).toMatch(/update "global-s2s"/);
     const folder = await runCli(['import', d.project], { env });
     expect(folder.code, folder.stderr).toBe(0);
     expect(folder.stdout).toMatch(/"local-jwt" \(Service Account/);
