@@ -8,7 +8,7 @@ import { parseImportFile } from '../../electron/core/interop/import/parse-import
 import { MAX_IMPORT_BYTES, firstInvalidUtf8 } from '../../electron/core/interop/import/read-text';
 import { fixtureBytes, fixtureText, refusal } from '../fixtures/import/fixtures';
 
-const EXPECTED = 'expected a Developer Console project JSON, AEM service credentials, an aio CLI config or a .env file';
+const EXPECTED = 'expected a Developer Console project JSON, AEM service credentials, an aio CLI config, a .env file, a Postman environment or PDF Services credentials';
 
 describe('import input limits', () => {
   it('refuses a 10 MB file before parsing it', async () => {

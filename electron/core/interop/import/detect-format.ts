@@ -16,7 +16,7 @@ export type DetectedFile =
   | { format: Exclude<ImportFormat, 'env'>; json: Json; shape?: 'bareContext' | 'uppercase' }
   | { format: 'env'; text: string };
 
-const EXPECTED = 'expected a Developer Console project JSON, AEM service credentials, an aio CLI config or a .env file';
+const EXPECTED = 'expected a Developer Console project JSON, AEM service credentials, an aio CLI config, a .env file, a Postman environment or PDF Services credentials';
 
 function notImportable(label: string, hint = ''): KeysmithError {
   return new KeysmithError('invalid_input', `${label} is not a file Keysmith can import${hint}: ${EXPECTED}`, { field: 'file' });
