@@ -44,6 +44,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   export: async () => (await import('./cli/commands/export')).exportCommand,
   bundle: async () => (await import('./cli/commands/bundle')).bundle,
   migrate: async () => (await import('./cli/commands/migrate')).migrate,
+  formats: async () => (await import('./cli/commands/formats')).formats,
 };
 
 async function printHelp(io: Io, topic?: string): Promise<number> {

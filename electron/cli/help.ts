@@ -52,11 +52,12 @@ export const COMMAND_HELP: Record<string, string> = {
   Write a private key (default: the active one) to FILE, mode 0600. Never to standard output.`,
   'use-key': `keysmith use-key <name> --fingerprint F
   Make a key the active (signing) key. Fingerprints: 64 hex digits, colons optional, or a unique prefix of 8+.`,
-  token: `keysmith token <name> [--format raw|header|curl|json|env] [--force]
+  token: `keysmith token <name> [--format raw|header|curl|json|env|jwt] [--force]
   Print an access token: from the encrypted cache while more than the refresh margin remains, else
   newly minted. raw: the token; header: Authorization: Bearer ...; curl: curl with the headers;
   env: export lines; json: accessToken, expiresAt, fromCache and more. --force ignores the cache.
-  API key integrations have no token: the forms give the x-api-key header instead.`,
+  API key integrations have no token: the forms give the x-api-key header instead. jwt: a freshly
+  signed JWT (Service Account, private_key_jwt) for tools that exchange it themselves.`,
   exec: `keysmith exec <name> [--force] -- <command...>
   Run a command with KEYSMITH_ACCESS_TOKEN, KEYSMITH_API_KEY and KEYSMITH_ORG_ID in its environment,
   and without KEYSMITH_PASSPHRASE or any other KEYSMITH_* variable but KEYSMITH_HOME,
@@ -64,13 +65,18 @@ export const COMMAND_HELP: Record<string, string> = {
   inspect: `keysmith inspect <name> [--json]
   Decode the current access token (Adobe's are JWTs): claims, issue time, expiry, scopes. Never
   prints the signature.`,
-  import: `keysmith import <file> [--name N] [--credential ID] [--dry-run]
+  import: `keysmith import <file|folder> [--name N] [--credential ID] [--dry-run]
   Import a Developer Console project JSON (every credential in the workspace), AEM service
-  credentials, an aio CLI config or a .env file; the format is read from the content. Shows what is
-  added or updated; re-importing a credential updates it. --dry-run writes nothing.`,
-  export: `keysmith export <name> --format env|aio|postman|curl [--include-secrets] [--out FILE] [--force]
+  credentials, an aio CLI config (JSON, HJSON or YAML), a .env file, a Postman environment or PDF
+  Services credentials; the format is read from the content. A folder is read as aio reads one (its
+  .env, .aio and aio). Shows what is added or updated; re-importing a credential updates it.
+  --dry-run writes nothing. \`keysmith formats\` lists every format with an example.`,
+  export: `keysmith export <name> --format env|aio|postman|curl [--include-secrets] [--with-token] [--context C] [--out FILE] [--force]
   Write the integration for other tools. Secrets only with --include-secrets (the file is then 0600).
-  --force replaces an existing FILE (or symlink) by a new file; it never writes into the old one.`,
+  --with-token (postman, curl) adds a current access token. --context names the aio context (aio,
+  env). --force replaces an existing FILE (or symlink) by a new file; it never writes into the old one.`,
+  formats: `keysmith formats
+  List the file formats import reads and export writes, with one example each.`,
   bundle: `keysmith bundle export <name...> --out FILE [--passphrase-stdin] [--force]
 keysmith bundle import FILE [--passphrase-stdin]
   Share integrations (with their secrets and keys) with a teammate, encrypted with a passphrase
@@ -111,6 +117,7 @@ Commands:
   inspect         decode the current access token
   import          import Console, AEM, aio or .env credentials
   export          write an integration as .env, aio context, Postman environment or curl
+  formats         list the file formats import reads and export writes
   bundle          share integrations encrypted with a passphrase
   migrate         move a JWT integration to OAuth Server-to-Server
   help [command]  this text, or a command's

@@ -10,5 +10,5 @@ export const EXPORT_FORMATS = ['env', 'aio', 'postman', 'curl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What `import` detects from a file's content (never its name). */
-export const IMPORT_FORMATS = ['console', 'aem', 'aio', 'env'] as const;
+export const IMPORT_FORMATS = ['console', 'aem', 'aio', 'env', 'postman', 'pdfServices'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];

@@ -293,14 +293,14 @@ beforeAll(async () => {
     __PRIVATE_KEY__: jsonEscaped(keys.pkcs1),
     __CERTIFICATE__: jsonEscaped(keys.certificate),
   };
-  const json = ['console-workspace.json', 'console-legacy.json', 'console-migrate.json', 'console-mixed.json', 'console-missing-client-id.json', 'aem-service-credentials.json', 'aem-oauth-s2s.json', 'aio-config.json', 'aio-legacy.json'];
+  const json = ['console-workspace.json', 'console-legacy.json', 'console-migrate.json', 'console-mixed.json', 'console-missing-client-id.json', 'aem-service-credentials.json', 'aem-oauth-s2s.json', 'aio-config.json', 'aio-legacy.json', 'postman-adobe.postman_environment.json', 'pdfservices-api-credentials.json', 'cloudmanager-config.json'];
   jsonSeeds = json.map((name) => ({ name, node: toNode(JSON.parse(fixtureText(name, substitutions))) }));
   const envSubstitutions = {
     __PRIVATE_KEY__: keys.pkcs8.trim(),
     __PRIVATE_KEY_ESCAPED__: keys.pkcs8.trim().replace(/\n/g, '\\n'),
     __PRIVATE_KEY_BASE64__: Buffer.from(keys.pkcs8).toString('base64'),
   };
-  const env = ['aio-app.env', 'api-key.env', 'app-builder-base64.env', 'app-builder-jwt.env', 'cloudmanager-jwt.env', 'cloudmanager-s2s.env', 'key-path.env'];
+  const env = ['aio-app.env', 'api-key.env', 'app-builder-base64.env', 'app-builder-jwt.env', 'cloudmanager-jwt.env', 'cloudmanager-s2s.env', 'key-path.env', 'aio-config.hjson', 'aio-config.yaml'];
   envSeeds = env.map((name) => ({ name, lines: fixtureText(name, envSubstitutions).split('\n') }));
 });
 

@@ -7,7 +7,8 @@
  *   signature against every certificate registered for the client, `exp`, `iss`, `sub`, `aud` and
  *   the metascope claims, with Adobe's status codes and error bodies; `expires_in` in MILLISECONDS.
  * - `POST /ims/token/v3` (and aio-lib-ims's `/ims/token/v2` with `org_id`): client_credentials with
- *   comma-separated scopes; `expires_in` in SECONDS.
+ *   comma-separated scopes; `expires_in` in SECONDS. Bodies urlencoded, or multipart/form-data as
+ *   aio-lib-ims sends them.
  * - Access tokens that are RS256 JWTs shaped like Adobe's (`created_at`/`expires_in` as strings of
  *   milliseconds), signed by a key generated per emulator, so clients can decode them.
  * - Injected faults (throttling, 5xx, malformed bodies, slow answers, dropped connections).
@@ -184,6 +185,27 @@ function isFormContentType(value: string | undefined): boolean {
   return value?.split(';')[0]?.trim().toLowerCase() === 'application/x-www-form-urlencoded';
 }
 
+/**
+ * aio-lib-ims posts its token requests as multipart/form-data (the form-data package), and IMS
+ * accepts them: such a body becomes the urlencoded text of the same fields, or null if malformed.
+ */
+function multipartAsUrlencoded(contentType: string | undefined, body: string): string | null {
+  const [type, ...params] = (contentType ?? '').split(';');
+  if (type?.trim().toLowerCase() !== 'multipart/form-data') return null;
+  const boundary = params.map((p) => /^\s*boundary="?([^";]+)"?\s*$/i.exec(p)?.[1]).find(Boolean);
+  if (!boundary) return null;
+  const form = new URLSearchParams();
+  for (const part of body.split(`--${boundary}`).slice(1)) {
+    if (part.startsWith('--')) break;
+    const split = part.indexOf('\r\n\r\n');
+    if (split === -1) return null;
+    const name = /name="([^"]*)"/i.exec(part.slice(0, split))?.[1];
+    if (name === undefined) return null;
+    form.append(name, part.slice(split + 4).replace(/\r\n$/, ''));
+  }
+  return form.toString();
+}
+
 export async function startImsEmulator(): Promise<ImsEmulator> {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const tokenSigningPublicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
@@ -326,8 +348,9 @@ export async function startImsEmulator(): Promise<ImsEmulator> {
     if (req.method !== 'POST') {
       return sendReply(res, { status: 405, body: { error: 'method_not_allowed', error_description: 'use POST' } }, { Allow: 'POST' });
     }
-    const isForm = isFormContentType(req.headers['content-type']);
-    const text = body.toString('utf8');
+    const multipart = multipartAsUrlencoded(req.headers['content-type'], body.toString('utf8'));
+    const isForm = multipart !== null || isFormContentType(req.headers['content-type']);
+    const text = multipart ?? body.toString('utf8');
     if (isForm && !tooLarge) record.form = parseForm(text);
 
     const fault = faults.shift();

@@ -77,6 +77,7 @@ describe('env', () => {
     expect(run('env', s2s)).toEqual({
       fileName: 'cloud-manager-prod.env',
       containsSecrets: false,
+      warnings: ['aio-lib-ims will refuse this context until it has client_secrets, left out because secrets are exported only when asked for'],
       content: `# "Cloud Manager (prod)": OAuth Server-to-Server, exported by Keysmith.
 # Names as Adobe's samples read them; quoted so that dotenv reads every value back unchanged.
 CLIENT_ID='1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6'
@@ -110,6 +111,7 @@ AIO_IMS_CONTEXTS_CLOUD__MANAGER__PROD_SCOPES='["openid","AdobeID","read_organiza
     expect(run('env', jwt, true)).toEqual({
       fileName: 'aem-prod.env',
       containsSecrets: true,
+      warnings: [],
       content: `# "AEM prod": Service Account (JWT), exported by Keysmith.
 # Names as Adobe's samples read them; quoted so that dotenv reads every value back unchanged.
 CLIENT_ID='cm-p1234-e5678'
@@ -159,16 +161,19 @@ AIO_IMS_CONTEXTS_AEM__PROD_META__SCOPES='["ent_aem_cloud_api"]'
     expect(containsSecrets).toBe(true); // the client secret is still there
   });
 
-  it('writes an API key integration with just the key', () => {
+  it('writes an API key integration with the key and its org', () => {
     expect(run('env', apiKey, true)).toEqual({
       fileName: 'stock-search.env',
       containsSecrets: false,
+      warnings: [],
       content: `# "Stock search": API key, exported by Keysmith.
 # Names as Adobe's samples read them; quoted so that dotenv reads every value back unchanged.
 API_KEY='stock-key-123'
+ORGANIZATION_ID='12345678ABCDEF0123456789@AdobeOrg'
 
 # The same credential as the aio CLI reads it from a .env: IMS context "stock_search".
 AIO_IMS_CONTEXTS_STOCK__SEARCH_CLIENT__ID='stock-key-123'
+AIO_IMS_CONTEXTS_STOCK__SEARCH_IMS__ORG__ID='12345678ABCDEF0123456789@AdobeOrg'
 `,
     });
   });
@@ -177,6 +182,7 @@ AIO_IMS_CONTEXTS_STOCK__SEARCH_CLIENT__ID='stock-key-123'
     expect(run('env', oauth2)).toEqual({
       fileName: 'okta-service.env',
       containsSecrets: false,
+      warnings: [],
       content: `# "Okta service": OAuth 2.0 client credentials, exported by Keysmith.
 # Quoted so that dotenv reads every value back unchanged.
 CLIENT_ID='0oa1b2c3'
@@ -202,6 +208,7 @@ describe('aio', () => {
     expect(run('aio', s2s)).toEqual({
       fileName: 'cloud-manager-prod.aio.json',
       containsSecrets: false,
+      warnings: ['aio-lib-ims will refuse this context until it has client_secrets, left out because secrets are exported only when asked for'],
       content: `${JSON.stringify({ ims: { contexts: { cloud_manager_prod: context } } }, null, 2)}\n`,
     });
     const { client_id, ...rest } = context;
@@ -209,6 +216,7 @@ describe('aio', () => {
     expect(run('aio', s2s, true)).toEqual({
       fileName: 'cloud-manager-prod.aio.json',
       containsSecrets: true,
+      warnings: [],
       content: `${JSON.stringify({ ims: { contexts: { cloud_manager_prod: withSecrets } } }, null, 2)}\n`,
     });
   });
@@ -248,8 +256,8 @@ describe('aio', () => {
 `);
   });
 
-  it('writes an API key context with just client_id, and marks stage IMS with env', () => {
-    expect(JSON.parse(run('aio', apiKey).content)).toEqual({ ims: { contexts: { stock_search: { client_id: 'stock-key-123' } } } });
+  it('writes an API key context with client_id (and its org), and marks stage IMS with env', () => {
+    expect(JSON.parse(run('aio', apiKey).content)).toEqual({ ims: { contexts: { stock_search: { client_id: 'stock-key-123', ims_org_id: ORG } } } });
     const stage = { ...s2s, imsEndpoint: 'https://ims-na1-stg1.adobelogin.com' };
     expect(JSON.parse(run('aio', stage).content).ims.contexts.cloud_manager_prod.env).toBe('stage');
   });
@@ -267,13 +275,14 @@ describe('aio', () => {
     );
   });
 
-  it('derives context names of lowercase letters, digits and underscores', () => {
+  it('derives context names of lowercase letters, digits, - and _, as aio names them', () => {
     const names: [string, string][] = [
       ['Cloud Manager (prod)', 'cloud_manager_prod'],
       ['Produktion Köln', 'produktion_koln'],
       ['  --  ', 'keysmith'],
       ['日本', 'keysmith'],
-      ['a__b--c', 'a_b_c'],
+      ['a__b--c', 'a__b--c'],
+      ['aio-cli-plugin-cloudmanager', 'aio-cli-plugin-cloudmanager'],
     ];
     for (const [name, context] of names) {
       expect(Object.keys(JSON.parse(run('aio', { ...apiKey, name }).content).ims.contexts)).toEqual([context]);
@@ -306,7 +315,15 @@ describe('postman', () => {
       variable('technical_account_email', 'abc@techacct.adobe.com'),
       variable('scopes', 'openid,AdobeID,read_organizations'),
       variable('token_url', 'https://ims-na1.adobelogin.com/ims/token/v3'),
-      ...(token === undefined ? [] : [variable('access_token', token, 'secret')]),
+      // Adobe's names, as its collections and environment template use them
+      variable('API_KEY', '1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6'),
+      variable('CLIENT_SECRET', secret, 'secret'),
+      variable('IMS', 'ims-na1.adobelogin.com'),
+      variable('IMS_ORG', ORG),
+      variable('TECHNICAL_ACCOUNT_ID', TECH),
+      variable('TECHNICAL_ACCOUNT_EMAIL', 'abc@techacct.adobe.com'),
+      variable('SCOPES', 'openid,AdobeID,read_organizations'),
+      ...(token === undefined ? [] : [variable('access_token', token, 'secret'), variable('ACCESS_TOKEN', token, 'secret')]),
     ];
     expect(run('postman', s2s)).toEqual({
       fileName: 'cloud-manager-prod.postman_environment.json',
@@ -320,7 +337,7 @@ describe('postman', () => {
     });
   });
 
-  it('writes a JWT environment with meta_scopes and never a private key', () => {
+  it('writes a JWT environment with meta_scopes, and PRIVATE_KEY only when asked', () => {
     const { content, containsSecrets } = run('postman', jwt, true);
     expect(content).toBe(
       environment('AEM prod', [
@@ -330,14 +347,22 @@ describe('postman', () => {
         variable('technical_account_id', TECH),
         variable('meta_scopes', 'ent_aem_cloud_api'),
         variable('token_url', 'https://ims-na1.adobelogin.com/ims/exchange/jwt'),
+        variable('API_KEY', 'cm-p1234-e5678'),
+        variable('CLIENT_SECRET', 'p8e-JWT-secret', 'secret'),
+        variable('IMS', 'ims-na1.adobelogin.com'),
+        variable('IMS_ORG', ORG),
+        variable('TECHNICAL_ACCOUNT_ID', TECH),
+        variable('META_SCOPE', 'ent_aem_cloud_api'),
+        variable('PRIVATE_KEY', (jwt.keys!.find((k) => k.active) ?? jwt.keys![0])!.privateKeyPem, 'secret'),
       ]),
     );
     expect(containsSecrets).toBe(true);
+    expect(JSON.parse(run('postman', jwt, false).content).values.find((v: { key: string }) => v.key === 'PRIVATE_KEY').value).toBe('');
   });
 
   it('counts a given access token as a secret even without --include-secrets', () => {
     const { content, containsSecrets } = run('postman', jwt, false, 'eyJ.TOKEN');
-    expect(JSON.parse(content).values.at(-1)).toEqual(variable('access_token', 'eyJ.TOKEN', 'secret'));
+    expect(JSON.parse(content).values.slice(-2)).toEqual([variable('access_token', 'eyJ.TOKEN', 'secret'), variable('ACCESS_TOKEN', 'eyJ.TOKEN', 'secret')]);
     expect(containsSecrets).toBe(true);
   });
 
@@ -345,7 +370,7 @@ describe('postman', () => {
     expect(run('postman', apiKey, true, 'ignored')).toEqual({
       fileName: 'stock-search.postman_environment.json',
       containsSecrets: false,
-      content: environment('Stock search', [variable('api_key', 'stock-key-123')]),
+      content: environment('Stock search', [variable('api_key', 'stock-key-123'), variable('org_id', ORG), variable('API_KEY', 'stock-key-123'), variable('IMS_ORG', ORG)]),
     });
     expect(run('postman', oauth2).content).toBe(
       environment('Okta service', [
@@ -354,6 +379,7 @@ describe('postman', () => {
         variable('scopes', 'read write'),
         variable('audience', 'api://default'),
         variable('token_url', 'https://example.okta.com/oauth2/default/v1/token'),
+        variable('auth_method', 'client_secret_post'),
       ]),
     );
   });

@@ -149,6 +149,8 @@ describe('the .env read back by dotenv', () => {
       AIO_IMS_CONTEXTS_AEM__PROD_IMS__ORG__ID: ORG,
       AIO_IMS_CONTEXTS_AEM__PROD_META__SCOPES: '["ent_aem_cloud_api"]',
       AIO_IMS_CONTEXTS_AEM__PROD_PRIVATE__KEY: key.privateKeyPem,
+      // aio has no setting for another IMS; Keysmith keeps it for its own import
+      AIO_IMS_CONTEXTS_AEM__PROD_IMS__ENDPOINT: ims.url,
     });
     // Left-out secrets are comments: nothing, not even an empty variable.
     expect(Object.keys(parse(exportOf('env', s2s, false).content))).not.toContain('CLIENT_SECRET');
@@ -195,8 +197,11 @@ describe('the .env read back by dotenv', () => {
 
 describe('the aio context', () => {
   it('has exactly the fields aio-lib-ims reads for each kind', () => {
+    // On prod IMS: another one adds Keysmith's ims_endpoint, which aio ignores.
     const fields = (integration: Integration, includeSecrets: boolean) =>
-      Object.keys(Object.values(JSON.parse(exportOf('aio', integration, includeSecrets).content).ims.contexts)[0] as object).sort();
+      Object.keys(
+        Object.values(JSON.parse(exportOf('aio', { ...integration, imsEndpoint: 'https://ims-na1.adobelogin.com' } as Integration, includeSecrets).content).ims.contexts)[0] as object,
+      ).sort();
     // adobe/aio-lib-ims-oauth src/ims-oauth_server_to_server.js, required keys
     expect(fields(s2s, true)).toEqual(['client_id', 'client_secrets', 'ims_org_id', 'scopes', 'technical_account_email', 'technical_account_id']);
     // adobe/aio-lib-ims-jwt src/ims-jwt.js, required keys (technical_account_email is optional there, and absent here)
@@ -243,11 +248,12 @@ describe('secrets', () => {
         expect(containsSecrets, `${format} ${integration.kind}`).toBe(present);
       }
     }
-    // The private key only goes where a tool can sign with it: .env and aio, never Postman or curl.
+    // The private key only goes where a tool can sign with it: .env, aio, and Postman (Adobe's
+    // collections sign the JWT in a pre-request script from PRIVATE_KEY); never curl.
     const bodyLine = key.privateKeyPem.split('\n')[1]!;
     expect(exportOf('env', jwt, true).content).toContain(bodyLine);
     expect(exportOf('aio', jwt, true).content).toContain(bodyLine);
-    expect(exportOf('postman', jwt, true).content).not.toContain(bodyLine);
+    expect(exportOf('postman', jwt, true).content).toContain(bodyLine);
     expect(exportOf('curl', jwt, true).content).not.toContain(bodyLine);
   });
 

@@ -94,7 +94,7 @@ describe('.env credentials', () => {
           source: 'variables in "cloudmanager-jwt.env"',
           fields: {
             kind: 'jwt',
-            name: 'cloudmanager-jwt.env',
+            name: 'cloudmanager-jwt',
             description:
               'Imported from "cloudmanager-jwt.env" (CLIENT_ID, CLIENT_SECRET, ORGANIZATION_ID, TECHNICAL_ACCOUNT_ID, TECHNICAL_ACCOUNT_EMAIL, META_SCOPES, PRIVATE_KEY).',
             clientId: '7e9a1c3d5f6b8c0d2e4f6a8b0c2d4e6f',
@@ -118,7 +118,7 @@ describe('.env credentials', () => {
         source: 'JWT_* variables in "app-builder-jwt.env"',
         fields: {
           kind: 'jwt',
-          name: 'app-builder-jwt.env',
+          name: 'app-builder-jwt',
           description:
             'Imported from "app-builder-jwt.env" (JWT_CLIENT_ID, JWT_CLIENT_SECRET, JWT_TECHNICAL_ACCOUNT_ID, JWT_IMS_ORG, JWT_METASCOPES, JWT_PRIVATE_KEY).',
           clientId: '58b23182d80a40fea8b12bc236d71167',
@@ -149,7 +149,7 @@ describe('.env credentials', () => {
         source: 'variables in "cloudmanager-s2s.env"',
         fields: {
           kind: 'oauthS2S',
-          name: 'cloudmanager-s2s.env',
+          name: 'cloudmanager-s2s',
           description: 'Imported from "cloudmanager-s2s.env" (CLIENT_ID, CLIENT_SECRET, ORGANIZATION_ID, SCOPES, IMS).',
           clientId: '8f0b2d4e6a7c9d1e3f5a7b9c1d3e5f7a',
           clientSecrets: ['p8e-FAKEcmS2s9999999999999999999999999'],
@@ -239,8 +239,8 @@ describe('.env credentials', () => {
     const result = await parseImportFile(Buffer.from(text), { fileName: 'both.env' });
     expectModelValid(result, secretsIn(text));
     expect(result.candidates.map((c) => [c.fields.name, c.fields.kind, c.fields.clientSecrets, c.fields.scopes ?? c.fields.metascopes])).toEqual([
-      ['both.env JWT', 'jwt', ['p8e-FAKEprefixJwt'], ['ent_cloudmgr_sdk']],
-      ['both.env OAUTH', 'oauthS2S', ['p8e-FAKEprefixOne', 'p8e-FAKEprefixTwo'], ['openid', 'AdobeID', 'read_organizations']],
+      ['both JWT', 'jwt', ['p8e-FAKEprefixJwt'], ['ent_cloudmgr_sdk']],
+      ['both OAUTH', 'oauthS2S', ['p8e-FAKEprefixOne', 'p8e-FAKEprefixTwo'], ['openid', 'AdobeID', 'read_organizations']],
     ]);
     expect(result.candidates[0]!.warnings).toEqual(['There is no JWT_PRIVATE_KEY or JWT_PRIVATE_KEY_PATH: add the key before minting tokens']);
     expect(result.warnings).toEqual([
@@ -281,7 +281,7 @@ describe('.env credentials', () => {
         source: 'variables in "reports.env"',
         fields: {
           kind: 'oauth2',
-          name: 'reports.env',
+          name: 'reports',
           description: 'Imported from "reports.env" (CLIENT_ID, CLIENT_SECRET, TOKEN_URL, AUTH_METHOD, SCOPES, AUDIENCE).',
           clientId: 'svc-reports',
           clientSecrets: ['p8e-FAKEgeneric'],

@@ -8,7 +8,7 @@ import { parseImportFile } from '../../electron/core/interop/import/parse-import
 import { MAX_IMPORT_BYTES, firstInvalidUtf8 } from '../../electron/core/interop/import/read-text';
 import { fixtureBytes, fixtureText, refusal } from '../fixtures/import/fixtures';
 
-const EXPECTED = 'expected a Developer Console project JSON, AEM service credentials, an aio CLI config or a .env file';
+const EXPECTED = 'expected a Developer Console project JSON, AEM service credentials, an aio CLI config, a .env file, a Postman environment or PDF Services credentials';
 
 describe('import input limits', () => {
   it('refuses a 10 MB file before parsing it', async () => {
@@ -80,9 +80,10 @@ describe('format detection', () => {
   });
 
   it('locates JSON mistakes by line and column whatever V8 says', async () => {
-    const text = '{\n  "ims": {\n    "contexts": {\n      "a": { "client_secret": "p8e-FAKEtrailing", },\n    }\n  }\n}\n';
-    const message = await refusal(parseImportFile(Buffer.from(text), { fileName: 'aio' }), ['p8e-FAKEtrailing']);
-    expect(message).toBe('"aio" is not valid JSON: a comma before "}" (trailing commas are not allowed), at line 4, column 51');
+    // Not an aio config, so not read as HJSON (aio's own format, where trailing commas are fine).
+    const text = '{\n  "project": {\n    "workspace": {\n      "a": { "client_secret": "p8e-FAKEtrailing", },\n    }\n  }\n}\n';
+    const message = await refusal(parseImportFile(Buffer.from(text), { fileName: 'project.json' }), ['p8e-FAKEtrailing']);
+    expect(message).toBe('"project.json" is not valid JSON: a comma before "}" (trailing commas are not allowed), at line 4, column 51');
     expect(locateJsonError("{'single': 1}")).toEqual({ at: 1, reason: 'a property name in double quotes was expected' });
     expect(locateJsonError('{"a": "unterminated')).toEqual({ at: 19, reason: 'the file ends early' });
     expect(locateJsonError('{"a": 1} {"b": 2}')).toEqual({ at: 9, reason: 'more text after the end of the JSON value' });

@@ -3,6 +3,8 @@ import { KeysmithError } from '../../core/errors';
 import { applyImport, describePlan, planImport, prepareImport } from '../../core/interop/apply-import';
 import { keyFileReader } from '../../core/interop/import/key-file-reader';
 import { parseImportFile } from '../../core/interop/import/parse-import';
+import { parseImportFolder } from '../../core/interop/import/import-folder';
+import { isFolder } from '../../core/interop/import/is-folder';
 import { visibleText } from '../../shared/terminal-text';
 import { readInputBytes } from '../../core/bounded-read';
 import { openOrCreateVault, openVaultIfExists, type CliContext } from '../cli-context';
@@ -26,8 +28,14 @@ export async function importFile(args: string[], ctx: CliContext): Promise<void>
     'dry-run': { type: 'boolean' },
   }, { min: 1, max: 1, names: 'the file to import' });
   const file = path.resolve(positionals[0]!);
-  const bytes = await readInputBytes(file, 'credentials', MAX_IMPORT_BYTES);
-  const plan = await parseImportFile(bytes, { fileName: path.basename(file), baseDir: path.dirname(file), readFile: keyFileReader(path.dirname(file)) });
+  // A folder is read as aio reads one (its .env, .aio and aio files); anything else as one file.
+  const plan = (await isFolder(file))
+    ? await parseImportFolder(file, { readFile: keyFileReader(file) })
+    : await parseImportFile(await readInputBytes(file, 'credentials', MAX_IMPORT_BYTES), {
+        fileName: path.basename(file),
+        baseDir: path.dirname(file),
+        readFile: keyFileReader(path.dirname(file)),
+      });
   let candidates = plan.candidates;
   if (values.credential !== undefined) {
     candidates = candidates.filter((c) => c.credentialId === values.credential);

@@ -1,6 +1,8 @@
 import { currentCredentials as lookUpCredentials } from '../../core/tokens/current-credentials';
 import { TOKEN_FORMATS, formatCredentials, type Credentials, type TokenFormat } from '../../core/tokens/token-formats';
 import { openVault, type CliContext } from '../cli-context';
+import { getIntegration } from '../../core/integration-view';
+import { signedAssertion } from '../../core/tokens/signed-assertion';
 import { parseCommandArgs, usageError } from '../parse-args';
 import { tokenService } from '../token-context';
 import { writeExact, writeLine } from '../terminal';
@@ -22,8 +24,15 @@ export async function token(args: string[], ctx: CliContext): Promise<void> {
     format: { type: 'string', short: 'f' },
     force: { type: 'boolean' },
   }, { min: 1, max: 1, names: 'the name of the integration' });
-  const format = (values.format ?? 'raw') as TokenFormat;
-  if (!TOKEN_FORMATS.includes(format)) throw usageError('token', `--format must be one of ${TOKEN_FORMATS.join(', ')} (got "${format}")`);
+  const format = (values.format ?? 'raw') as TokenFormat | 'jwt';
+  if (format === 'jwt') {
+    // Not a token: the signed JWT a tool exchanges for one itself (Adobe's Postman collections).
+    const vault = await openVault(ctx);
+    const { jwt } = await signedAssertion(getIntegration(vault.document, positionals[0]!));
+    writeExact(ctx.io.stdout, `${jwt}\n`);
+    return;
+  }
+  if (!TOKEN_FORMATS.includes(format)) throw usageError('token', `--format must be one of ${TOKEN_FORMATS.join(', ')} or jwt (got "${format}")`);
   const credentials = await currentCredentials(ctx, positionals[0]!, Boolean(values.force));
   writeExact(ctx.io.stdout, formatCredentials(format, credentials));
 }

@@ -5,6 +5,7 @@
  * Re-importing the same credential updates it (matched by kind, client id and org) rather than
  * adding a twin.
  */
+import { createHash, createPrivateKey, createPublicKey } from 'node:crypto';
 import { KeysmithError, isKeysmithError, restated } from '../errors';
 import type { Integration, IntegrationFields } from '../../shared/integration';
 import { KIND_LABELS } from '../../shared/integration-kinds';
@@ -20,7 +21,18 @@ import type { ImportCandidate } from './import/import-candidate';
 export interface PreparedImport {
   candidate: ImportCandidate;
   fields: IntegrationFields;
-  key?: KeyMaterial & { fingerprintSha256: string };
+  /** `publicKeySha256` identifies the key whatever certificate it comes with; `certificateMade`: the file had none */
+  key?: KeyMaterial & { fingerprintSha256: string; publicKeySha256: string; certificateMade: boolean };
+}
+
+/**
+ * A key's identity: the SHA-256 of its public key (SPKI DER). A key imported without a certificate
+ * gets a new self-signed one each time, so certificate fingerprints would call the same key new on
+ * every re-import.
+ */
+export function publicKeySha256(privateKeyPem: string): string {
+  const spki = createPublicKey(createPrivateKey(privateKeyPem)).export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(spki).digest('hex');
 }
 
 export type ImportAction = 'add' | 'update';
@@ -56,7 +68,12 @@ export async function prepareImport(candidates: ImportCandidate[], opts: { name?
       }).catch((err: Error) => {
         throw isKeysmithError(err) ? restated(err, `${candidate.source}: ${err.message}`) : new KeysmithError('invalid_input', `${candidate.source}: ${err.message}`);
       });
-      key = { ...material, fingerprintSha256: describeCertificate(material.certificatePem).fingerprintSha256 };
+      key = {
+        ...material,
+        fingerprintSha256: describeCertificate(material.certificatePem).fingerprintSha256,
+        publicKeySha256: publicKeySha256(material.privateKeyPem),
+        certificateMade: candidate.key.certificatePem === undefined,
+      };
     }
     prepared.push({ candidate, fields, ...(key && { key }) });
   }
@@ -104,7 +121,7 @@ export function planImport(doc: Readonly<VaultDocument>, prepared: PreparedImpor
     const existing = byIdentity.get(identityOf(p.fields as { kind: string; clientId: string; orgId?: string }));
     const targetName = existing ? existing.name : freeName(p.fields.name, taken, next);
     taken.add(nameKey(targetName));
-    const keyIsNew = Boolean(p.key && !(existing?.keys ?? []).some((k) => k.fingerprintSha256 === p.key!.fingerprintSha256));
+    const keyIsNew = Boolean(p.key && !(existing?.keys ?? []).some((k) => k.fingerprintSha256 === p.key!.fingerprintSha256 || publicKeySha256(k.privateKeyPem) === p.key!.publicKeySha256));
     return { ...p, action: existing ? 'update' : 'add', targetName, keyIsNew };
   });
 }
@@ -132,7 +149,7 @@ export function applyImport(doc: VaultDocument, prepared: PreparedImport[], now 
       updateIntegration(alone, item.targetName, fromFile, now);
     }
     if (item.key && item.keyIsNew) {
-      const { fingerprintSha256: _fp, ...material } = item.key;
+      const { fingerprintSha256: _fp, publicKeySha256: _pk, certificateMade: _made, ...material } = item.key;
       attachKeyPair(alone, item.targetName, material, now);
     }
     if (at === undefined) position.set(nameKey(item.targetName), doc.integrations.push(alone.integrations[0]!) - 1);
@@ -153,7 +170,9 @@ function assertUniqueNames(doc: Readonly<VaultDocument>): void {
 export function describePlan(plan: PlannedImport[]): string[] {
   return plan.map((p) => {
     const verb = p.action === 'add' ? 'add   ' : 'update';
-    const key = p.key ? (p.keyIsNew ? `, key ${p.key.fingerprintSha256.slice(0, 23)}…` : ', key already present') : '';
+    // A certificate made for this import is new each time: its fingerprint would not be the one stored.
+    const newKey = p.key?.certificateMade ? ', key with a new self-signed certificate' : `, key ${p.key?.fingerprintSha256.slice(0, 23)}…`;
+    const key = p.key ? (p.keyIsNew ? newKey : ', key already present') : '';
     return `${verb} "${p.targetName}" (${KIND_LABELS[p.fields.kind]}, client id ${p.fields.clientId}${key}) from ${p.candidate.source}`;
   });
 }

@@ -6,6 +6,8 @@ const FORMAT_NAMES: Record<ImportFormat, string> = {
   aem: 'AEM as a Cloud Service service credentials',
   aio: 'aio CLI config',
   env: '.env file',
+  postman: 'Postman environment',
+  pdfServices: 'PDF Services credentials',
 };
 
 export function formatName(format: ImportFormat): string {

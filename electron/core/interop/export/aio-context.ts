@@ -11,16 +11,29 @@
  * - API key: `{ client_id }`, as adobe/aio-cli-plugin-app (src/lib/import-helper.js) writes an
  *   api_key credential.
  * - `env: 'stage'` when the integration uses stage IMS: aio-lib-ims picks its host from `env`
- *   (`new Ims(config.env)`), prod otherwise.
+ *   (`new Ims(config.env)`), prod otherwise. It has no other endpoint setting, so an IMS that is
+ *   neither is written as `ims_endpoint` (which Keysmith reads back and aio ignores) with a warning
+ *   that aio will talk to prod.
+ *
+ * `missing` lists what aio-lib-ims requires of the context and the integration lacks: the aio export
+ * refuses it (aio-lib-ims would refuse it later, with less to go on), the .env export warns.
  *
  * Generic OAuth 2.0 has no aio context: aio only talks to Adobe IMS.
  */
 import { KeysmithError } from '../../errors';
 import type { Integration } from '../../../shared/integration';
+import { DEFAULT_IMS_ENDPOINT, KIND_LABELS } from '../../../shared/integration-kinds';
+import { fieldWord, type FieldName } from '../../../shared/fields';
 import { activeKey, activeSecret } from './export-parts';
 import { INCLUDE_SECRETS_HINT } from './export-types';
 
 const STAGE_IMS = 'https://ims-na1-stg1.adobelogin.com';
+
+/** What aio-lib-ims's plugins require of a context (ims-oauth_server_to_server.js, ims-jwt.js). */
+export const AIO_REQUIRED: Record<'oauthS2S' | 'jwt', readonly string[]> = {
+  oauthS2S: ['client_id', 'client_secrets', 'technical_account_email', 'technical_account_id', 'scopes', 'ims_org_id'],
+  jwt: ['client_id', 'client_secret', 'technical_account_id', 'meta_scopes', 'ims_org_id', 'private_key'],
+};
 
 export type AioValue = string | string[];
 
@@ -36,6 +49,10 @@ export interface AioContext {
   /** in the order written */
   fields: AioField[];
   containsSecrets: boolean;
+  /** required by aio-lib-ims and absent, not counting secrets left out on purpose */
+  missing: string[];
+  /** things aio will do differently from Keysmith; never a secret */
+  warnings: string[];
 }
 
 /** The fields that hold something, as the context object aio reads. */
@@ -57,6 +74,8 @@ export function aioContext(integration: Integration, includeSecrets: boolean): A
   switch (integration.kind) {
     case 'apiKey':
       put('client_id', integration.clientId);
+      // aio app use writes client_id alone; the org rides along for the x-gw-ims-org-id header.
+      put('ims_org_id', integration.orgId);
       break;
     case 'oauthS2S':
       put('client_id', integration.clientId);
@@ -82,6 +101,56 @@ export function aioContext(integration: Integration, includeSecrets: boolean): A
         { field: 'format' },
       );
   }
+  const warnings: string[] = [];
   if ('imsEndpoint' in integration && integration.imsEndpoint === STAGE_IMS) put('env', 'stage');
-  return { fields, containsSecrets: fields.some((f) => f.secret && f.value !== undefined) };
+  else if ('imsEndpoint' in integration && integration.imsEndpoint !== DEFAULT_IMS_ENDPOINT) {
+    put('ims_endpoint', integration.imsEndpoint);
+    warnings.push(
+      `aio picks its IMS from the context's env, prod or stage only: it will mint at ${DEFAULT_IMS_ENDPOINT}, not ${integration.imsEndpoint} (kept as ims_endpoint for Keysmith)`,
+    );
+  }
+  const required = integration.kind === 'apiKey' ? ['client_id'] : AIO_REQUIRED[integration.kind];
+  const missing = required.filter((name) => !fields.some((f) => f.field === name && (f.value !== undefined || f.reason === INCLUDE_SECRETS_HINT)));
+  const unsent = fields.filter((f) => f.reason === INCLUDE_SECRETS_HINT).map((f) => f.field);
+  if (unsent.length > 0) {
+    warnings.push(`aio-lib-ims will refuse this context until it has ${unsent.join(' and ')}, left out because secrets are exported only when asked for`);
+  }
+  return { fields, containsSecrets: fields.some((f) => f.secret && f.value !== undefined), missing, warnings };
+}
+
+/** Each aio field as the model names it, for messages. */
+const MODEL_FIELD: Record<string, FieldName | 'private key'> = {
+  client_id: 'clientId',
+  client_secret: 'clientSecrets',
+  client_secrets: 'clientSecrets',
+  technical_account_id: 'technicalAccountId',
+  technical_account_email: 'technicalAccountEmail',
+  ims_org_id: 'orgId',
+  scopes: 'scopes',
+  meta_scopes: 'metascopes',
+  private_key: 'private key',
+};
+
+/**
+ * Refuses a context aio-lib-ims would refuse: "MISSING_PROPERTIES technical_account_email" from aio,
+ * at the moment a token is needed, is worse than a sentence now.
+ */
+export function assertAioUsable(integration: Integration, context: AioContext): void {
+  if (context.missing.length === 0) return;
+  const words = context.missing.map((f) => {
+    const model = MODEL_FIELD[f];
+    return model === undefined || model === 'private key' ? (model ?? f) : fieldWord(model);
+  });
+  const onlyKey = context.missing.every((f) => f === 'private_key');
+  const onlySecret = context.missing.every((f) => f === 'client_secret' || f === 'client_secrets');
+  const first = MODEL_FIELD[context.missing[0]!];
+  throw new KeysmithError(
+    'invalid_input',
+    `"${integration.name}" lacks ${[...new Set(words)].join(', ')}, which aio-lib-ims requires of a ${KIND_LABELS[integration.kind]} context (${context.missing.join(', ')}): aio would refuse this export`,
+    {
+      integration: integration.name,
+      action: onlyKey ? 'generate_key' : onlySecret ? 'replace_secret' : 'edit',
+      ...(first !== undefined && first !== 'private key' && { field: first }),
+    },
+  );
 }

@@ -6,16 +6,18 @@
  * value would be sent to IMS as if it were the secret.
  */
 import type { Integration } from '../../../shared/integration';
-import { aioContext, presentFields } from './aio-context';
+import { aioContext, assertAioUsable, presentFields } from './aio-context';
 import { contextName, fileStem } from './export-parts';
 import type { ExportOptions, ExportResult } from './export-types';
 
 export function exportAio(integration: Integration, opts: ExportOptions): ExportResult {
   const context = aioContext(integration, opts.includeSecrets);
-  const document = { ims: { contexts: { [contextName(integration.name)]: presentFields(context) } } };
+  assertAioUsable(integration, context);
+  const document = { ims: { contexts: { [contextName(integration.name, opts.context)]: presentFields(context) } } };
   return {
     content: `${JSON.stringify(document, null, 2)}\n`,
     fileName: `${fileStem(integration.name)}.aio.json`,
     containsSecrets: context.containsSecrets,
+    warnings: context.warnings,
   };
 }

@@ -18,7 +18,7 @@
  * and uncommenting it yields an empty variable rather than a stray note.
  */
 import { KIND_LABELS, type Integration } from '../../../shared/integration';
-import { aioContext } from './aio-context';
+import { aioContext, type AioContext } from './aio-context';
 import { dotenvValue } from './dotenv-value';
 import { activeKey, activeSecret, contextName, fileStem, scopeParameter, signsWithKey, tokenEndpoint, usesClientSecret } from './export-parts';
 import { INCLUDE_SECRETS_HINT, type ExportOptions, type ExportResult } from './export-types';
@@ -40,7 +40,10 @@ function sampleEntries(integration: Integration): Entry[] {
   const tokenUrl: Entry = { name: 'TOKEN_URL', value: tokenEndpoint(integration) };
   switch (integration.kind) {
     case 'apiKey':
-      return [{ name: 'API_KEY', value: integration.clientId }];
+      return [
+        { name: 'API_KEY', value: integration.clientId },
+        { name: 'ORGANIZATION_ID', value: integration.orgId },
+      ];
     case 'oauthS2S':
     case 'jwt': {
       // Both Adobe kinds share the account lines; they differ in the scope variable and the key.
@@ -75,9 +78,9 @@ function aioSegment(key: string): string {
   return key.toUpperCase().replace(/_/g, '__');
 }
 
-function aioEntries(integration: Integration, includeSecrets: boolean): Entry[] {
-  const prefix = `AIO_IMS_CONTEXTS_${aioSegment(contextName(integration.name))}_`;
-  return aioContext(integration, includeSecrets).fields.map(({ field, value, secret, reason }) => ({
+function aioEntries(context: AioContext, name: string): Entry[] {
+  const prefix = `AIO_IMS_CONTEXTS_${aioSegment(name)}_`;
+  return context.fields.map(({ field, value, secret, reason }) => ({
     name: prefix + aioSegment(field),
     // \u0027 is the same JSON as ', and keeps a secret holding ' inside single quotes.
     value: Array.isArray(value) ? JSON.stringify(value).replace(/'/g, '\\u0027') : value,
@@ -105,12 +108,14 @@ export function exportEnv(integration: Integration, opts: ExportOptions): Export
       : '# Names as Adobe\'s samples read them; quoted so that dotenv reads every value back unchanged.',
     ...render(sampleEntries(integration)),
   ];
+  const warnings: string[] = [];
   if (integration.kind !== 'oauth2') {
-    lines.push(
-      '',
-      `# The same credential as the aio CLI reads it from a .env: IMS context "${contextName(integration.name)}".`,
-      ...render(aioEntries(integration, opts.includeSecrets)),
-    );
+    const name = contextName(integration.name, opts.context);
+    const context = aioContext(integration, opts.includeSecrets);
+    lines.push('', `# The same credential as the aio CLI reads it from a .env: IMS context "${name}".`, ...render(aioEntries(context, name)));
+    // The samples' part is still useful, so a context aio would refuse is a warning here.
+    if (context.missing.length > 0) warnings.push(`aio-lib-ims would refuse the AIO_IMS_CONTEXTS_* part: it lacks ${context.missing.join(', ')}`);
+    warnings.push(...context.warnings);
   }
-  return { content: `${lines.join('\n')}\n`, fileName: `${fileStem(integration.name)}.env`, containsSecrets };
+  return { content: `${lines.join('\n')}\n`, fileName: `${fileStem(integration.name)}.env`, containsSecrets, warnings };
 }

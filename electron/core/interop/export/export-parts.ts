@@ -4,6 +4,7 @@
  */
 import type { Integration } from '../../../shared/integration';
 import type { StoredKeyPair } from '../../../shared/stored-keypair';
+import { KeysmithError } from '../../errors';
 
 /** The secret a token request uses, as mint-token does: the first; the rest are kept for rotation only. */
 export function activeSecret(integration: Integration): string | undefined {
@@ -62,14 +63,33 @@ function asciiWords(name: string): string[] {
 }
 
 /**
- * An aio IMS context name: lowercase letters, digits and single underscores. No hyphens, although
- * aio allows them, because the same name becomes part of AIO_IMS_CONTEXTS_<NAME>_... variables,
- * and a hyphen there is not a valid shell variable name. aio-lib-core-config lowercases those
- * variable names, so a lowercase name is the only kind that survives the round trip.
+ * An aio IMS context name: lowercase letters, digits, `-` and `_`, as aio's own names are
+ * (`aio-cli-plugin-cloudmanager`, the Cloud Manager plugin's default). Lowercase because the same
+ * name becomes AIO_IMS_CONTEXTS_<NAME>_... in a .env, and aio-lib-core-config lowercases those
+ * variable names; `.` would split the name into two levels of aio's dotted keys. A name the user
+ * gives (`context`) must already be one.
  */
-export function contextName(name: string): string {
-  return asciiWords(name).join('_') || 'keysmith';
+export function contextName(name: string, context?: string): string {
+  if (context !== undefined) {
+    if (!AIO_CONTEXT_NAME.test(context)) {
+      throw new KeysmithError('invalid_input', `The aio context name "${context.slice(0, 64)}" is not one aio reads back: use lowercase letters, digits, - and _ (at most 64)`, {
+        field: 'context',
+      });
+    }
+    return context;
+  }
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9_-]+/g, '_')
+      .replace(/^[_-]+|[_-]+$/g, '')
+      .slice(0, 64) || 'keysmith'
+  );
 }
+
+const AIO_CONTEXT_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 /** The stem of a suggested file name: portable on every file system. */
 export function fileStem(name: string): string {

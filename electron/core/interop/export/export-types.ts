@@ -5,12 +5,18 @@ export interface ExportResult {
   fileName: string;
   /** true iff a client secret, a private key or an access token is in `content`: the file is then written 0600 */
   containsSecrets: boolean;
+  /** what the tool the file is for will do differently from Keysmith, one sentence each; never a secret */
+  warnings?: string[];
 }
 
 export interface ExportOptions {
   includeSecrets: boolean;
   /** a token the caller already holds; shown where a format has a place for it (postman, curl) */
   accessToken?: string;
+  /** when `accessToken` expires, ms since the epoch (postman writes it beside the token) */
+  accessTokenExpiresAt?: number;
+  /** the aio context name (aio, env); made from the integration's name when absent */
+  context?: string;
   /** the export time written into formats that record one (postman); tests pin it */
   now?: Date;
 }

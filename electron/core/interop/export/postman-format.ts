@@ -4,11 +4,17 @@
  * _postman_exported_at, _postman_exported_using }`. Secrets use Postman's `secret` type, which its
  * UI masks. A secret that is not exported keeps its variable with an empty value, so the
  * environment shows what to fill in; it is never a placeholder that would be sent as the secret.
- * No private key: Postman cannot sign a JWT without third-party scripts, and an access token minted
- * by Keysmith (`access_token`) is what requests need.
+ *
+ * Two sets of names, so the environment works with Keysmith's requests and with Adobe's own Postman
+ * collections and environment template (adobe-ims.md): Keysmith's lower-case client_id, org_id,
+ * token_url, …, and Adobe's API_KEY, CLIENT_SECRET, SCOPES, IMS (the host; an origin when it is not
+ * https, so `https://{{IMS}}` collections still fail loudly rather than call another host), IMS_ORG,
+ * TECHNICAL_ACCOUNT_ID, TECHNICAL_ACCOUNT_EMAIL, META_SCOPE and PRIVATE_KEY (a secret, for the
+ * collections that sign the JWT in a pre-request script). An access token the caller hands over is
+ * written as access_token and ACCESS_TOKEN (secret) with ACCESS_TOKEN_EXPIRES_AT (ISO 8601).
  */
 import type { Integration } from '../../../shared/integration';
-import { activeSecret, fileStem, scopeParameter, tokenEndpoint, usesClientSecret } from './export-parts';
+import { activeKey, activeSecret, fileStem, scopeParameter, tokenEndpoint, usesClientSecret } from './export-parts';
 import type { ExportOptions, ExportResult } from './export-types';
 
 interface PostmanVariable {
@@ -32,6 +38,9 @@ export function exportPostman(integration: Integration, opts: ExportOptions): Ex
 
   if (integration.kind === 'apiKey') {
     plain('api_key', integration.clientId);
+    plain('org_id', integration.orgId);
+    plain('API_KEY', integration.clientId);
+    plain('IMS_ORG', integration.orgId);
   } else {
     plain('client_id', integration.clientId);
     if (usesClientSecret(integration)) secret('client_secret', activeSecret(integration), opts.includeSecrets);
@@ -43,8 +52,26 @@ export function exportPostman(integration: Integration, opts: ExportOptions): Ex
     plain(integration.kind === 'jwt' ? 'meta_scopes' : 'scopes', scopeParameter(integration));
     if (integration.kind === 'oauth2') plain('audience', integration.audience);
     plain('token_url', tokenEndpoint(integration));
+    if (integration.kind === 'oauth2') plain('auth_method', integration.authMethod);
+    if (integration.kind === 'oauthS2S' || integration.kind === 'jwt') {
+      plain('API_KEY', integration.clientId);
+      secret('CLIENT_SECRET', activeSecret(integration), opts.includeSecrets);
+      plain('IMS', imsHost(integration.imsEndpoint));
+      plain('IMS_ORG', integration.orgId);
+      plain('TECHNICAL_ACCOUNT_ID', integration.technicalAccountId);
+      plain('TECHNICAL_ACCOUNT_EMAIL', integration.technicalAccountEmail);
+      if (integration.kind === 'oauthS2S') plain('SCOPES', scopeParameter(integration));
+      else {
+        plain('META_SCOPE', scopeParameter(integration));
+        secret('PRIVATE_KEY', activeKey(integration)?.privateKeyPem, opts.includeSecrets);
+      }
+    }
     // The caller handed the token over to be written: it goes in whether or not other secrets do.
-    if (opts.accessToken !== undefined) secret('access_token', opts.accessToken, true);
+    if (opts.accessToken !== undefined) {
+      secret('access_token', opts.accessToken, true);
+      secret('ACCESS_TOKEN', opts.accessToken, true);
+      if (opts.accessTokenExpiresAt !== undefined) plain('ACCESS_TOKEN_EXPIRES_AT', new Date(opts.accessTokenExpiresAt).toISOString());
+    }
   }
 
   const environment = {
@@ -60,4 +87,10 @@ export function exportPostman(integration: Integration, opts: ExportOptions): Ex
     fileName: `${fileStem(integration.name)}.postman_environment.json`,
     containsSecrets,
   };
+}
+
+/** `ims-na1.adobelogin.com` for https, the whole origin otherwise (a loopback emulator). */
+function imsHost(endpoint: string): string {
+  const url = new URL(endpoint);
+  return url.protocol === 'https:' ? url.host : url.origin;
 }

@@ -5,7 +5,8 @@
  * Service Account (JWT) one (aio-lib-ims-jwt's keys; very old ones said `techacct` for the technical
  * account); one with `scopes` or `client_secrets` is OAuth Server-to-Server. The `cli` context and
  * any without a client id are `aio login` user sessions; contexts with a `redirect_uri` are 3-legged
- * OAuth. Neither can mint tokens unattended, so both are skipped with a warning. `env: "stage"` is
+ * OAuth. Neither can mint tokens unattended, so both are skipped with a warning. A context holding a
+ * client_id and nothing to mint with is an API key credential, as `aio app use` writes one. `env: "stage"` is
  * aio's switch to the stage IMS. Cached `access_token`s are ignored.
  *
  * The same contexts arrive flattened into .env variables (AIO_ims_contexts_<name>_client__id=…);
@@ -76,7 +77,9 @@ async function addContext(plan: PlanBuilder, contextName: string, context: unkno
   const single = str(context.client_secret);
   if (single !== undefined && !secrets.includes(single)) secrets.push(single);
 
-  const kind = metascopes.length > 0 || hasKey ? 'jwt' : scopes.length > 0 || context.client_secrets !== undefined ? 'oauthS2S' : undefined;
+  // `aio app use` writes an API key credential as a context holding its client_id alone.
+  const apiKey = secrets.length === 0 && scopes.length === 0 && context.client_secrets === undefined && context.technical_account_id === undefined;
+  const kind = metascopes.length > 0 || hasKey ? 'jwt' : scopes.length > 0 || context.client_secrets !== undefined ? 'oauthS2S' : apiKey ? 'apiKey' : undefined;
   if (kind === undefined) {
     return plan.skip(source, 'it has a client_id but neither meta_scopes (Service Account JWT) nor scopes (OAuth Server-to-Server)');
   }
@@ -88,12 +91,16 @@ async function addContext(plan: PlanBuilder, contextName: string, context: unkno
       kind,
       description: `Imported from ${origin.describedAs(contextName)}.`,
       clientId,
-      clientSecrets: kind === 'jwt' ? secrets.slice(0, 1) : secrets,
       orgId: str(context.ims_org_id),
-      technicalAccountId: str(context.technical_account_id) ?? str(context.techacct),
-      technicalAccountEmail: str(context.technical_account_email),
-      ...(kind === 'jwt' ? { metascopes: nonEmpty(metascopes) } : { scopes: nonEmpty(scopes) }),
-      imsEndpoint: imsEndpointOf(context, source, hosts, warnings),
+      ...(kind === 'apiKey'
+        ? {}
+        : {
+            clientSecrets: kind === 'jwt' ? secrets.slice(0, 1) : secrets,
+            technicalAccountId: str(context.technical_account_id) ?? str(context.techacct),
+            technicalAccountEmail: str(context.technical_account_email),
+            ...(kind === 'jwt' ? { metascopes: nonEmpty(metascopes) } : { scopes: nonEmpty(scopes) }),
+            imsEndpoint: imsEndpointOf(context, source, hosts, warnings),
+          }),
     }),
     warnings,
   };

@@ -23,7 +23,8 @@ export interface DotenvText {
   otherLines: number[];
 }
 
-const ASSIGNMENT = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*/;
+// Letters beyond ASCII: `aio app use` writes context names as they are (AIO_ims_contexts_Zürich_…).
+const ASSIGNMENT = /^[ \t]*(?:export[ \t]+)?([\p{L}_][\p{L}\p{N}_.-]*)[ \t]*=[ \t]*/u;
 
 const DOUBLE_QUOTE_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 

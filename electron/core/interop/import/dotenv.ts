@@ -54,8 +54,8 @@ const NAMES: Record<Field, string[]> = {
   technicalAccountEmail: ['TECHNICAL_ACCOUNT_EMAIL'],
   metascopes: ['META_SCOPES', 'METASCOPES', 'META_SCOPE'],
   scopes: ['SCOPES', 'SCOPE'],
-  privateKey: ['PRIVATE_KEY'],
-  privateKeyPath: ['PRIVATE_KEY_PATH', 'PRIVATE_KEY_FILE'],
+  privateKey: ['PRIVATE_KEY', 'ENCODED_PKCS8'],
+  privateKeyPath: ['PRIVATE_KEY_PATH', 'PRIVATE_KEY_FILE', 'PKCS8_FILE_PATH'],
   passphrase: ['PRIVATE_KEY_PASSPHRASE', 'PASSPHRASE'],
   imsEndpoint: ['IMS_ENDPOINT', 'IMS_HOST', 'IMS_URL', 'IMS'],
   tokenUrl: ['TOKEN_URL'],
@@ -81,8 +81,22 @@ const FIELD_WORDS: Record<Field, string> = {
   audience: 'audience',
 };
 
-/** Longest first, so AIO_COMMERCE_AUTH_IMS_ORG_ID is the org id of that prefix. */
-export const DOTENV_PREFIXES = ['AIO_COMMERCE_AUTH_IMS_', 'ADOBE_', 'JWT_', 'OAUTH_', ''];
+/**
+ * Longest first, so AIO_COMMERCE_AUTH_IMS_ORG_ID is the org id of that prefix. The product prefixes
+ * are Adobe's docs and samples: Firefly Services and PDF Services (FIREFLY_SERVICES_CLIENT_ID, …),
+ * IMS_CLIENT_ID / IMS_SERVICE_CLIENT_ID in App Builder and AEM samples, and aio-lib-java's
+ * workspace.properties (aio_client_id, aio_ims_org_id, aio_meta_scopes, aio_encoded_pkcs8, …).
+ */
+export const DOTENV_PREFIXES = ['AIO_COMMERCE_AUTH_IMS_', 'FIREFLY_SERVICES_', 'PDF_SERVICES_', 'IMS_SERVICE_', 'ADOBE_', 'JWT_', 'OAUTH_', 'AIO_', 'IMS_', ''];
+
+/**
+ * Scopes a product's credential always has in Adobe's docs, for .env files that name the client but
+ * not its scopes (Firefly Services' samples send these; PDF Services' SDK asks for DCAPI).
+ */
+const PRODUCT_SCOPES: Record<string, string[]> = {
+  FIREFLY_SERVICES_: ['openid', 'AdobeID', 'session', 'additional_info', 'read_organizations', 'firefly_api', 'ff_apis'],
+  PDF_SERVICES_: ['openid', 'AdobeID', 'DCAPI'],
+};
 
 const BY_NAME = new Map<string, { field: Field; rank: number }>();
 for (const [field, names] of Object.entries(NAMES) as [Field, string[]][]) names.forEach((name, rank) => BY_NAME.set(name, { field, rank }));
@@ -106,7 +120,8 @@ function groupsOf(entries: DotenvEntry[], plan: PlanBuilder): Map<string, Group>
   const groups = new Map<string, Group>();
   for (const entry of entries) {
     const upper = entry.key.toUpperCase();
-    for (const prefix of DOTENV_PREFIXES) {
+    // IMS_ORG_ID is a name of its own, not IMS_ + ORG_ID: a bare name wins over a prefix.
+    for (const prefix of BY_NAME.has(upper) ? [''] : DOTENV_PREFIXES) {
       if (!upper.startsWith(prefix)) continue;
       const known = BY_NAME.get(upper.slice(prefix.length));
       if (!known) continue;
@@ -163,7 +178,10 @@ async function groupDraft(group: Group, prefix: string, base: { name: string; so
     return `it sets ${varsUsed.join(', ')} but no ${prefix}CLIENT_ID`;
   }
   const { metascopes, hosts } = metascopeList(value('metascopes'));
-  const scopes = stringList(value('scopes'));
+  let scopes = stringList(value('scopes'));
+  const assumed = PRODUCT_SCOPES[prefix];
+  const assumeScopes = scopes.length === 0 && metascopes.length === 0 && assumed !== undefined && value('clientSecret') !== undefined;
+  if (assumeScopes) scopes = assumed;
   const secrets = stringList(value('clientSecrets'));
   const single = value('clientSecret');
   if (single !== undefined && !secrets.includes(single)) secrets.unshift(single);
@@ -195,6 +213,7 @@ async function groupDraft(group: Group, prefix: string, base: { name: string; so
     }),
     warnings,
   };
+  if (assumeScopes) warnings.push(`No scopes are given: the scopes Adobe documents for this product were used (${scopes.join(',')}); check them in the Developer Console`);
   if (kind === 'jwt') {
     await attachKey(draft, group, opts);
     if (!draft.key && warnings.length === 0) warnings.push(`There is no ${prefix}PRIVATE_KEY or ${prefix}PRIVATE_KEY_PATH: add the key before minting tokens`);
@@ -240,6 +259,34 @@ async function oauth2Draft(
   return draft;
 }
 
+/**
+ * A name for what a .env holds: "project.env" is "project", ".env.staging" "staging"; a plain .env
+ * is named after its folder, which is the project's name ("my-app/.env" is "my-app").
+ */
+function dotenvName(fileName: string | undefined, baseDir: string | undefined): string {
+  const stem = fileName?.replace(/^\.?env(?:\.|$)/i, '').replace(/\.env$/i, '') ?? '';
+  const folder = baseDir !== undefined ? path.basename(path.resolve(baseDir)) : '';
+  const name = stem !== '' ? stem : folder !== '' && folder !== path.sep ? folder : 'Imported .env';
+  return oneLine(name, 90) || 'Imported .env';
+}
+
+/**
+ * Variables without a prefix that no unprefixed credential uses (IMS_ORG_ID, IMS beside
+ * FIREFLY_SERVICES_CLIENT_ID) describe the prefixed ones: each gets those it lacks.
+ */
+function shareBareFields(groups: Map<string, Group>): void {
+  const bare = groups.get('');
+  if (!bare || bare.has('clientId')) return;
+  let shared = false;
+  for (const [prefix, group] of groups) {
+    if (prefix === '' || !group.has('clientId')) continue;
+    for (const [field, entry] of bare) if (!group.has(field)) group.set(field, entry);
+    shared = true;
+  }
+  // Given to the credentials they describe, they are no credential of their own.
+  if (shared) groups.delete('');
+}
+
 /** A credential of its own only with a client id, or with API_KEY beside other Adobe variables (API_KEY alone is too common a name). */
 function isCredentialGroup(group: Group): boolean {
   const id = group.get('clientId');
@@ -254,11 +301,18 @@ export async function parseDotenvFile(text: string, plan: PlanBuilder, opts: Imp
     const shown = otherLines.slice(0, 10).join(', ') + (otherLines.length > 10 ? ', …' : '');
     plan.warn(`${otherLines.length === 1 ? 'Line' : 'Lines'} ${shown} of ${plan.label} ${otherLines.length === 1 ? 'is not a KEY=VALUE assignment and was' : 'are not KEY=VALUE assignments and were'} ignored`);
   }
-  const assignments = lastAssignments(entries, plan);
+  const fileName = opts.fileName ? path.basename(opts.fileName) : undefined;
+  await addDotenvEntries(lastAssignments(entries, plan), plan, opts, dotenvName(fileName, opts.baseDir));
+}
+
+/**
+ * Credentials from named values: a .env's assignments, or the same names in another file (the older
+ * PDF Services credential JSON, aio-lib-java's workspace.properties). `baseName` names candidates.
+ */
+export async function addDotenvEntries(assignments: DotenvEntry[], plan: PlanBuilder, opts: ImportOptions, baseName: string): Promise<void> {
   const fileName = opts.fileName ? path.basename(opts.fileName) : undefined;
   const file = fileName ? `"${oneLine(fileName)}"` : 'a .env file';
   const fileRef = fileName ? file : 'the .env file';
-  const baseName = fileName ? oneLine(fileName, 90) : 'Imported .env';
 
   const contexts = aioContextsOf(assignments);
   await addAioContexts(plan, contexts, {
@@ -267,7 +321,12 @@ export async function parseDotenvFile(text: string, plan: PlanBuilder, opts: Imp
     describedAs: (name) => `aio CLI context "${oneLine(name)}" in ${file} (AIO_ims_contexts_* variables)`,
   });
 
-  const groups = [...groupsOf(assignments, plan)].filter(([, group]) => isCredentialGroup(group));
+  const all = groupsOf(assignments, plan);
+  shareBareFields(all);
+  let groups = [...all].filter(([, group]) => isCredentialGroup(group));
+  // API_KEY alone is too common a name to count beside other credentials, but a .env holding
+  // nothing else is an API key credential (Keysmith's own API key export is one).
+  if (groups.length === 0 && Object.keys(contexts).length === 0) groups = [...all].filter(([, group]) => group.has('clientId'));
   for (const [prefix, group] of groups) {
     const label = prefix === '' ? '' : ` ${prefix.slice(0, -1)}`;
     const source = `${prefix === '' ? '' : `${prefix}* `}variables in ${fileRef}`;

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { parseAemServiceCredentials } from './aem-service-credentials';
 import { parseAioConfig } from './aio-config';
 import { parseConsoleProject } from './console-project';
+import { parseBareContext, parsePdfServicesCredentials, parseUppercaseCredentials } from './credential-json';
+import { parsePostmanEnvironment } from './postman-environment';
 import { detectFormat } from './detect-format';
 import { parseDotenvFile } from './dotenv';
 import { oneLine } from './field-values';
@@ -38,7 +40,15 @@ export async function parseImportFile(bytes: Buffer, opts: ImportOptions = {}): 
       parseAemServiceCredentials(detected.json, plan, fileName);
       break;
     case 'aio':
-      await parseAioConfig(detected.json, plan, { ...opts, fileName });
+      if (detected.shape === 'bareContext') await parseBareContext(detected.json, plan, { ...opts, fileName });
+      else await parseAioConfig(detected.json, plan, { ...opts, fileName });
+      break;
+    case 'postman':
+      await parsePostmanEnvironment(detected.json, plan, { ...opts, fileName });
+      break;
+    case 'pdfServices':
+      if (detected.shape === 'uppercase') await parseUppercaseCredentials(detected.json, plan, { ...opts, fileName });
+      else await parsePdfServicesCredentials(detected.json, plan, { ...opts, fileName });
       break;
     case 'env':
       await parseDotenvFile(detected.text, plan, { ...opts, fileName });

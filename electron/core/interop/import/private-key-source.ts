@@ -5,6 +5,7 @@
  * The key itself is checked later by the key importer; here it is only found. Warnings name where
  * the key was expected and, for a path, the path; never the value, which may be the key.
  */
+import { createPrivateKey } from 'node:crypto';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { isKeysmithError } from '../../errors';
@@ -30,10 +31,24 @@ function pemFromText(text: string): string | undefined {
   return pem.endsWith('\n') ? pem : `${pem}\n`;
 }
 
+function isPkcs8Der(bytes: Buffer): boolean {
+  try {
+    createPrivateKey({ key: bytes, format: 'der', type: 'pkcs8' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function pemFromBase64(text: string): string | undefined {
   const compact = text.replace(/\s+/g, '');
   if (compact.length < 64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return undefined;
-  return pemFromText(Buffer.from(compact, 'base64').toString('utf8'));
+  const bytes = Buffer.from(compact, 'base64');
+  // aio-lib-java's aio_encoded_pkcs8 is the DER itself (an ASN.1 SEQUENCE), not a PEM.
+  if (bytes[0] === 0x30 && isPkcs8Der(bytes)) {
+    return `-----BEGIN PRIVATE KEY-----\n${bytes.toString('base64').replace(/.{1,64}/g, '$&\n')}-----END PRIVATE KEY-----\n`;
+  }
+  return pemFromText(bytes.toString('utf8'));
 }
 
 /**
