@@ -43,6 +43,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   export: async () => (await import('./cli/commands/export')).exportCommand,
   bundle: async () => (await import('./cli/commands/bundle')).bundle,
   migrate: async () => (await import('./cli/commands/migrate')).migrate,
+  login: async () => (await import('./cli/commands/login')).login,
+  logout: async () => (await import('./cli/commands/logout')).logout,
+  whoami: async () => (await import('./cli/commands/whoami')).whoami,
 };
 
 async function printHelp(io: Io, topic?: string): Promise<number> {
