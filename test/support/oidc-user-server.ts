@@ -37,12 +37,12 @@ export async function startOidcUserServer(clients: UserClientSpec[], accounts: R
   const { default: Provider } = await loadProvider();
   const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
   const sockets = new Set<Socket>();
-  let handler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  const route: { handler?: (req: IncomingMessage, res: ServerResponse) => void } = {};
   const hits: Record<string, number> = {};
   const server: Server = createServer((req, res) => {
     const p = new URL(req.url ?? '/', 'http://x').pathname;
     hits[p] = (hits[p] ?? 0) + 1;
-    if (handler) handler(req, res);
+    if (route.handler) route.handler(req, res);
     else res.writeHead(503).end();
   });
   server.on('connection', (socket) => {
@@ -77,15 +77,12 @@ export async function startOidcUserServer(clients: UserClientSpec[], accounts: R
       revocation: { enabled: true },
       userinfo: { enabled: true },
     },
-    // Every consent asked is granted in full: the devInteractions consent page has one button.
-    loadExistingGrant: undefined,
   };
-  delete configuration.loadExistingGrant;
 
   const provider = await quietly(() => new Provider(issuer, configuration));
   provider.on('grant.error', (_ctx, err) => grantErrors.push({ error: err.error ?? 'error', detail: err.error_detail }));
   provider.on('server_error', (_ctx, err) => console.error('oidc-provider server_error:', err));
-  handler = provider.callback();
+  route.handler = provider.callback();
 
   return {
     issuer,

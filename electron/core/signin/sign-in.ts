@@ -117,7 +117,10 @@ async function authorizationCode(integration: UserIntegration, endpoints: Provid
           throw answer.kind === 'error' ? answer.error : new KeysmithError('invalid_input', 'unreachable');
         })
       : null;
-    const code = await Promise.race([listener?.code, fromPaste].filter((p): p is Promise<string> => p !== null));
+    const waits: Promise<string>[] = [];
+    if (listener) waits.push(listener.code);
+    if (fromPaste) waits.push(fromPaste);
+    const code = await Promise.race(waits);
     listener?.close();
     return { code, redirectUri };
   } finally {
