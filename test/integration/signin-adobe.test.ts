@@ -51,7 +51,7 @@ function options(extra: Partial<SignInOptions> = {}): SignInOptions & { urls: st
   return {
     fetch,
     mode: 'browser',
-    timeoutMs: 30_000,
+    waitMs: 30_000,
     openBrowser: async (url) => void pages.push(follow(url)),
     onAuthorizationUrl: (url) => void urls.push(url),
     onDeviceCode: () => undefined,

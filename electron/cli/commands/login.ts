@@ -49,7 +49,7 @@ export async function login(args: string[], ctx: CliContext): Promise<void> {
   const result = await signIn(vault, positionals[0]!, {
     ...grantOptions(ctx),
     mode,
-    ...(timeoutMs !== undefined && { timeoutMs }),
+    ...(timeoutMs !== undefined && { waitMs: timeoutMs }),
     openBrowser: systemBrowser(ctx.env),
     readPasted: readPastedLine(ctx),
     onAuthorizationUrl: (url, opened) => {

@@ -74,9 +74,10 @@ export async function validateIdToken(idToken: string, expect: IdTokenExpectatio
   const [h, p, s] = idToken.split('.');
   const header = decodePart(h ?? '');
   const claims = decodePart(p ?? '');
-  if (!header || !claims || !s) throw refuse('is not a readable JWT');
+  if (!header || !claims) throw refuse('is not a readable JWT');
   const alg = own(header, 'alg');
   if (typeof alg !== 'string' || !Object.hasOwn(ALGORITHMS, alg)) throw refuse(`is signed with an algorithm Keysmith does not accept (${typeof alg === 'string' ? alg.slice(0, 20).replace(/[^\w-]/g, '') : 'none'})`);
+  if (!s) throw refuse('carries no signature');
   const jwks = await getJsonObject(expect.jwksUrl, 'provider key set (JWKS)', http);
   const key = pickKey(jwks, own(header, 'kid'), alg);
   if (!key) throw refuse('names a signing key the provider does not publish');

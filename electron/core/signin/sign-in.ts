@@ -37,7 +37,8 @@ export interface SignInOptions extends GrantOptions {
   onDeviceCode: (code: DeviceCode) => void;
   /** reads what the person pasted (the URL the browser ended on, or the code); for `paste` */
   readPasted?: () => Promise<string>;
-  timeoutMs?: number;
+  /** how long to wait for the browser (or the pasted answer); `timeoutMs` is each HTTP request's */
+  waitMs?: number;
 }
 
 export interface SignInResult {
@@ -92,7 +93,7 @@ export function authorizationUrl(
 }
 
 async function authorizationCode(integration: UserIntegration, endpoints: ProviderEndpoints, opts: SignInOptions, secrets: ReturnType<typeof newAuthorizationSecrets>) {
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_SECONDS * 1000;
+  const timeoutMs = opts.waitMs ?? DEFAULT_SIGN_IN_TIMEOUT_SECONDS * 1000;
   const local = loopbackRedirect(integration);
   const paste = opts.mode === 'paste' || local === null;
   if (paste && !opts.readPasted) throw new KeysmithError('invalid_input', `"${integration.name}" comes back to ${integration.redirectUri}, not to this machine, and nothing here can read where the browser ended`, { integration: integration.name });
