@@ -9,10 +9,19 @@ import { parseCommandArgs, usageError } from '../parse-args';
 import { writeLine } from '../terminal';
 import { grantOptions, describeIdentity, describeExpiry } from '../signin-output';
 
-/** One line from standard input: what the person pasted. Not hidden: a code is useless without this process's PKCE verifier. */
-function readPastedLine(ctx: CliContext): () => Promise<string> {
-  return () =>
+/**
+ * One line from standard input: what the person pasted. Not hidden: a code is useless without this
+ * process's PKCE verifier. `stop` lets go of stdin once the sign-in is over either way (the
+ * browser may have come back to the loopback first), so a pending read does not keep the process.
+ */
+function readPastedLine(ctx: CliContext): { read: () => Promise<string>; stop: () => void } {
+  let reading = false;
+  const stop = () => {
+    if (reading) ctx.io.stdin.destroy();
+  };
+  const read = () =>
     new Promise<string>((resolve, reject) => {
+      reading = true;
       const rl = createInterface({ input: ctx.io.stdin, terminal: false, crlfDelay: Infinity });
       let answered = false;
       rl.once('line', (line) => {
@@ -24,6 +33,7 @@ function readPastedLine(ctx: CliContext): () => Promise<string> {
         if (!answered) reject(new KeysmithError('invalid_input', 'Standard input ended before the URL the browser ended on (or the code) was pasted; nothing was stored'));
       });
     });
+  return { read, stop };
 }
 
 export async function login(args: string[], ctx: CliContext): Promise<void> {
@@ -46,12 +56,13 @@ export async function login(args: string[], ctx: CliContext): Promise<void> {
   }
   const vault = await openVault(ctx);
   const err = ctx.io.stderr;
+  const pasted = readPastedLine(ctx);
   const result = await signIn(vault, positionals[0]!, {
     ...grantOptions(ctx),
     mode,
     ...(timeoutMs !== undefined && { waitMs: timeoutMs }),
     openBrowser: systemBrowser(ctx.env),
-    readPasted: readPastedLine(ctx),
+    readPasted: pasted.read,
     onAuthorizationUrl: (url, opened) => {
       if (mode === 'paste') {
         writeLine(err, `Open this URL in a browser, sign in, then paste the URL the browser ends on (or the code) here:`);
@@ -68,7 +79,7 @@ export async function login(args: string[], ctx: CliContext): Promise<void> {
       if (code.verificationUriComplete) writeLine(err, `(or open ${code.verificationUriComplete})`);
       writeLine(err, `Waiting for approval (the code expires at ${new Date(code.expiresAt).toLocaleTimeString()})...`);
     },
-  });
+  }).finally(pasted.stop);
   writeLine(ctx.io.stdout, `Signed in to "${visibleText(result.integration.name)}"${describeIdentity(result.identity)}`);
   writeLine(err, describeExpiry(result.expiresAt, result.hasRefreshToken ? (result.refreshExpiresAt ?? null) : undefined));
 }
