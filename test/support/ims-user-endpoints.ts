@@ -41,6 +41,10 @@ export interface ImsUserApi {
   /** refresh tokens ever accepted (rotation: each once) */
   readonly refreshUses: number;
   readonly revoked: readonly string[];
+  /** every refresh token ever issued, oldest first */
+  readonly issuedRefreshTokens: readonly string[];
+  /** whether a refresh token would be accepted now */
+  refreshTokenValid(token: string): boolean;
 }
 
 export interface UserReply {
@@ -62,6 +66,7 @@ export function imsUserEndpoints(parts: { url: () => string; privateKey: KeyObje
   const refreshTokens = new Map<string, { clientId: string; scopes: string[]; user: EmulatedUser }>();
   const accessTokens = new Map<string, EmulatedUser>();
   const revoked: string[] = [];
+  const issued: string[] = [];
   let refreshUses = 0;
 
   function redirectAllowed(c: EmulatedUserClient, uri: string): boolean {
@@ -105,6 +110,7 @@ export function imsUserEndpoints(parts: { url: () => string; privateKey: KeyObje
     if (scopes.includes('offline_access')) {
       const refresh = `ims-user-rt-${rand()}`;
       refreshTokens.set(refresh, { clientId: c.clientId, scopes, user: u });
+      issued.push(refresh);
       body.refresh_token = refresh;
     }
     if (scopes.includes('openid')) body.id_token = idToken(c.clientId, u, nonce);
@@ -120,6 +126,8 @@ export function imsUserEndpoints(parts: { url: () => string; privateKey: KeyObje
       return refreshUses;
     },
     revoked,
+    issuedRefreshTokens: issued,
+    refreshTokenValid: (token) => refreshTokens.has(token),
   };
 
   const PATHS = new Set(['/ims/authorize/v2', '/ims/userinfo/v2', '/ims/revoke', '/ims/keys', '/ims/.well-known/openid-configuration']);
