@@ -2,7 +2,7 @@
  * The app's services from Electron's pieces: the OS keychain, `net.fetch` (the system's proxy
  * settings apply), native dialogs and the clipboard. The building itself is app-parts.ts.
  */
-import { app, net, type BaseWindow } from 'electron';
+import { app, net, shell, type BaseWindow } from 'electron';
 import { OsKeychain } from '../core/keychain';
 import { buildAppParts, type AppParts } from './app-parts';
 import { electronClipboardPort } from './clipboard.main';
@@ -26,5 +26,10 @@ export function createAppServices(opts: {
     dialogs: (clipboard) => electronDialogs(opts.window, clipboard),
     push: opts.push,
     log: opts.log,
+    // Only the authorization URL Keysmith built reaches here, and only http(s).
+    openExternal: async (url) => {
+      if (!/^https?:\/\//i.test(url)) throw new Error('only http(s) URLs are opened');
+      await shell.openExternal(url);
+    },
   });
 }
