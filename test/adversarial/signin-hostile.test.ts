@@ -91,6 +91,18 @@ describe('ID tokens that must not be believed', () => {
   }
 });
 
+describe('discovery', () => {
+  it('uses nothing of a discovery document that names another issuer', async () => {
+    // The document at the configured issuer (localhost) claims to be another's (127.0.0.1).
+    const configured = provider.issuer.replace('127.0.0.1', 'localhost');
+    await vault.update((doc) => addIntegration(doc, { kind: 'oauth2User', name: 'Spoofed', clientId: 'app', issuer: configured } as IntegrationFieldsInput));
+    const err = await signIn(vault, 'Spoofed', options()).catch((e: unknown) => e);
+    expect(isKeysmithError(err, 'bad_response')).toBe(true);
+    expect((err as Error).message).toBe(`The discovery document at ${configured}/.well-known/openid-configuration names another issuer ("${provider.issuer}"), so none of it is used: check the issuer URL`);
+    expect(pages).toEqual([]);
+  });
+});
+
 describe('redirects that are not this sign-in\'s', () => {
   it('ignores a callback with a wrong state, and signs in with the right one that follows', async () => {
     provider.onAuthorize = (a) => {

@@ -133,6 +133,20 @@ describe('Adobe user sign-in against the IMS emulator', () => {
     expect((await signInStatus(vault, 'Adobe spa', now)).state).toBe('expired');
   });
 
+  it('shares one refresh among concurrent requests, across two services on one vault', async () => {
+    ims.users.registerUserClient({ clientId: 'native-app', appType: 'native', redirectUris: ['http://127.0.0.1/callback'] });
+    await add({ name: 'Shared', clientId: 'native-app', scopes: ['openid', 'AdobeID', 'offline_access'] });
+    await signIn(vault, 'Shared', options());
+    let now = Date.now() + 86_400_000; // the access token has lapsed: each request must renew it
+    const clock = () => new Date(now);
+    const [a, b] = [new TokenService(vault, { fetch, now: clock }), new TokenService(vault, { fetch, now: clock })];
+    const tokens = await Promise.all([...Array.from({ length: 5 }, () => a.getToken('Shared')), ...Array.from({ length: 5 }, () => b.getToken('Shared'))]);
+    expect(new Set(tokens.map((t) => t.accessToken)).size).toBe(1);
+    expect(ims.users.refreshUses).toBe(1);
+    now += 1000;
+    expect((await a.getToken('Shared')).fromCache).toBe(true);
+  });
+
   it('turns an access_denied redirect into a sentence, and stores nothing', async () => {
     ims.users.registerUserClient({ clientId: 'native-app', appType: 'native', redirectUris: ['http://127.0.0.1/callback'] });
     await add({ name: 'Denied', clientId: 'native-app' });
