@@ -45,6 +45,8 @@ describe('sign-in over IPC', () => {
     // Nothing secret crossed to the renderer: no access, refresh or ID token in any answer.
     expect(JSON.stringify(app.responses)).not.toMatch(/ims-user-(at|rt)-|eyJ/);
 
+    // The token panel and the list see the person's token as any other.
+    expect(await app.call('tokens:status', { name: 'Adobe' })).toMatchObject({ ok: true, value: { state: 'valid' } });
     const minted = await app.call<{ state: string }>('tokens:mint', { name: 'Adobe' });
     expect(minted).toMatchObject({ ok: true, value: { state: 'valid' } });
     const copied = await app.call('tokens:copy', { name: 'Adobe', format: 'raw' });
