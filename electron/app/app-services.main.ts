@@ -7,6 +7,7 @@ import { OsKeychain } from '../core/keychain';
 import { buildAppParts, type AppParts } from './app-parts';
 import { electronClipboardPort } from './clipboard.main';
 import { electronDialogs } from './dialogs.main';
+import { isAuthorizationUrl } from './sign-in-url';
 import type { PushEvent } from './events.main';
 
 export type { AppParts };
@@ -26,10 +27,10 @@ export function createAppServices(opts: {
     dialogs: (clipboard) => electronDialogs(opts.window, clipboard),
     push: opts.push,
     log: opts.log,
-    // Only the authorization URL Keysmith built reaches here, and only http(s).
+    // Only the authorization URL core built from the integration's endpoints reaches here.
     openExternal: async (url) => {
-      if (!/^https?:\/\//i.test(url)) throw new Error('only http(s) URLs are opened');
-      await shell.openExternal(url);
+      if (isAuthorizationUrl(url)) await shell.openExternal(url);
+      else throw new Error('not an authorization URL: https, or http on loopback, without credentials');
     },
   });
 }
