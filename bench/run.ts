@@ -2,6 +2,7 @@
 import { benchCliKeygen, benchCliList } from './cli.bench';
 import { benchKeygen } from './keygen.bench';
 import { benchIpc } from './ipc.bench';
+import { benchSignIn } from './signin.bench';
 import { benchRenderer } from './renderer.bench';
 import { benchTokens } from './token.bench';
 import { benchVault } from './vault.bench';
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   // `--only renderer` runs the renderer section alone (it needs Chromium, the others do not).
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
   if (only === 'renderer') return benchRenderer(quick ? 3 : 9);
+  if (only === 'signin') return benchSignIn(quick ? 3 : 11);
   // `--only vault`: reading and listing, with the 5,000-integration size the vault issues quote.
   if (only === 'vault') {
     await benchVault([100, 1000, 5000, 10000], quick ? 3 : 9);
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
   await benchCliKeygen(quick ? 5 : 21);
   await benchTokens(quick ? 3 : 11);
   await benchIpc(quick ? 3 : 9);
+  await benchSignIn(quick ? 3 : 11);
   await benchRenderer(quick ? 3 : 9);
 }
 

@@ -45,6 +45,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   bundle: async () => (await import('./cli/commands/bundle')).bundle,
   migrate: async () => (await import('./cli/commands/migrate')).migrate,
   formats: async () => (await import('./cli/commands/formats')).formats,
+  login: async () => (await import('./cli/commands/login')).login,
+  logout: async () => (await import('./cli/commands/logout')).logout,
+  whoami: async () => (await import('./cli/commands/whoami')).whoami,
 };
 
 async function printHelp(io: Io, topic?: string): Promise<number> {

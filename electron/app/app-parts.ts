@@ -29,6 +29,8 @@ export interface AppPieces {
   dialogs: (clipboard: ClipboardPolicy) => Dialogs;
   push: PushEvent;
   log: (message: string, err?: unknown) => void;
+  /** Opens the system browser (shell.openExternal in the app; the e2e bridge opens a second page). */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 export function buildAppParts(p: AppPieces): AppParts {
@@ -51,6 +53,8 @@ export function buildAppParts(p: AppPieces): AppParts {
     clipboard,
     settings,
     log: p.log,
+    fetch: p.fetch,
+    ...(p.openExternal && { openExternal: p.openExternal }),
   };
   return { services, session, settings, clipboard };
 }

@@ -8,6 +8,7 @@
  * No `electron` import: the app injects `net.fetch` and the OS keychain, tests a fetch and a
  * stand-in keychain, so this runs in plain Node.
  */
+import { SessionStore } from '../core/signin/session-store';
 import { EventEmitter } from 'node:events';
 import { stat } from 'node:fs/promises';
 import { isKeysmithError } from '../core/errors';
@@ -148,8 +149,15 @@ export class VaultSession extends EventEmitter<SessionEvents> implements VaultAc
     return this.current().tokens;
   }
 
+  /** Minted tokens from the cache; a person's access token from their sign-in (core/signin/). */
   async tokenEntries(): Promise<Record<string, CachedToken>> {
-    return this.current().cache.read();
+    const current = this.current();
+    const [cached, sessions] = await Promise.all([current.cache.read(), new SessionStore(current.vault).readAll()]);
+    const entries: Record<string, CachedToken> = { ...cached };
+    for (const [id, s] of Object.entries(sessions)) {
+      entries[id] = { accessToken: s.accessToken, tokenType: s.tokenType, expiresAt: s.expiresAt, mintedAt: s.mintedAt, credentialHash: s.credentialHash };
+    }
+    return entries;
   }
 
   async changed(): Promise<void> {

@@ -5,14 +5,22 @@ export const COMMAND_HELP: Record<string, string> = {
   init: `keysmith init [--passphrase | --passphrase-stdin]
   Create the vault. By default its key lives in the OS keychain; with --passphrase (or when
   KEYSMITH_PASSPHRASE is set) it is unlocked by a passphrase instead. Prints a recovery key once.`,
-  add: `keysmith add <apikey|oauth-s2s|jwt|oauth2> --name NAME [flags]
+  add: `keysmith add <apikey|oauth-s2s|jwt|oauth2|oauth-user> --name NAME [flags]
   Flags: --client-id ID  --description TEXT  --org-id ID@AdobeOrg
          --technical-account-id ID@techacct.adobe.com  --technical-account-email EMAIL
          --scopes a,b  --metascopes a,b  --ims-endpoint URL
          --token-url URL  --auth-method client_secret_basic|client_secret_post|private_key_jwt  --audience AUD
          --refresh-margin MINUTES (re-mint when fewer remain; default 10)  --auto-refresh on|off (the app)
          --client-secret-stdin   read the client secret from standard input (else a hidden prompt)
-  The client secret is never accepted as an argument. The vault is created on first use.`,
+  The client secret is never accepted as an argument. The vault is created on first use.
+  User sign-in (then \`keysmith login NAME\`):
+    oauth-user  Adobe: --app-type native|singlePage|web (web needs --client-secret-stdin)
+                --redirect-uri URL (Single-Page and Web App: the one registered in the Console)
+                --scopes openid,AdobeID,offline_access  --ims-endpoint URL
+    oauth2 --grant authorization_code|device_code  any provider: --issuer URL (OpenID discovery)
+                or --authorize-url/--device-url and --token-url; optional --revocation-url,
+                --userinfo-url, --jwks-url, --redirect-uri; --client-secret-stdin for a
+                confidential client (else public, PKCE)`,
   list: `keysmith list [--json]
   List integrations. --json prints an array of {name, kind, clientId, orgId, description, updatedAt}.`,
   show: `keysmith show <name> [--json]
@@ -86,6 +94,19 @@ keysmith bundle import FILE [--passphrase-stdin]
   and with --retire mark the JWT one retired (its keys stay until you remove it).`,
   'rm-key': `keysmith rm-key <name> --fingerprint F
   Remove a key. The active key can be removed only when it is the last one.`,
+  login: `keysmith login <name> [--no-browser | --paste | --device] [--timeout SECONDS]
+  Sign a person in to a user sign-in integration: opens the system browser ($BROWSER, else
+  xdg-open/open) at the provider, waits for it on http://127.0.0.1:<free port>/callback (or the
+  registered --redirect-uri), checks state, PKCE and the ID token, and stores the tokens encrypted.
+  --no-browser  print the URL (stderr) and wait for the redirect
+  --paste       the browser is on another machine: paste the URL it ends on (or the code)
+  --device      device code (RFC 8628): open the printed URL anywhere and enter the code
+  --timeout     how long to wait for the browser (default 300 s)`,
+  logout: `keysmith logout <name>
+  Revoke the person's tokens at the provider where it can (RFC 7009) and delete them here.`,
+  whoami: `keysmith whoami <name> [--json]
+  Who is signed in and until when the access and refresh tokens last. Exit code 0 when signed in
+  (or renewable), 1 when a sign-in is needed.`,
 };
 
 export function generalHelp(version: string): string {
@@ -120,6 +141,9 @@ Commands:
   formats         list the file formats import reads and export writes
   bundle          share integrations encrypted with a passphrase
   migrate         move a JWT integration to OAuth Server-to-Server
+  login           sign a person in (browser, --no-browser, --paste, --device)
+  logout          revoke and delete a person's tokens
+  whoami          who is signed in; exits 1 when a sign-in is needed
   help [command]  this text, or a command's
 
 Environment:

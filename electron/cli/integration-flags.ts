@@ -26,6 +26,15 @@ const FLAG_FIELDS: Record<string, FlagBinding> = {
   audience: { field: 'audience' },
   'refresh-margin': { field: 'refreshMarginMinutes', parse: 'number' },
   'auto-refresh': { field: 'autoRefresh', parse: 'onOff' },
+  'app-type': { field: 'appType' },
+  grant: { field: 'grant' },
+  'redirect-uri': { field: 'redirectUri' },
+  issuer: { field: 'issuer' },
+  'authorize-url': { field: 'authorizeUrl' },
+  'device-url': { field: 'deviceUrl' },
+  'revocation-url': { field: 'revocationUrl' },
+  'userinfo-url': { field: 'userinfoUrl' },
+  'jwks-url': { field: 'jwksUrl' },
 };
 
 const TOKEN_FLAGS = ['refresh-margin', 'auto-refresh'];
@@ -36,6 +45,11 @@ const KIND_FLAGS: Record<IntegrationKind, string[]> = {
   oauthS2S: ['name', 'description', 'client-id', 'org-id', 'technical-account-id', 'technical-account-email', 'scopes', 'ims-endpoint', ...TOKEN_FLAGS],
   jwt: ['name', 'description', 'client-id', 'org-id', 'technical-account-id', 'technical-account-email', 'metascopes', 'ims-endpoint', ...TOKEN_FLAGS],
   oauth2: ['name', 'description', 'client-id', 'token-url', 'auth-method', 'scopes', 'audience', ...TOKEN_FLAGS],
+  oauthUser: ['name', 'description', 'client-id', 'app-type', 'scopes', 'redirect-uri', 'org-id', 'ims-endpoint', ...TOKEN_FLAGS],
+  oauth2User: [
+    'name', 'description', 'client-id', 'grant', 'issuer', 'authorize-url', 'token-url', 'device-url', 'revocation-url',
+    'userinfo-url', 'jwks-url', 'redirect-uri', 'auth-method', 'scopes', 'audience', ...TOKEN_FLAGS,
+  ],
 };
 
 export const KIND_ALIASES: Record<string, IntegrationKind> = {
@@ -45,6 +59,7 @@ export const KIND_ALIASES: Record<string, IntegrationKind> = {
   s2s: 'oauthS2S',
   jwt: 'jwt',
   oauth2: 'oauth2',
+  'oauth-user': 'oauthUser',
 };
 
 export const INTEGRATION_OPTIONS: OptionSpec = {

@@ -4,7 +4,7 @@
  * Fields the schema does not know are dropped, so nothing unbounded rides along.
  */
 import { z } from 'zod';
-import { ApiKeyFields, JwtFields, OAuth2Fields, OAuthS2SFields, UNSAFE_TEXT_ISSUE, type Integration } from '../shared/integration';
+import { ApiKeyFields, JwtFields, OAuth2Fields, OAuth2UserFields, OAuthS2SFields, OAuthUserFields, UNSAFE_TEXT_ISSUE, type Integration } from '../shared/integration';
 import { visibleText } from '../shared/terminal-text';
 import { withoutUnsafeChars } from '../shared/unsafe-text';
 import { describeIssue } from '../shared/integration-validation';
@@ -23,6 +23,8 @@ export const StoredIntegrationSchema = z.discriminatedUnion('kind', [
   OAuthS2SFields.safeExtend(identity),
   JwtFields.safeExtend(signing),
   OAuth2Fields.safeExtend(signing),
+  OAuthUserFields.safeExtend(identity),
+  OAuth2UserFields.safeExtend(identity),
 ]);
 
 /** "integration 3 ("AEM prod")": the name quoted with every control and bidi character escaped, so none reaches a terminal or a dialog. */

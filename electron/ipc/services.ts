@@ -6,6 +6,7 @@
 import type { Settings, SettingsPatch } from '../shared/settings-schema';
 import type { CachedToken } from '../core/tokens/token-cache';
 import type { TokenService } from '../core/tokens/token-service';
+import type { Fetch } from '../core/tokens/token-http';
 import type { NewUnlock, UnlockRequest, Vault } from '../core/vault';
 import type { LockReason, VaultStatus } from '../shared/ipc/contract';
 
@@ -65,4 +66,8 @@ export interface AppServices {
   /** Main-process log for unexpected failures; never sent to the renderer. */
   log(message: string, err?: unknown): void;
   now?(): Date;
+  /** Opens the system browser at a URL (shell.openExternal): a person's sign-in, never an embedded window. */
+  openExternal?(url: string): Promise<void>;
+  /** The app's fetch (net.fetch), for the sign-in's requests. */
+  fetch?: Fetch;
 }

@@ -27,6 +27,15 @@ export const FIELD_LABELS: Record<FieldName, string> = {
   audience: 'Audience',
   refreshMarginMinutes: 'Refresh margin (minutes)',
   autoRefresh: 'Auto-refresh',
+  appType: 'App type',
+  grant: 'Grant',
+  redirectUri: 'Redirect URI',
+  issuer: 'Issuer',
+  authorizeUrl: 'Authorization URL',
+  deviceUrl: 'Device authorization URL',
+  revocationUrl: 'Revocation URL',
+  userinfoUrl: 'User info URL',
+  jwksUrl: 'JWKS URL',
 };
 
 /** The label for `count` values: "Client secrets" when several are kept for rotation. */
@@ -52,6 +61,15 @@ export const SHOWN_FIELDS = [
   'authMethod',
   'audience',
   'refreshMarginMinutes',
+  'appType',
+  'grant',
+  'redirectUri',
+  'issuer',
+  'authorizeUrl',
+  'deviceUrl',
+  'revocationUrl',
+  'userinfoUrl',
+  'jwksUrl',
 ] as const satisfies readonly FieldName[];
 
 /** Identifiers shown in full in the detail view and copied as plain text (no timed clear). */

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { checkEndpoint } from './endpoint-url';
 import type { StoredKeyPair } from './stored-keypair';
-import { AUTH_METHODS, DEFAULT_IMS_ENDPOINT } from './integration-kinds';
+import { ADOBE_APP_TYPES, AUTH_METHODS, DEFAULT_IMS_ENDPOINT, USER_AUTH_METHODS, USER_GRANTS } from './integration-kinds';
 import { firstUnsafeChar, unsafeCharMessage } from './unsafe-text';
 
 export * from './integration-kinds';
@@ -151,7 +151,72 @@ export const OAuth2Fields = z
     path: ['clientSecrets'],
   });
 
-export const IntegrationFieldsSchema = z.discriminatedUnion('kind', [ApiKeyFields, OAuthS2SFields, JwtFields, OAuth2Fields]);
+const urlField = (label: string) => endpointSchema(label, { bareHostAllowed: false, originOnly: false }).optional();
+
+/**
+ * Where the browser is sent back with the code. Absent: Keysmith listens on
+ * `http://127.0.0.1:<free port>/callback` (RFC 8252). A loopback http URI is listened on as given;
+ * an https one (a registered web redirect) is not on this machine, so the user pastes where the
+ * browser ended.
+ */
+const RedirectUriSchema = endpointSchema('redirect URI', { bareHostAllowed: false, originOnly: false }).optional();
+
+/** Adobe user sign-in: the Developer Console's OAuth Native App, Single-Page App and Web App credentials. */
+export const OAuthUserFields = z
+  .object({
+    kind: z.literal('oauthUser'),
+    ...shared,
+    ...tokenPolicy,
+    appType: z.enum(ADOBE_APP_TYPES, { error: `app type must be one of ${ADOBE_APP_TYPES.join(', ')}` }).default('native'),
+    clientSecrets: z.array(ClientSecretSchema).default([]),
+    scopes: z.array(ScopeSchema).default(['openid', 'AdobeID']),
+    redirectUri: RedirectUriSchema,
+    orgId: OrgIdSchema.optional(),
+    imsEndpoint: ImsEndpointSchema.default(DEFAULT_IMS_ENDPOINT),
+  })
+  .refine((v) => v.appType !== 'web' || v.clientSecrets.length > 0, {
+    error: 'a Web App is a confidential client: it needs its client secret',
+    path: ['clientSecrets'],
+  })
+  .refine((v) => v.appType === 'native' || v.redirectUri !== undefined, {
+    error: 'a Single-Page App or Web App needs the redirect URI registered in the Developer Console',
+    path: ['redirectUri'],
+  });
+
+/** Any OAuth 2.0 / OpenID provider: by discovery from its issuer, or by explicit endpoints. */
+export const OAuth2UserFields = z
+  .object({
+    kind: z.literal('oauth2User'),
+    ...shared,
+    ...tokenPolicy,
+    grant: z.enum(USER_GRANTS, { error: `grant must be one of ${USER_GRANTS.join(', ')}` }).default('authorization_code'),
+    clientSecrets: z.array(ClientSecretSchema).default([]),
+    authMethod: z.enum(AUTH_METHODS, { error: `auth method must be one of ${USER_AUTH_METHODS.join(', ')}` }).default('client_secret_basic'),
+    scopes: z.array(ScopeSchema).default([]),
+    issuer: urlField('issuer'),
+    authorizeUrl: urlField('authorization URL'),
+    tokenUrl: urlField('token URL'),
+    deviceUrl: urlField('device authorization URL'),
+    revocationUrl: urlField('revocation URL'),
+    userinfoUrl: urlField('user info URL'),
+    jwksUrl: urlField('JWKS URL'),
+    redirectUri: RedirectUriSchema,
+    audience: safeText('audience', { trim: true }).min(1).max(2048).optional(),
+  })
+  .refine((v) => (USER_AUTH_METHODS as readonly string[]).includes(v.authMethod), {
+    error: `auth method must be one of ${USER_AUTH_METHODS.join(', ')} (a user sign-in client signs nothing with a key)`,
+    path: ['authMethod'],
+  })
+  .refine((v) => v.issuer !== undefined || v.tokenUrl !== undefined, {
+    error: 'give the issuer (for OpenID discovery) or the token URL',
+    path: ['tokenUrl'],
+  })
+  .refine((v) => v.issuer !== undefined || (v.grant === 'device_code' ? v.deviceUrl !== undefined : v.authorizeUrl !== undefined), {
+    error: 'give the issuer (for OpenID discovery), or the authorization URL (device authorization URL for the device code grant)',
+    path: ['authorizeUrl'],
+  });
+
+export const IntegrationFieldsSchema = z.discriminatedUnion('kind', [ApiKeyFields, OAuthS2SFields, JwtFields, OAuth2Fields, OAuthUserFields, OAuth2UserFields]);
 export type IntegrationFields = z.output<typeof IntegrationFieldsSchema>;
 
 /**

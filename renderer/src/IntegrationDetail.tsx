@@ -4,7 +4,8 @@ import { DeleteConfirm } from './detail/DeleteConfirm';
 import { FavoriteButton } from './detail/FavoriteButton';
 import { FieldRows } from './detail/FieldRows';
 import { EditIntegration } from './forms/EditIntegration';
-import { KIND_LABELS, signsWithKey } from '../../electron/shared/integration-kinds';
+import { KIND_LABELS, signsInUser, signsWithKey } from '../../electron/shared/integration-kinds';
+import { SignInPanel } from './SignInPanel';
 import { ariaKeyShortcuts, shortcutOf, shortcutTitle } from '../../electron/shared/shortcuts';
 import { KeypairPanel } from './keys/KeypairPanel';
 import { TokenPanel } from './TokenPanel';
@@ -219,6 +220,7 @@ export function IntegrationDetail({ api, name, onChanged, intent, onTokenResult 
       ) : (
         <FieldRows api={api} integration={integration} />
       )}
+      {signsInUser(integration.kind) && <SignInPanel api={api} name={integration.name} onChanged={() => onChanged?.({ name: integration.name })} />}
       {integration.kind !== 'apiKey' && (
         <TokenPanel
           api={api}

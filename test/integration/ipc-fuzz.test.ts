@@ -82,6 +82,9 @@ function validExample(channel: Channel): unknown {
     'interop:export': { name: 'Fuzz S2S', format: 'env', includeSecrets: false },
     'settings:get': undefined,
     'settings:set': { theme: 'dark' },
+    'signin:start': { name: 'Fuzz S2S' },
+    'signin:status': { name: 'Fuzz S2S' },
+    'signin:signOut': { name: 'Fuzz S2S' },
   };
   return examples[channel];
 }

@@ -22,6 +22,7 @@ import { createDispatcher } from '../../electron/ipc/router';
 import type { MaskedIntegration } from '../../electron/core/integration-view';
 import type { KeyPairSummary } from '../../electron/core/keys/keypair-store';
 import { startImsEmulator, type ImsEmulator } from '../support/ims-emulator';
+import { follow } from '../support/redirect-following-browser';
 import { createHarness, TRUSTED_EVENT, type Harness } from '../support/ipc-harness';
 
 const PASSPHRASE = 'router tests passphrase';
@@ -56,7 +57,8 @@ afterEach(async () => {
 });
 
 async function harness(opts: { createVault?: boolean; unlock?: boolean }): Promise<Harness> {
-  const made = await createHarness({ passphrase: PASSPHRASE, ...opts });
+  // The system browser stand-in for a person's sign-in: it follows the emulator's redirect back.
+  const made = await createHarness({ passphrase: PASSPHRASE, openExternal: async (url) => void follow(url).catch(() => undefined), ...opts });
   harnesses.push(made);
   return made;
 }
@@ -539,6 +541,12 @@ describe('IPC router: every channel', () => {
     await step('interop:importApply', { previewId: preview.previewId });
     h.dialogs.saveQueue.push(path.join(h.workDir, 'analytics.env'));
     await step('interop:export', { name: 'Analytics', format: 'env', includeSecrets: false });
+
+    ims.users.registerUserClient({ clientId: 'user-app', appType: 'native', redirectUris: ['http://127.0.0.1/callback'] });
+    await step('integrations:create', { fields: { kind: 'oauthUser', name: 'Person', clientId: 'user-app', imsEndpoint: ims.url } });
+    await step('signin:start', { name: 'Person' });
+    await step('signin:status', { name: 'Person' });
+    await step('signin:signOut', { name: 'Person' });
 
     // A channel added to the contract without a step here fails this line.
     expect([...succeeded].sort()).toEqual([...CHANNELS].sort());

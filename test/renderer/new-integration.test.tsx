@@ -39,10 +39,10 @@ function fillS2S() {
 }
 
 describe('NewIntegration', () => {
-  it('offers the four kinds and shows no fields until one is chosen', () => {
+  it('offers the six kinds and shows no fields until one is chosen', () => {
     mount();
-    expect(screen.getAllByRole('radio')).toHaveLength(4);
-    for (const kind of ['API key', 'OAuth Server-to-Server', 'Service Account (JWT)', 'OAuth 2.0 client credentials']) {
+    expect(screen.getAllByRole('radio')).toHaveLength(6);
+    for (const kind of ['API key', 'OAuth Server-to-Server', 'Service Account (JWT)', 'OAuth 2.0 client credentials', 'OAuth user sign-in (Adobe)', 'OAuth 2.0 user sign-in']) {
       expect(screen.getByRole('radio', { name: kind })).toBeTruthy();
     }
     expect(screen.queryByLabelText('Name')).toBeNull();

@@ -13,14 +13,17 @@
  *   milliseconds), signed by a key generated per emulator, so clients can decode them.
  * - Injected faults (throttling, 5xx, malformed bodies, slow answers, dropped connections).
  *
- * Not emulated: user (authorization code) flows, refresh tokens, token validation/revocation
- * endpoints, certificate validity dates (an expired certificate still verifies: adobe-ims.md is
+ * - The user sign-in endpoints (authorize v2, token v3 authorization_code/refresh_token, userinfo
+ *   v2, revoke, keys, discovery): see ims-user-endpoints.ts.
+ *
+ * Not emulated: token validation endpoints, certificate validity dates (an expired certificate still verifies: adobe-ims.md is
  * silent), throttling by itself (inject a 429), `iat`/`nbf` checks, an upper bound on `exp`, and
  * Adobe's exact error_description wording. Plain http on 127.0.0.1 only.
  */
 import { createHash, generateKeyPairSync, randomUUID, sign, verify, X509Certificate, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { imsUserEndpoints, type ImsUserApi } from './ims-user-endpoints';
 
 export interface EmulatedClient {
   clientId: string;
@@ -78,6 +81,8 @@ export interface ImsEmulator {
   readonly tokenSigningPublicKeyPem: string;
   /** Stops listening, drops open connections (keep-alive, pending faults) and resolves when closed. */
   close(): Promise<void>;
+  /** The user sign-in endpoints (ims-user-endpoints.ts): clients, the signed-in person, denials. */
+  readonly users: ImsUserApi;
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -216,6 +221,7 @@ export async function startImsEmulator(): Promise<ImsEmulator> {
   const timers = new Set<NodeJS.Timeout>();
   const lifetimes = { jwtMs: 86_399_999, s2sSeconds: 86_399 };
   let url = '';
+  const userEndpoints = imsUserEndpoints({ url: () => url, privateKey, publicKey });
 
   function mintAccessToken(client: RegisteredClient, scope: string[], expiresInMs: number): string {
     const header = { alg: 'RS256', x5u: 'ims_na1-key-at-1.cer', kid: 'ims_na1-key-at-1', itt: 'at' };
@@ -341,6 +347,15 @@ export async function startImsEmulator(): Promise<ImsEmulator> {
 
   function handle(req: IncomingMessage, res: ServerResponse, body: Buffer, tooLarge: boolean, record: RecordedRequest): void {
     const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const userForm = isFormContentType(req.headers['content-type']) && !tooLarge ? parseForm(body.toString('utf8')) : {};
+    if (userEndpoints.owns(pathname, userForm)) {
+      record.form = userForm;
+      const fault = pathname === '/ims/token/v3' ? faults.shift() : undefined;
+      if (fault) return answerFault(req, res, fault);
+      const reply = userEndpoints.handle(req, pathname, userForm);
+      if (reply.location) return send(res, reply.status, '', { Location: reply.location });
+      return sendReply(res, { status: reply.status, body: reply.body });
+    }
     const isJwt = JWT_PATHS.has(pathname);
     if (!isJwt && !S2S_PATHS.has(pathname)) {
       return sendReply(res, { status: 404, body: { error: 'not_found', error_description: `no such endpoint: ${req.method} ${pathname}` } });
@@ -406,6 +421,7 @@ export async function startImsEmulator(): Promise<ImsEmulator> {
     url,
     requests,
     tokenSigningPublicKeyPem,
+    users: userEndpoints.api,
     registerClient(c) {
       clients.set(c.clientId, register(c));
     },

@@ -33,6 +33,8 @@ export interface WireOptions {
   appVersion?: string;
   /** Also receives every push event, after the harness has recorded it. */
   push?: PushEvent;
+  /** The system browser stand-in for a person's sign-in (what shell.openExternal opens). */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 export interface WiredApp extends AppParts {
@@ -70,6 +72,7 @@ export function wireApp(opts: WireOptions): WiredApp {
     dialogs: () => dialogs,
     push,
     log: (message, err) => logged.push({ message, err }),
+    ...(opts.openExternal && { openExternal: opts.openExternal }),
   });
   forwardEvents(parts, push);
   const ipc = new StandInIpcMain();
@@ -113,6 +116,7 @@ export interface HarnessOptions {
   /** Unlocks the vault through the session, as a renderer's vault:unlock would. */
   unlock?: boolean;
   fetch?: Fetch;
+  openExternal?: (url: string) => Promise<void>;
 }
 
 /** A fresh data directory, its vault (new, copied from a template, or none) and the app wired over it. */
@@ -124,7 +128,7 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
   else if (opts.createVault !== false) {
     ({ recoveryKey } = await Vault.create(dataDir, { method: 'passphrase', passphrase: opts.passphrase }, { keychain: noKeychain }));
   }
-  const app = wireApp({ dataDir, ...(opts.fetch && { fetch: opts.fetch }) });
+  const app = wireApp({ dataDir, ...(opts.fetch && { fetch: opts.fetch }), ...(opts.openExternal && { openExternal: opts.openExternal }) });
   if (opts.unlock && (recoveryKey !== null || opts.template !== undefined)) await app.session.unlock({ method: 'passphrase', passphrase: opts.passphrase });
   return { ...app, workDir, recoveryKey };
 }

@@ -81,7 +81,7 @@ const EXPECTED_NOTICES = [
   'oidc-provider WARNING: a quick start development-only in-memory adapter is used',
 ];
 
-async function quietly<T>(fn: () => Promise<T> | T): Promise<T> {
+export async function quietly<T>(fn: () => Promise<T> | T): Promise<T> {
   const { warn } = console;
   console.warn = (...args: unknown[]) => {
     const text = typeof args[0] === 'string' ? args[0] : '';
@@ -96,7 +96,7 @@ async function quietly<T>(fn: () => Promise<T> | T): Promise<T> {
 }
 
 let providerModule: Promise<ProviderModule> | undefined;
-function loadProvider(): Promise<ProviderModule> {
+export function loadProvider(): Promise<ProviderModule> {
   providerModule ??= quietly(() => import('oidc-provider'));
   return providerModule;
 }

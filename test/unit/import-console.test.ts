@@ -157,11 +157,27 @@ describe('Console project JSON', () => {
         },
         warnings: [],
       },
+      {
+        // A user sign-in credential: a Web App, confidential, with its registered redirect.
+        source: at('Web App'),
+        credentialId: '70000005',
+        fields: {
+          kind: 'oauthUser',
+          appType: 'web',
+          name: 'Integrations Dev Web App',
+          description: provenance('70000005').replace('"Events"', '"Web App"'),
+          clientId: '6f8b0d2e4a5c7d9e1f3a5b7c9d1e3f5a',
+          clientSecrets: ['p8e-FAKEwebappSecret77777777777777777'],
+          orgId: ORG,
+          redirectUri: 'https://example.com/callback',
+          scopes: ['openid', 'AdobeID', 'offline_access'],
+        },
+        warnings: [],
+      },
     ]);
     expect(result.warnings).toEqual([
       `Skipped ${at('Broken S2S')}: it has no oauth_server_to_server.client_id`,
       `Skipped ${at('Future Credential')}: it has integration_type oauth_quantum_entangled, which Keysmith does not know`,
-      `Skipped ${at('Web App')}: it is an OAuth user-login credential (integration_type oauthwebapp); Keysmith mints tokens without a person signing in, so it cannot use it`,
       `Skipped ${at('No Scopes')}: OAuth Server-to-Server integrations need scopes (e.g. openid,AdobeID,read_organizations)`,
     ]);
   });

@@ -308,7 +308,11 @@ const ALLOWED: Record<string, (r: SarifResult, scanRoot: string) => boolean> = {
     const loc = r.locations?.[0]?.physicalLocation;
     if (!loc?.region) return false;
     const line = readFileSync(path.join(root, loc.artifactLocation.uri), 'utf8').split('\n')[loc.region.startLine - 1] ?? '';
-    return /if \(isAllowedExternalUrl\((\w+)\)\) void shell\.openExternal\(\1\)/.test(line);
+    return (
+      /if \(isAllowedExternalUrl\((\w+)\)\) void shell\.openExternal\(\1\)/.test(line) ||
+      // A person's sign-in opens the provider's authorization URL in the system browser (RFC 8252).
+      /if \(isAuthorizationUrl\((\w+)\)\) await shell\.openExternal\(\1\)/.test(line)
+    );
   },
   PRELOAD_JS_CHECK: (r) => (r.locations?.[0]?.physicalLocation.artifactLocation.uri ?? '').endsWith('electron/app/window-options.ts'),
 };

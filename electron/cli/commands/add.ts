@@ -7,12 +7,17 @@ import { assertCanPrompt, readClientSecret } from '../secret-input';
 import { writeLine } from '../terminal';
 
 export async function add(args: string[], ctx: CliContext): Promise<void> {
-  const { values, positionals } = parseCommandArgs('add', args, INTEGRATION_OPTIONS, { min: 1, max: 1, names: 'the kind: apikey, oauth-s2s, jwt or oauth2' });
-  const kind = KIND_ALIASES[positionals[0]!.toLowerCase()];
-  if (!kind) throw usageError('add', `Unknown kind "${positionals[0]}": use apikey, oauth-s2s, jwt or oauth2`);
+  const { values, positionals } = parseCommandArgs('add', args, INTEGRATION_OPTIONS, { min: 1, max: 1, names: 'the kind: apikey, oauth-s2s, jwt, oauth2 or oauth-user' });
+  let kind = KIND_ALIASES[positionals[0]!.toLowerCase()];
+  if (!kind) throw usageError('add', `Unknown kind "${positionals[0]}": use apikey, oauth-s2s, jwt, oauth2 or oauth-user`);
+  // `oauth2 --grant authorization_code|device_code` is a person's sign-in; client_credentials is the machine kind.
+  if (kind === 'oauth2' && values.grant !== undefined) {
+    if (values.grant === 'client_credentials') delete values.grant;
+    else kind = 'oauth2User';
+  }
   if (values.name === undefined) throw usageError('add', '--name is required');
   const fields = fieldsFromFlags(kind, values, 'add');
-  const needsSecret = usesClientSecret({ kind, authMethod: fields.authMethod });
+  const needsSecret = usesClientSecret({ kind, authMethod: fields.authMethod, appType: fields.appType ?? 'native' });
   if (kind === 'apiKey' && values['client-secret-stdin']) {
     throw usageError('add', 'API key integrations have no client secret: leave out --client-secret-stdin');
   }

@@ -57,6 +57,10 @@ export async function mintToken(integration: Integration, opts: MintOptions): Pr
       const redactor = redactorFor(integration);
       return readAnswer(await postForm(endpoint, form, {}, opts, redactor), { ...ctx, endpoint, redactor }, 's', now.getTime());
     }
+    case 'oauthUser':
+    case 'oauth2User':
+      // Their tokens come from a person's sign-in and its refresh token (core/signin/user-tokens.ts).
+      throw new KeysmithError('token_unavailable', `"${integration.name}" needs a person to sign in`, { integration: integration.name, action: 'sign_in' });
     case 'oauth2': {
       const endpoint = integration.tokenUrl;
       const form: Record<string, string> = { grant_type: 'client_credentials' };

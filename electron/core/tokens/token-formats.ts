@@ -30,7 +30,7 @@ function orgIdOf(integration: Integration): string | undefined {
  * the bearer token.
  */
 export function requestHeaders(c: Credentials): [string, string][] {
-  const adobe = c.integration.kind !== 'oauth2';
+  const adobe = c.integration.kind !== 'oauth2' && c.integration.kind !== 'oauth2User';
   const headers: [string, string][] = [];
   if (c.accessToken) headers.push(['Authorization', `Bearer ${c.accessToken}`]);
   if (adobe) headers.push(['x-api-key', c.integration.clientId]);
@@ -42,7 +42,7 @@ export function requestHeaders(c: Credentials): [string, string][] {
 export function environment(c: Credentials): Record<string, string> {
   const env: Record<string, string> = {};
   if (c.accessToken) env.KEYSMITH_ACCESS_TOKEN = c.accessToken;
-  if (c.integration.kind !== 'oauth2') env.KEYSMITH_API_KEY = c.integration.clientId;
+  if (c.integration.kind !== 'oauth2' && c.integration.kind !== 'oauth2User') env.KEYSMITH_API_KEY = c.integration.clientId;
   const org = orgIdOf(c.integration);
   if (org) env.KEYSMITH_ORG_ID = org;
   return env;
@@ -69,7 +69,7 @@ export function formatCredentials(format: TokenFormat, c: Credentials): string {
           tokenType: c.accessToken ? 'Bearer' : null,
           expiresAt: c.expiresAt ? new Date(c.expiresAt).toISOString() : null,
           fromCache: c.fromCache ?? false,
-          apiKey: c.integration.kind !== 'oauth2' ? c.integration.clientId : null,
+          apiKey: c.integration.kind !== 'oauth2' && c.integration.kind !== 'oauth2User' ? c.integration.clientId : null,
           orgId: orgIdOf(c.integration) ?? null,
         },
         null,

@@ -15,6 +15,9 @@ import type { Vault } from '../vault';
 import { mintToken, type MintOptions } from './mint-token';
 import { stripControls } from './server-text';
 import { TokenCache, credentialHash, type CachedToken } from './token-cache';
+import { signsInUser } from '../../shared/integration-kinds';
+import type { UserIntegration } from '../signin/provider-endpoints';
+import { UserTokens } from '../signin/user-tokens';
 
 /** aio-lib-ims reuses a cached token only while at least 10 minutes remain. */
 export const DEFAULT_REFRESH_MARGIN_MINUTES = 10;
@@ -47,12 +50,15 @@ export function effectiveMarginMs(token: { expiresAt: number; mintedAt: number }
 export class TokenService {
   private readonly cache: TokenCache;
   private readonly inFlight = new Map<string, Promise<TokenResult>>();
+  /** A person's tokens: renewed with their refresh token rather than minted (core/signin/). */
+  readonly users: UserTokens;
 
   constructor(
     private readonly vault: Vault,
     private readonly mintOptions: MintOptions,
   ) {
     this.cache = new TokenCache(vault);
+    this.users = new UserTokens(vault, mintOptions, (s, i) => effectiveMarginMs(s, i));
   }
 
   private now(): number {
@@ -75,6 +81,7 @@ export class TokenService {
     if (integration.kind === 'apiKey') {
       throw new KeysmithError('invalid_input', `"${integration.name}" is an API key integration: it has no token, only the x-api-key header`);
     }
+    if (signsInUser(integration.kind)) return this.users.getToken(integration as UserIntegration, opts);
     if (!opts.force) {
       const entry = (await this.cache.read())[integration.id];
       if (this.fresh(entry, integration)) return { ...entry, integration, fromCache: true };

@@ -5,6 +5,7 @@ import { keypairHandlers } from './keypairs';
 import { appHandlers } from './app';
 import { secretHandlers } from './secrets';
 import { settingsHandlers } from './settings';
+import { signInHandlers } from './signin';
 import { tokenHandlers } from './tokens';
 import type { AllHandlers } from './types';
 import { vaultHandlers } from './vault';
@@ -20,5 +21,6 @@ export function createHandlers(s: AppServices): AllHandlers {
     ...secretHandlers(s),
     ...interopHandlers(s),
     ...settingsHandlers(s),
+    ...signInHandlers(s),
   };
 }

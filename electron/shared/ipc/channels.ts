@@ -40,6 +40,10 @@ export const CHANNELS = [
 
   'settings:get',
   'settings:set',
+
+  'signin:start',
+  'signin:status',
+  'signin:signOut',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

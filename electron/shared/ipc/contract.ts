@@ -152,6 +152,9 @@ export const REQUEST_SCHEMAS = {
 
   'settings:get': NoInput,
   'settings:set': SettingsPatchSchema,
+  'signin:start': NameRef,
+  'signin:status': NameRef,
+  'signin:signOut': NameRef,
 } as const satisfies Record<Channel, z.ZodType>;
 
 /** What the renderer passes. */
@@ -177,6 +180,22 @@ export interface VaultStatus {
   dataDir: string;
   /** why the last automatic or requested unlock failed, until the next success */
   lastError: IpcError | null;
+}
+
+/**
+ * A person's sign-in as the app shows it: who (the name and email only; tokens, refresh tokens, ID
+ * tokens and the raw user info never reach the renderer) and until when it lasts.
+ */
+export interface SignInView {
+  name: string;
+  state: 'signed_in' | 'signed_out' | 'expired';
+  identity: { name: string | null; email: string | null } | null;
+  accessExpiresAt: number | null;
+  /** null: no refresh token, or one whose lifetime the provider did not say */
+  refreshExpiresAt: number | null;
+  hasRefreshToken: boolean;
+  /** the refresh token lapses within two days: sign in again before it does */
+  refreshExpiresSoon: boolean;
 }
 
 export interface TokenStatus {
@@ -273,6 +292,9 @@ export interface ResponseMap {
   'interop:export': SaveResult;
   'settings:get': Settings;
   'settings:set': Settings;
+  'signin:start': SignInView;
+  'signin:status': SignInView;
+  'signin:signOut': SignInView & { revocation: 'revoked' | 'unsupported' | 'failed' | 'none' };
 }
 
 export type ResponseOf<C extends Channel> = ResponseMap[C];

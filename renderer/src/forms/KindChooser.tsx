@@ -8,9 +8,11 @@ const KIND_HINTS: Record<Kind, string> = {
   jwt: 'Adobe service accounts signed with a private key, e.g. AEM as a Cloud Service service credentials.',
   apiKey: 'A public client id sent as x-api-key; no token.',
   oauth2: 'Any OAuth 2.0 token server (Okta, Auth0, Keycloak…) with the client credentials grant.',
+  oauthUser: 'A person signs in with their Adobe ID: OAuth Native App, Single-Page App or Web App credentials.',
+  oauth2User: 'A person signs in at any OAuth 2.0 / OpenID provider, in the browser or with a device code.',
 };
 
-const ORDER: Kind[] = ['oauthS2S', 'jwt', 'apiKey', 'oauth2'];
+const ORDER: Kind[] = ['oauthS2S', 'jwt', 'apiKey', 'oauth2', 'oauthUser', 'oauth2User'];
 
 interface Props {
   value: Kind | null;

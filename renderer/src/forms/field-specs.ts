@@ -53,6 +53,15 @@ export const FIELD_SPECS: Record<FieldKey, FieldSpec> = {
     advanced: true,
   }),
   description: spec('description', { input: 'multiline' }),
+  appType: spec('appType', { input: 'text', placeholder: 'native, singlePage or web' }),
+  grant: spec('grant', { input: 'text', placeholder: 'authorization_code or device_code' }),
+  redirectUri: spec('redirectUri', { input: 'text', help: 'Only if the provider insists on a registered one; else Keysmith listens on 127.0.0.1', advanced: true }),
+  issuer: spec('issuer', { input: 'text', placeholder: 'https://accounts.example.com', help: 'The rest is discovered from it' }),
+  authorizeUrl: spec('authorizeUrl', { input: 'text', advanced: true }),
+  deviceUrl: spec('deviceUrl', { input: 'text', advanced: true }),
+  revocationUrl: spec('revocationUrl', { input: 'text', advanced: true }),
+  userinfoUrl: spec('userinfoUrl', { input: 'text', advanced: true }),
+  jwksUrl: spec('jwksUrl', { input: 'text', advanced: true }),
 };
 
 /** Every field the model has for a kind, except `kind` itself and `autoRefresh` (the token panel's switch). */
@@ -61,6 +70,8 @@ export const KIND_FIELDS: Record<Kind, readonly FieldKey[]> = {
   oauthS2S: ['name', 'clientId', 'clientSecrets', 'orgId', 'scopes', 'technicalAccountId', 'technicalAccountEmail', 'description', 'imsEndpoint', 'refreshMarginMinutes'],
   jwt: ['name', 'clientId', 'clientSecrets', 'orgId', 'technicalAccountId', 'technicalAccountEmail', 'metascopes', 'description', 'imsEndpoint', 'refreshMarginMinutes'],
   oauth2: ['name', 'clientId', 'tokenUrl', 'authMethod', 'clientSecrets', 'scopes', 'audience', 'description', 'refreshMarginMinutes'],
+  oauthUser: ['name', 'clientId', 'appType', 'clientSecrets', 'scopes', 'redirectUri', 'orgId', 'description', 'imsEndpoint', 'refreshMarginMinutes'],
+  oauth2User: ['name', 'clientId', 'grant', 'issuer', 'clientSecrets', 'authMethod', 'scopes', 'audience', 'description', 'authorizeUrl', 'tokenUrl', 'deviceUrl', 'revocationUrl', 'userinfoUrl', 'jwksUrl', 'redirectUri', 'refreshMarginMinutes'],
 };
 
 export function specsOf(kind: Kind): FieldSpec[] {

@@ -100,6 +100,13 @@ export function aioContext(integration: Integration, includeSecrets: boolean): A
         `"${integration.name}" is a generic OAuth 2.0 integration, and the aio CLI only knows Adobe IMS contexts: use --format env, postman or curl`,
         { field: 'format' },
       );
+    case 'oauthUser':
+    case 'oauth2User':
+      // exportIntegration refuses these first; here for the type's sake, in the same words.
+      throw new KeysmithError('invalid_input', `"${integration.name}" is a user sign-in integration: no other tool's file can carry the sign-in`, {
+        field: 'format',
+        integration: integration.name,
+      });
   }
   const warnings: string[] = [];
   if ('imsEndpoint' in integration && integration.imsEndpoint === STAGE_IMS) put('env', 'stage');

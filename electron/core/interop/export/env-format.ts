@@ -59,6 +59,10 @@ function sampleEntries(integration: Integration): Entry[] {
         ...(jwt ? [privateKey] : []),
       ];
     }
+    case 'oauthUser':
+    case 'oauth2User':
+      // Refused before any writer runs (export-integration.ts): a sign-in is not a file.
+      return [{ name: 'CLIENT_ID', value: integration.clientId }];
     case 'oauth2':
       return [
         { name: 'CLIENT_ID', value: integration.clientId },

@@ -6,6 +6,8 @@
  */
 import type { ExportFormat } from '../../../shared/formats';
 import type { Integration } from '../../../shared/integration';
+import { signsInUser } from '../../../shared/integration-kinds';
+import { KeysmithError } from '../../errors';
 import { exportAio } from './aio-format';
 import { exportCurl } from './curl-format';
 import { exportEnv } from './env-format';
@@ -24,5 +26,12 @@ const WRITERS: Record<ExportFormat, (integration: Integration, opts: ExportOptio
 };
 
 export function exportIntegration(format: ExportFormat, integration: Integration, opts: ExportOptions): ExportResult {
+  if (signsInUser(integration.kind)) {
+    throw new KeysmithError(
+      'invalid_input',
+      `"${integration.name}" is a user sign-in integration: its tokens belong to the person who signed in, and no other tool's file can carry the sign-in`,
+      { field: 'format', integration: integration.name },
+    );
+  }
   return WRITERS[format](integration, opts);
 }

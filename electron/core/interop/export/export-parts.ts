@@ -31,6 +31,10 @@ export function tokenEndpoint(integration: Integration): string | undefined {
       return `${integration.imsEndpoint}/ims/exchange/jwt`;
     case 'oauth2':
       return integration.tokenUrl;
+    case 'oauthUser':
+      return `${integration.imsEndpoint}/ims/token/v3`;
+    case 'oauth2User':
+      return integration.tokenUrl;
   }
 }
 
@@ -45,6 +49,10 @@ export function scopeParameter(integration: Integration): string | undefined {
     case 'jwt':
       return integration.metascopes.join(',');
     case 'oauth2':
+      return integration.scopes.length > 0 ? integration.scopes.join(' ') : undefined;
+    case 'oauthUser':
+      return integration.scopes.join(',');
+    case 'oauth2User':
       return integration.scopes.length > 0 ? integration.scopes.join(' ') : undefined;
     case 'apiKey':
       return undefined;

@@ -6,20 +6,19 @@
  *   `oauth_server_to_server` block), `service` + `jwt`, `apikey` + `api_key`;
  * - old: `service` + `jwt` with `meta_scopes`, no `title`/`description`, and an `apikey` credential
  *   that carried its client id in an `oauth2` or `jwt` block;
- * - user-login types (`oauthwebapp`, …, with an `oauth2` block) need a person at a browser, which a
- *   credential manager minting tokens unattended cannot be, so they are skipped with a warning.
+ * - user sign-in types (`oauthwebapp`, …, with an `oauth2` block): console-user-credential.ts.
  * The org id is `project.org.ims_org_id`. `project.org.id` is the Console's own numeric org id and is
  * never used. aio's importer copies `ims_org_id` into the `jwt` block, so that is read as a fallback.
  */
 import { compact, isObject, metascopeList, nonEmpty, obj, oneLine, str, stringList, type Json } from './field-values';
 import type { PlanBuilder, Draft } from './plan-builder';
 import { KeysmithError } from '../../errors';
+import { CONSOLE_USER_TYPES, consoleUserDraft } from './console-user-credential';
 
 const S2S = 'oauth_server_to_server';
 const MIGRATE = 'oauth_server_to_server_migrate';
 const JWT_TYPES = ['service', 'jwt'];
 const API_KEY_TYPES = ['apikey', 'api_key'];
-const USER_LOGIN_TYPES = ['oauthweb', 'oauthios', 'oauthandroid', 'oauthwebapp', 'oauthnativeapp', 'oauthsinglepageapp'];
 
 /** Adobe's end of life for JWT credentials in the Developer Console (adobe-ims.md). */
 const JWT_RETIRED =
@@ -204,8 +203,11 @@ function addCredential(plan: PlanBuilder, credential: Json, base: Omit<Where, 's
     }
     return;
   }
-  if (type !== undefined && USER_LOGIN_TYPES.includes(type)) {
-    return plan.skip(source, `it is an OAuth user-login credential (${typeName}); Keysmith mints tokens without a person signing in, so it cannot use it`);
+  if (type !== undefined && CONSOLE_USER_TYPES.includes(type)) {
+    const b = block(credential, 'oauth2', 'a user sign-in credential');
+    if (typeof b === 'string') return plan.skip(source, b);
+    const draft = consoleUserDraft(type, b, { ...where, description: description(where), orgId: where.orgId });
+    return typeof draft === 'string' ? plan.skip(source, draft) : plan.add(draft);
   }
   if (type === undefined) return plan.skip(source, 'it has no integration_type and none of the jwt, oauth_server_to_server or api_key blocks');
   plan.skip(source, `it has ${typeName}, which Keysmith does not know`);
