@@ -27,6 +27,9 @@ export const FIELD_LABELS: Record<FieldName, string> = {
   audience: 'Audience',
   refreshMarginMinutes: 'Refresh margin (minutes)',
   autoRefresh: 'Auto-refresh',
+  consoleOrgId: 'Console org ID',
+  credentialId: 'Console credential ID',
+  consoleApi: 'I/O Management API',
 };
 
 /** The label for `count` values: "Client secrets" when several are kept for rotation. */
@@ -52,6 +55,9 @@ export const SHOWN_FIELDS = [
   'authMethod',
   'audience',
   'refreshMarginMinutes',
+  'consoleOrgId',
+  'credentialId',
+  'consoleApi',
 ] as const satisfies readonly FieldName[];
 
 /** Identifiers shown in full in the detail view and copied as plain text (no timed clear). */
