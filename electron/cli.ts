@@ -43,6 +43,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   export: async () => (await import('./cli/commands/export')).exportCommand,
   bundle: async () => (await import('./cli/commands/bundle')).bundle,
   migrate: async () => (await import('./cli/commands/migrate')).migrate,
+  secrets: async () => (await import('./cli/commands/secrets')).secrets,
+  'rotate-secret': async () => (await import('./cli/commands/rotate-secret')).rotateSecretCommand,
+  health: async () => (await import('./cli/commands/health')).health,
 };
 
 async function printHelp(io: Io, topic?: string): Promise<number> {

@@ -1,0 +1,3 @@
+export async function health(): Promise<void> {
+  throw new Error('not yet');
+}
