@@ -3,9 +3,13 @@
  * secrets API. Shows the documented order (add, prove, switch, delete only when asked and idle),
  * and that a run refuses rather than risk the only working secret.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ROOT } from '../support/cli';
+import { SECRET_MANAGEMENT_SCOPES } from '../../electron/shared/secret-rotation';
 import { startImsEmulator, type ImsEmulator } from '../support/ims-emulator';
-import { CLIENT, FIRST_SECRET, rotationFixture, type RotationFixture } from '../support/rotation-fixture';
+import { CLIENT, CONSOLE_ORG, CREDENTIAL, FIRST_SECRET, rotationFixture, type RotationFixture } from '../support/rotation-fixture';
 
 let ims: ImsEmulator;
 let f: RotationFixture;
@@ -32,13 +36,13 @@ describe('keysmith secrets', () => {
     expect(json.secrets[0]!.lastUsedAt).not.toBeNull();
     // The secrets API was called as documented.
     const get = ims.requests.find((r) => r.method === 'GET')!;
-    expect(get.path).toBe('/console/organizations/1187321/credentials/56890123/secrets');
+    expect(get.path).toBe(`/console/organizations/${CONSOLE_ORG}/credentials/${CREDENTIAL}/secrets`);
     expect(get.headers['x-api-key']).toBe(CLIENT);
     expect(String(get.headers.authorization)).toMatch(/^Bearer /);
   });
 
   it('names the missing scopes when IMS refuses the I/O Management ones', async () => {
-    ims.registerClient({ clientId: CLIENT, clientSecrets: [FIRST_SECRET], orgId: '1234567890ABCDEF12345678@AdobeOrg', scopes: ['openid', 'AdobeID', 'read_organizations'], consoleOrgId: '1187321', credentialId: '56890123' });
+    ims.registerClient({ clientId: CLIENT, clientSecrets: [FIRST_SECRET], orgId: '1234567890ABCDEF12345678@AdobeOrg', scopes: ['openid', 'AdobeID', 'read_organizations'], consoleOrgId: CONSOLE_ORG, credentialId: CREDENTIAL });
     const result = await f.cli(['secrets', 'Rotating']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/I\/O Management API/);
@@ -116,7 +120,7 @@ describe('keysmith rotate-secret', () => {
     ims.registerClient({
       clientId: CLIENT, clientSecrets: [FIRST_SECRET, 'p8e-someone-elses-secret-000000000'], orgId: '1234567890ABCDEF12345678@AdobeOrg',
       scopes: ['openid', 'AdobeID', 'read_organizations', 'additional_info.projectedProductContext', 'additional_info.roles', 'adobeio_api', 'read_client_secret', 'manage_client_secrets'],
-      consoleOrgId: '1187321', credentialId: '56890123',
+      consoleOrgId: CONSOLE_ORG, credentialId: CREDENTIAL,
     });
     const other = ims.secretsOf(CLIENT)[1]!;
     const run = await f.cli(['rotate-secret', 'Rotating']);
@@ -149,3 +153,24 @@ async function waitForNewerUse(since: number | null, body: URLSearchParams): Pro
     if (now !== null && (since === null || now > since)) return;
   }
 }
+
+describe('from an imported Console project', () => {
+  it('knows where the credential lives, and stops when the download brought both secrets', async () => {
+    const fixture = path.join(ROOT, 'test', 'fixtures', 'import', 'console-workspace.json');
+    const json = JSON.parse(readFileSync(fixture, 'utf8')) as { project: { workspace: { details: { credentials: { oauth_server_to_server?: { client_id: string; client_secrets: string[]; scopes: string[] } }[] } } } };
+    const block = json.project.workspace.details.credentials[0]!.oauth_server_to_server!;
+    ims.registerClient({
+      clientId: block.client_id, clientSecrets: block.client_secrets, orgId: '1A2B3C4D5E6F7A8B9C0D1E2F@AdobeOrg',
+      scopes: [...block.scopes, ...SECRET_MANAGEMENT_SCOPES], consoleOrgId: '1187321', credentialId: '56890123',
+    });
+    await f.ok(['import', fixture, '--credential', '56890123']);
+    const name = 'CM Automation Stage OAuth Server-to-Server';
+    await f.ok(['edit', name, '--ims-endpoint', ims.url, '--console-api', ims.url]);
+    const listing = JSON.parse(await f.ok(['secrets', name, '--json'])) as { secrets: { held: string }[] };
+    expect(listing.secrets.map((s) => s.held).sort()).toEqual(['no', 'probably']);
+    const run = await f.cli(['rotate-secret', name]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/already lists 2 client secrets/);
+    expect(run.stderr).toContain(ims.secretsOf(block.client_id)[1]!.uuid);
+  });
+});

@@ -5,7 +5,7 @@ import { SECRET_MANAGEMENT_SCOPES } from '../../electron/shared/secret-rotation'
 
 export const ORG = '1234567890ABCDEF12345678@AdobeOrg';
 export const CONSOLE_ORG = '1187321';
-export const CREDENTIAL = '56890123';
+export const CREDENTIAL = '77000001';
 export const CLIENT = 's2s-rotate-client';
 export const FIRST_SECRET = 'p8e-first-secret-0000000000000000';
 export const OWN_SCOPES = ['openid', 'AdobeID', 'read_organizations'];
