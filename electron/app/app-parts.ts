@@ -51,6 +51,7 @@ export function buildAppParts(p: AppPieces): AppParts {
     clipboard,
     settings,
     log: p.log,
+    fetch: p.fetch,
   };
   return { services, session, settings, clipboard };
 }

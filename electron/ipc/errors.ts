@@ -27,7 +27,8 @@ export function vaultLocked(): IpcFailure {
 
 export function toIpcError(err: unknown, log: (message: string, err: unknown) => void): IpcError {
   if (err instanceof KeysmithError || err instanceof IpcFailure) {
-    return { code: err.code, message: err.message, ...(err.field !== undefined && { field: err.field }) };
+    const next = err instanceof KeysmithError ? { ...(err.integration !== undefined && { integration: err.integration }), ...(err.action !== undefined && { action: err.action }) } : {};
+    return { code: err.code, message: err.message, ...(err.field !== undefined && { field: err.field }), ...next };
   }
   // A full disk or a read-only folder is the user's to fix: the same sentence as the CLI gives.
   const system = fromSystemError(err);

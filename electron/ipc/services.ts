@@ -6,6 +6,7 @@
 import type { Settings, SettingsPatch } from '../shared/settings-schema';
 import type { CachedToken } from '../core/tokens/token-cache';
 import type { TokenService } from '../core/tokens/token-service';
+import type { Fetch } from '../core/tokens/token-http';
 import type { NewUnlock, UnlockRequest, Vault } from '../core/vault';
 import type { LockReason, VaultStatus } from '../shared/ipc/contract';
 
@@ -62,6 +63,8 @@ export interface AppServices {
   dialogs: Dialogs;
   clipboard: SecretClipboard;
   settings: SettingsAccess;
+  /** How main reaches the network beyond token minting (the I/O Management API); global fetch when absent. */
+  fetch?: Fetch;
   /** Main-process log for unexpected failures; never sent to the renderer. */
   log(message: string, err?: unknown): void;
   now?(): Date;

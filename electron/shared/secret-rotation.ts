@@ -97,3 +97,35 @@ export function parseConsoleUrl(text: string): ConsoleIds | null {
   if (!match) return null;
   return { consoleOrgId: match[1]!, projectId: match[2]!, credentialId: match[3]! };
 }
+
+/** What a rotation run did, step by step, in words for any front end (no commands, no secret values). */
+export interface RotationEvent {
+  step: 'token' | 'listed' | 'held' | 'stale' | 'orphan' | 'adding' | 'added' | 'proved' | 'switched' | 'kept' | 'last-used' | 'deleted' | 'done';
+  message: string;
+}
+
+export interface RotationResult {
+  /** `switched`: the new secret is in use and the old one still exists at Adobe; `done`: only the new one remains */
+  state: 'switched' | 'done';
+  newUuid: string;
+  oldUuid: string | null;
+  /** ms since the epoch, as Adobe reported it */
+  oldLastUsedAt: number | null;
+  events: RotationEvent[];
+}
+
+export interface SecretListing {
+  uuid: string;
+  /** ms since the epoch, or null when Adobe's answer had no usable time */
+  createdAt: number | null;
+  lastUsedAt: number | null;
+  /** `yes`: the one in use; `probably`: inferred from its last use; `kept`: held beside the one in use (rotation); `no` */
+  held: 'yes' | 'probably' | 'kept' | 'no';
+}
+
+export interface SecretsReport {
+  name: string;
+  secrets: SecretListing[];
+  /** a rotation under way, and its step */
+  rotation: RotationStep | null;
+}

@@ -82,6 +82,10 @@ function validExample(channel: Channel): unknown {
     'interop:export': { name: 'Fuzz S2S', format: 'env', includeSecrets: false },
     'settings:get': undefined,
     'settings:set': { theme: 'dark' },
+    'health:report': { secretMaxAgeDays: 90 },
+    // Fuzz S2S says nowhere where its Console credential lives: refused before any network.
+    'rotation:secrets': { name: 'Fuzz S2S' },
+    'rotation:rotate': { name: 'Fuzz S2S' },
   };
   return examples[channel];
 }
@@ -175,7 +179,7 @@ function assertTyped(result: unknown, context: string): asserts result is IpcRes
   expect(r.error.code, `${context}: ${r.error.message}`).not.toBe('internal');
   expect(typeof r.error.message, context).toBe('string');
   expect(r.error.message, context).not.toMatch(/\n\s+at |\.ts:\d+/);
-  for (const key of Object.keys(r.error)) expect(['code', 'message', 'field'], context).toContain(key);
+  for (const key of Object.keys(r.error)) expect(['code', 'message', 'field', 'integration', 'action'], context).toContain(key);
 }
 
 beforeAll(async () => {

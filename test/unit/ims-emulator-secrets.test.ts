@@ -58,8 +58,8 @@ describe('I/O Management secrets API (emulated)', () => {
     expect(third.status).toBe(400);
     expect(await third.text()).toMatch(/at most 2/);
 
-    expect((await api('DELETE', bearer, { uuid: first!.uuid })).status).toBe(204);
-    expect((await api('DELETE', bearer, { uuid: first!.uuid })).status).toBe(404);
+    expect((await api('DELETE', bearer, { uuid: String(first!.uuid) })).status).toBe(204);
+    expect((await api('DELETE', bearer, { uuid: String(first!.uuid) })).status).toBe(404);
     expect(ims.secretsOf(CLIENT).map((s) => s.uuid)).toEqual([body.uuid]);
   });
 

@@ -8,25 +8,12 @@ import { getIntegration } from '../integration-view';
 import type { Vault } from '../vault';
 import { Redactor } from '../tokens/server-text';
 import type { HttpOptions } from '../tokens/token-http';
-import type { RotationStep } from '../../shared/secret-rotation';
+import type { SecretsReport } from '../../shared/secret-rotation';
+
+export type { SecretListing, SecretsReport } from '../../shared/secret-rotation';
 import { SecretsApi, secretLocation } from './console-api';
 import { mintManagementToken } from './management-token';
 import { heldSecret } from './rotate-secret';
-
-export interface SecretListing {
-  uuid: string;
-  createdAt: number | null;
-  lastUsedAt: number | null;
-  /** `yes`: the vault holds it and uses it; `probably`: inferred from its last use; `kept`: held beside the one in use (rotation); `no` */
-  held: 'yes' | 'probably' | 'kept' | 'no';
-}
-
-export interface SecretsReport {
-  name: string;
-  secrets: SecretListing[];
-  /** a rotation under way, and its step */
-  rotation: RotationStep | null;
-}
 
 export async function listSecrets(vault: Vault, name: string, http: HttpOptions): Promise<SecretsReport> {
   const integration = getIntegration(vault.document, name);

@@ -23,7 +23,9 @@ import { KeysmithError, isKeysmithError } from '../errors';
 import { acquireLock } from '../file-lock';
 import { getIntegration } from '../integration-view';
 import type { Integration } from '../../shared/integration';
-import { MAX_CLIENT_SECRETS, type PendingRotation, type SecretRotation } from '../../shared/secret-rotation';
+import { MAX_CLIENT_SECRETS, type PendingRotation, type RotationEvent, type RotationResult, type SecretRotation } from '../../shared/secret-rotation';
+
+export type { RotationEvent, RotationResult };
 import type { Vault } from '../vault';
 import type { VaultDocument } from '../vault-document';
 import { Redactor } from '../tokens/server-text';
@@ -33,12 +35,6 @@ import { SecretsApi, secretLocation, type ListedSecret } from './console-api';
 import { mintManagementToken } from './management-token';
 
 type S2S = Extract<Integration, { kind: 'oauthS2S' }>;
-
-/** What a run did, step by step, in words for any front end (no commands, no secret values). */
-export interface RotationEvent {
-  step: 'token' | 'listed' | 'held' | 'stale' | 'orphan' | 'adding' | 'added' | 'proved' | 'switched' | 'kept' | 'last-used' | 'deleted' | 'done';
-  message: string;
-}
 
 export interface RotationOptions {
   http: HttpOptions;
@@ -50,15 +46,6 @@ export interface RotationOptions {
   force?: boolean;
   report?: (event: RotationEvent) => void;
   now?: () => Date;
-}
-
-export interface RotationResult {
-  /** `switched`: the new secret is in use and the old one still exists at Adobe; `done`: only the new one remains */
-  state: 'switched' | 'done';
-  newUuid: string;
-  oldUuid: string | null;
-  oldLastUsedAt: number | null;
-  events: RotationEvent[];
 }
 
 const LOCK_TIMEOUT_MS = 2_000;

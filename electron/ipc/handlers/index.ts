@@ -6,6 +6,7 @@ import { appHandlers } from './app';
 import { secretHandlers } from './secrets';
 import { settingsHandlers } from './settings';
 import { tokenHandlers } from './tokens';
+import { rotationHandlers } from './rotation';
 import type { AllHandlers } from './types';
 import { vaultHandlers } from './vault';
 
@@ -20,5 +21,6 @@ export function createHandlers(s: AppServices): AllHandlers {
     ...secretHandlers(s),
     ...interopHandlers(s),
     ...settingsHandlers(s),
+    ...rotationHandlers(s),
   };
 }

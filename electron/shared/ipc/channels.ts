@@ -40,6 +40,10 @@ export const CHANNELS = [
 
   'settings:get',
   'settings:set',
+
+  'health:report',
+  'rotation:secrets',
+  'rotation:rotate',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -57,6 +61,7 @@ export const EVENTS = [
   'menu:search',
   'menu:newIntegration',
   'menu:copySelectedToken',
+  'health:due',
 ] as const;
 
 export type EventName = (typeof EVENTS)[number];

@@ -18,6 +18,8 @@ import type { IntegrationSummary, KeyPairSummary, MaskedIntegration } from '../v
 import { newPassphraseProblem } from '../passphrase-rule';
 import type { Channel, EventName } from './channels';
 import type { IpcError } from './result';
+import type { HealthItem, HealthReport } from '../health';
+import type { RotationResult, SecretsReport } from '../secret-rotation';
 
 // ---------------------------------------------------------------------------------------------
 // Request building blocks
@@ -151,6 +153,19 @@ export const REQUEST_SCHEMAS = {
 
   'settings:get': NoInput,
   'settings:set': SettingsPatchSchema,
+
+  'health:report': z.strictObject({
+    secretMaxAgeDays: z.number().int().min(1).max(36_500).optional(),
+    certificateDays: z.number().int().min(1).max(36_500).optional(),
+  }),
+  'rotation:secrets': NameRef,
+  /** the same safety as the CLI: `deleteOld`/`finish` delete only what Adobe reports unused since the switch, unless `force` */
+  'rotation:rotate': z.strictObject({
+    name: NameSchema,
+    deleteOld: z.boolean().default(false),
+    finish: z.boolean().default(false),
+    force: z.boolean().default(false),
+  }),
 } as const satisfies Record<Channel, z.ZodType>;
 
 /** What the renderer passes. */
@@ -270,6 +285,9 @@ export interface ResponseMap {
   'interop:export': SaveResult;
   'settings:get': Settings;
   'settings:set': Settings;
+  'health:report': HealthReport;
+  'rotation:secrets': SecretsReport;
+  'rotation:rotate': RotationResult;
 }
 
 export type ResponseOf<C extends Channel> = ResponseMap[C];
@@ -291,6 +309,8 @@ export interface EventPayloads {
   'menu:search': Empty;
   'menu:newIntegration': Empty;
   'menu:copySelectedToken': Empty;
+  /** something needs attention (pushed after unlock and daily): the app shows Health */
+  'health:due': { due: number; items: HealthItem[] };
 }
 
 // Compile-time proof that the maps cover exactly the names in channels.ts.
