@@ -8,13 +8,15 @@ import { IntegrationList } from './IntegrationList';
 import { SettingsView } from './settings/SettingsView';
 import { useShortcuts } from './useShortcuts';
 import { Welcome } from './Welcome';
+import { useHealthFirst } from './health/useHealthFirst';
+import { HealthView } from './health/HealthView';
 
 interface Props {
   api: KeysmithApi;
 }
 
 /** What the right-hand pane shows. */
-type Pane = { view: 'detail'; name: string } | { view: 'new' } | { view: 'import' } | { view: 'settings' } | { view: 'none' };
+type Pane = { view: 'detail'; name: string } | { view: 'new' } | { view: 'import' } | { view: 'settings' } | { view: 'health' } | { view: 'none' };
 
 /** The unlocked app: the list on the left; the selected integration, a form or the settings on the right. */
 export function MainView({ api }: Props) {
@@ -23,6 +25,7 @@ export function MainView({ api }: Props) {
   const [pane, setPane] = useState<Pane>({ view: 'none' });
   const searchRef = useRef<HTMLInputElement>(null);
   const selected = pane.view === 'detail' ? pane.name : null;
+  const due = useHealthFirst(api, () => setPane({ view: 'health' }));
 
   const reload = useCallback(async () => {
     const result = await call(api.integrations.list());
@@ -74,6 +77,9 @@ export function MainView({ api }: Props) {
           <button type="button" onClick={() => setPane({ view: 'import' })} title="Import credentials from a Developer Console, AEM, aio or .env file">
             Import…
           </button>
+          <button type="button" onClick={() => setPane({ view: 'health' })} aria-pressed={pane.view === 'health'}>
+            {due > 0 ? `Health (${due} due)` : 'Health'}
+          </button>
           <button type="button" onClick={() => setPane({ view: 'settings' })} aria-pressed={pane.view === 'settings'}>
             Settings
           </button>
@@ -97,6 +103,7 @@ export function MainView({ api }: Props) {
           {pane.view === 'import' && (
             <ImportView api={api} onImported={(names) => void show(names[0] ?? null)} onCancel={() => setPane({ view: 'none' })} />
           )}
+          {pane.view === 'health' && <HealthView api={api} onOpen={(name) => setPane({ view: 'detail', name })} onClose={() => setPane({ view: 'none' })} />}
           {pane.view === 'settings' && <SettingsView api={api} onClose={() => setPane({ view: 'none' })} />}
           {pane.view === 'none' &&
             (empty ? (
