@@ -174,3 +174,23 @@ describe('from an imported Console project', () => {
     expect(run.stderr).toContain(ims.secretsOf(block.client_id)[1]!.uuid);
   });
 });
+
+describe('where the credential lives, on add and edit', () => {
+  it('takes --console-url, refuses a bad one or one given with the ids, and refuses the flags on other kinds', async () => {
+    const bad = await f.cli(['edit', 'Rotating', '--console-url', 'https://developer.adobe.com/console/projects/x']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--console-url must be a Developer Console credential URL/);
+    const both = await f.cli(['edit', 'Rotating', '--console-url', 'https://developer.adobe.com/console/projects/1/2/credentials/3', '--credential-id', '4']);
+    expect(both.code).toBe(2);
+    await f.ok(['edit', 'Rotating', '--console-url', 'https://developer.adobe.com/console/projects/9/8/credentials/7/details']);
+    expect(JSON.parse(await f.ok(['show', 'Rotating', '--json']))).toMatchObject({ consoleOrgId: '9', credentialId: '7' });
+    const letters = await f.cli(['edit', 'Rotating', '--credential-id', 'abc']);
+    expect(letters.code).toBe(1);
+    expect(letters.stderr).toMatch(/^keysmith: --credential-id: credential id must be/);
+    const plainHttp = await f.cli(['edit', 'Rotating', '--console-api', 'http://api.adobe.io']);
+    expect(plainHttp.stderr).toMatch(/--console-api: I\/O Management API .* must use https/);
+    const jwt = await f.cli(['add', 'jwt', '--name', 'J', '--client-id', 'j', '--org-id', '1234567890ABCDEF12345678@AdobeOrg', '--technical-account-id', 'A@techacct.adobe.com', '--metascopes', 'm', '--credential-id', '1', '--client-secret-stdin'], 'x');
+    expect(jwt.code).toBe(2);
+    expect(jwt.stderr).toMatch(/--credential-id does not apply to jwt/);
+  });
+});
