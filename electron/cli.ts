@@ -48,6 +48,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   login: async () => (await import('./cli/commands/login')).login,
   logout: async () => (await import('./cli/commands/logout')).logout,
   whoami: async () => (await import('./cli/commands/whoami')).whoami,
+  secrets: async () => (await import('./cli/commands/secrets')).secrets,
+  'rotate-secret': async () => (await import('./cli/commands/rotate-secret')).rotateSecretCommand,
+  health: async () => (await import('./cli/commands/health')).health,
 };
 
 async function printHelp(io: Io, topic?: string): Promise<number> {

@@ -12,6 +12,8 @@ import type { PushEvent } from './events.main';
 import { showNotice } from './notifications.main';
 import { copyToken } from './token-clipboard';
 import { NotificationPolicy } from './notification-policy';
+import { healthReport } from '../core/health/health-check';
+import { MintRecords } from '../core/health/mint-record';
 import { disposeAll, listen, type Dispose } from './subscriptions';
 import { KeysmithTray } from './tray.main';
 import { favoriteEntries } from './tray-menu';
@@ -51,6 +53,12 @@ export function startBackground(parts: AppParts, opts: { push: PushEvent; showWi
     const expiring = NotificationPolicy.expiringCertificates((await session.vault()).document.integrations, now);
     for (const c of expiring) push('certificate:expiring', c);
     for (const notice of notices.certificateNotices(expiring, now)) showNotice(notice, opts.showWindow);
+    // Health rides the same schedule (unlock, every change, twice a day): the renderer's Health view and a daily notice.
+    const vault = await session.vault();
+    const report = healthReport(vault.document, await new MintRecords(vault).read(), { now });
+    if (report.due > 0) push('health:due', { due: report.due, items: report.items });
+    const healthNotice = notices.healthNotice(report, now);
+    if (healthNotice) showNotice(healthNotice, opts.showWindow);
   };
   const certificateTimer = setInterval(() => void checkCertificates().catch((err) => log('certificate check failed', err)), CERTIFICATE_CHECK_MS);
 

@@ -7,6 +7,7 @@ import type { Integration } from '../shared/integration';
 import { EXPIRY_WARNING_DAYS, describeCertificate } from '../core/keys/certificate-info';
 import { keysOf } from '../core/keys/keypair-store';
 import type { RefreshEvent } from '../core/tokens/refresh-scheduler';
+import { HEALTH_LABELS, type HealthReport } from '../shared/health';
 
 export interface Notice {
   title: string;
@@ -63,6 +64,29 @@ export class NotificationPolicy {
       });
     }
     return notices;
+  }
+
+  private healthNotified: { key: string; at: number } | null = null;
+
+  /**
+   * One notice for what health finds due, at most once a day, and again at once when the set of due
+   * items changes (a new one appears); none when nothing is due.
+   */
+  healthNotice(report: HealthReport, now: Date): Notice | null {
+    const due = report.items.filter((i) => i.severity === 'due');
+    if (due.length === 0) {
+      this.healthNotified = null;
+      return null;
+    }
+    const key = due.map((i) => `${i.integration}\n${i.condition}`).sort().join('\n\n');
+    const last = this.healthNotified;
+    if (last && last.key === key && now.getTime() - last.at < DAY_MS) return null;
+    this.healthNotified = { key, at: now.getTime() };
+    const first = due[0]!;
+    return {
+      title: due.length === 1 ? `"${first.integration}" needs attention` : `${due.length} things need attention in Keysmith`,
+      body: due.length === 1 ? `${HEALTH_LABELS[first.condition]}: ${first.message}` : 'Open Keysmith to see them in Health.',
+    };
   }
 
   reset(): void {

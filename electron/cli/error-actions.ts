@@ -28,7 +28,16 @@ const NEXT: Record<ErrorAction, (name: string | undefined) => string> = {
   include_secrets: () => 'export again with --include-secrets to include it',
   overwrite: () => 'choose another file, or add --force to replace it',
   pick_credential: () => 'pick one with --credential',
+  rotate_secret: (name) => `rotate it with \`keysmith rotate-secret ${quoted(name)}\``,
+  finish_rotation: (name) => `finish with \`keysmith rotate-secret ${quoted(name)} --finish\``,
+  force_finish_rotation: (name) => `if you are sure nothing still uses the old secret, \`keysmith rotate-secret ${quoted(name)} --finish --force\``,
+  migrate: (name) => `move it to OAuth Server-to-Server with \`keysmith migrate ${quoted(name)} --scopes SCOPES\``,
 };
+
+/** The CLI's words for one next step, e.g. for `health`'s items. */
+export function nextStepText(action: ErrorAction, integration: string | undefined): string {
+  return NEXT[action](integration);
+}
 
 /** What the CLI says for a command that failed: the sentence, then what to type next. */
 export function cliErrorLine(err: unknown): string {

@@ -11,6 +11,7 @@ export const COMMAND_HELP: Record<string, string> = {
          --scopes a,b  --metascopes a,b  --ims-endpoint URL
          --token-url URL  --auth-method client_secret_basic|client_secret_post|private_key_jwt  --audience AUD
          --refresh-margin MINUTES (re-mint when fewer remain; default 10)  --auto-refresh on|off (the app)
+         --console-url URL | --console-org-id N --credential-id N  --console-api URL (oauth-s2s: secret rotation)
          --client-secret-stdin   read the client secret from standard input (else a hidden prompt)
   The client secret is never accepted as an argument. The vault is created on first use.
   User sign-in (then \`keysmith login NAME\`):
@@ -92,6 +93,17 @@ keysmith bundle import FILE [--passphrase-stdin]
   migrate: `keysmith migrate <jwt-name> (--from CONSOLE_JSON | --scopes a,b) [--name N] [--retire]
   Create the OAuth Server-to-Server integration for a JWT one (same client id), mint a token with it,
   and with --retire mark the JWT one retired (its keys stay until you remove it).`,
+  secrets: `keysmith secrets <name> [--json]
+  List an OAuth Server-to-Server credential's client secrets as Adobe's I/O Management API does: id,
+  created, last used, and which one Keysmith holds. Never a value.`,
+  'rotate-secret': `keysmith rotate-secret <name> [--delete-old | --finish] [--force] [--json]
+  Add a new client secret at Adobe, save it in the vault, prove it mints, and switch to it. The old
+  one is deleted with --delete-old (or later with --finish), only if Adobe reports it unused since
+  the switch or with --force. A run after an interruption continues where it stopped.`,
+  health: `keysmith health [--json] [--secret-max-age DAYS] [--certificate-days DAYS]
+  What needs attention, per integration and by when: certificates expiring (30 days), client secrets
+  older than 90 days or left behind, JWT integrations past end of life, failed last mints, unused
+  integrations. Exits 3 when something is due.`,
   'rm-key': `keysmith rm-key <name> --fingerprint F
   Remove a key. The active key can be removed only when it is the last one.`,
   login: `keysmith login <name> [--no-browser | --paste | --device] [--timeout SECONDS]
@@ -144,11 +156,14 @@ Commands:
   login           sign a person in (browser, --no-browser, --paste, --device)
   logout          revoke and delete a person's tokens
   whoami          who is signed in; exits 1 when a sign-in is needed
+  secrets         list a credential's client secrets at Adobe
+  rotate-secret   rotate an OAuth Server-to-Server client secret at Adobe
+  health          what needs attention, and by when (exit 3 if due)
   help [command]  this text, or a command's
 
 Environment:
   KEYSMITH_HOME        data directory (default: the platform's app-data folder, .../Keysmith)
   KEYSMITH_PASSPHRASE  unlock (or create) a passphrase-protected vault without a prompt
 
-Exit codes: 0 success, 1 error, 2 usage error.`;
+Exit codes: 0 success, 1 error, 2 usage error, 3 \`health\`: something is due.`;
 }

@@ -5,10 +5,11 @@
 import { KeysmithError, isKeysmithError, restated } from '../core/errors';
 import type { IntegrationKind } from '../shared/integration-kinds';
 import type { OptionSpec } from './parse-args';
+import { parseConsoleUrl } from '../shared/secret-rotation';
 
 interface FlagBinding {
   field: string;
-  parse?: 'list' | 'number' | 'onOff';
+  parse?: 'list' | 'number' | 'onOff' | 'consoleUrl';
 }
 
 const FLAG_FIELDS: Record<string, FlagBinding> = {
@@ -35,14 +36,21 @@ const FLAG_FIELDS: Record<string, FlagBinding> = {
   'revocation-url': { field: 'revocationUrl' },
   'userinfo-url': { field: 'userinfoUrl' },
   'jwks-url': { field: 'jwksUrl' },
+  'console-org-id': { field: 'consoleOrgId' },
+  'credential-id': { field: 'credentialId' },
+  'console-api': { field: 'consoleApi' },
+  // Sets both ids above; listed after them, so an error on either names its own flag.
+  'console-url': { field: 'consoleOrgId', parse: 'consoleUrl' },
 };
+
+const CONSOLE_FLAGS = ['console-org-id', 'credential-id', 'console-api', 'console-url'];
 
 const TOKEN_FLAGS = ['refresh-margin', 'auto-refresh'];
 
 /** Which flags make sense for which kind; others are refused rather than silently dropped. */
 const KIND_FLAGS: Record<IntegrationKind, string[]> = {
   apiKey: ['name', 'description', 'client-id', 'org-id'],
-  oauthS2S: ['name', 'description', 'client-id', 'org-id', 'technical-account-id', 'technical-account-email', 'scopes', 'ims-endpoint', ...TOKEN_FLAGS],
+  oauthS2S: ['name', 'description', 'client-id', 'org-id', 'technical-account-id', 'technical-account-email', 'scopes', 'ims-endpoint', ...TOKEN_FLAGS, ...CONSOLE_FLAGS],
   jwt: ['name', 'description', 'client-id', 'org-id', 'technical-account-id', 'technical-account-email', 'metascopes', 'ims-endpoint', ...TOKEN_FLAGS],
   oauth2: ['name', 'description', 'client-id', 'token-url', 'auth-method', 'scopes', 'audience', ...TOKEN_FLAGS],
   oauthUser: ['name', 'description', 'client-id', 'app-type', 'scopes', 'redirect-uri', 'org-id', 'ims-endpoint', ...TOKEN_FLAGS],
@@ -116,6 +124,18 @@ export function fieldsFromFlags(kind: IntegrationKind, values: Record<string, un
     if (value === undefined) continue;
     if (!allowed.includes(flag)) {
       throw new KeysmithError('usage', `--${flag} does not apply to ${kind} integrations (see \`keysmith help ${command}\`)`);
+    }
+    if (binding.parse === 'consoleUrl') {
+      const ids = parseConsoleUrl(String(value));
+      if (!ids) {
+        throw new KeysmithError('usage', `--console-url must be a Developer Console credential URL, like https://developer.adobe.com/console/projects/1187321/4566206088344794932/credentials/56890123/details (got "${String(value)}")`);
+      }
+      if (values['console-org-id'] !== undefined || values['credential-id'] !== undefined) {
+        throw new KeysmithError('usage', '--console-url already gives the Console org id and the credential id: leave out --console-org-id and --credential-id');
+      }
+      fields.consoleOrgId = ids.consoleOrgId;
+      fields.credentialId = ids.credentialId;
+      continue;
     }
     fields[binding.field] = parseValue(flag, binding, String(value));
   }

@@ -50,10 +50,10 @@ export function updateIntegration(doc: VaultDocument, name: string, patch: Recor
     const kept = value === undefined ? (current as unknown as Record<string, unknown>)[field] : value;
     if (kept !== null && kept !== undefined) merged[field] = kept;
   }
-  const { id, createdAt, keys } = current;
+  const { id, createdAt, keys, secretRotation } = current;
   const fields = validateFields(merged);
   assertNameFree(doc, fields.name, id);
-  const updated: Integration = { ...fields, id, createdAt, updatedAt: now.toISOString(), ...(keys ? { keys } : {}) };
+  const updated: Integration = { ...fields, id, createdAt, updatedAt: now.toISOString(), ...(keys ? { keys } : {}), ...(secretRotation ? { secretRotation } : {}) };
   doc.integrations[doc.integrations.indexOf(current)] = updated;
   return updated;
 }

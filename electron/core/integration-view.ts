@@ -39,6 +39,11 @@ export function maskIntegration(integration: Integration): MaskedIntegration {
   const masked: MaskedIntegration = { ...rest };
   if (hasSecrets(integration)) masked.clientSecrets = integration.clientSecrets.map(maskSecret);
   if (keys) masked.keys = keys.map(({ privateKeyPem: _k, certificatePem: _c, ...shown }) => shown);
+  // A digest of a secret is no business of a view: only rotation uses it, to find the value again.
+  if (masked.secretRotation?.pending?.newSecretSha256) {
+    const { newSecretSha256: _h, ...pending } = masked.secretRotation.pending;
+    masked.secretRotation = { ...masked.secretRotation, pending };
+  }
   return masked;
 }
 

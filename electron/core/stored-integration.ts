@@ -10,6 +10,7 @@ import { withoutUnsafeChars } from '../shared/unsafe-text';
 import { describeIssue } from '../shared/integration-validation';
 import { nameKey } from './integration-view';
 import { StoredKeyPairsSchema, TimestampSchema } from '../shared/stored-keypair';
+import { SecretRotationSchema } from '../shared/secret-rotation';
 
 const identity = {
   id: z.uuid({ error: 'integration id must be a UUID' }),
@@ -20,7 +21,7 @@ const signing = { ...identity, keys: StoredKeyPairsSchema.optional() };
 
 export const StoredIntegrationSchema = z.discriminatedUnion('kind', [
   ApiKeyFields.safeExtend(identity),
-  OAuthS2SFields.safeExtend(identity),
+  OAuthS2SFields.safeExtend({ ...identity, secretRotation: SecretRotationSchema.optional() }),
   JwtFields.safeExtend(signing),
   OAuth2Fields.safeExtend(signing),
   OAuthUserFields.safeExtend(identity),

@@ -68,6 +68,6 @@ export interface AppServices {
   now?(): Date;
   /** Opens the system browser at a URL (shell.openExternal): a person's sign-in, never an embedded window. */
   openExternal?(url: string): Promise<void>;
-  /** The app's fetch (net.fetch), for the sign-in's requests. */
+  /** The app's fetch (net.fetch), for requests beyond token minting (sign-in, the I/O Management API); global fetch when absent. */
   fetch?: Fetch;
 }

@@ -25,7 +25,9 @@ export type ErrorCode =
   | 'token_unavailable'
   | 'bad_response'
   | 'internal'
-  | 'data_dir_unsafe';
+  | 'data_dir_unsafe'
+  /** a client-secret rotation stopped to keep a working secret: two already at Adobe, or the old one still in use */
+  | 'rotation_blocked';
 
 /**
  * What the user can do next about an error, as data: the CLI renders it as a command, the app as a
@@ -70,6 +72,14 @@ export const ERROR_ACTIONS = [
   'list_keys',
   /** unlock with the OS keychain rather than a passphrase */
   'use_keychain',
+  /** start (or continue) rotating the integration's client secret at Adobe */
+  'rotate_secret',
+  /** finish a rotation: delete the old client secret at Adobe */
+  'finish_rotation',
+  /** finish a rotation although Adobe reports the old secret used since the switch (the user confirms) */
+  'force_finish_rotation',
+  /** move a Service Account (JWT) integration to OAuth Server-to-Server */
+  'migrate',
 ] as const;
 export type ErrorAction = (typeof ERROR_ACTIONS)[number];
 

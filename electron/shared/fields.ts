@@ -36,6 +36,9 @@ export const FIELD_LABELS: Record<FieldName, string> = {
   revocationUrl: 'Revocation URL',
   userinfoUrl: 'User info URL',
   jwksUrl: 'JWKS URL',
+  consoleOrgId: 'Console org ID',
+  credentialId: 'Console credential ID',
+  consoleApi: 'I/O Management API',
 };
 
 /** The label for `count` values: "Client secrets" when several are kept for rotation. */
@@ -70,6 +73,9 @@ export const SHOWN_FIELDS = [
   'revocationUrl',
   'userinfoUrl',
   'jwksUrl',
+  'consoleOrgId',
+  'credentialId',
+  'consoleApi',
 ] as const satisfies readonly FieldName[];
 
 /** Identifiers shown in full in the detail view and copied as plain text (no timed clear). */

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { checkEndpoint } from './endpoint-url';
 import type { StoredKeyPair } from './stored-keypair';
+import type { SecretRotation } from './secret-rotation';
 import { ADOBE_APP_TYPES, AUTH_METHODS, DEFAULT_IMS_ENDPOINT, USER_AUTH_METHODS, USER_GRANTS } from './integration-kinds';
 import { firstUnsafeChar, unsafeCharMessage } from './unsafe-text';
 
@@ -77,6 +78,14 @@ const endpointSchema = (label: string, opts: Parameters<typeof checkEndpoint>[1]
 /** An IMS host: AEM writes it bare (`ims-na1.adobelogin.com`); the token paths are appended later. */
 export const ImsEndpointSchema = endpointSchema('IMS endpoint', { bareHostAllowed: true, originOnly: true });
 export const TokenUrlSchema = endpointSchema('token URL', { bareHostAllowed: false, originOnly: false });
+/** Adobe's I/O Management API base (secret rotation); overridable like the IMS endpoint, for stage and tests. */
+export const ConsoleApiSchema = endpointSchema('I/O Management API', { bareHostAllowed: false, originOnly: true });
+
+/** The Developer Console's own numeric ids (not the IMS org id): where a credential's secrets are managed. */
+const consoleId = (what: string, example: string) =>
+  safeText(what, { trim: true }).regex(/^\d{1,24}$/, { error: `${what} must be the Developer Console's number (e.g. ${example})` });
+export const ConsoleOrgIdSchema = consoleId('Console org id', '1187321');
+export const CredentialIdSchema = consoleId('credential id', '56890123');
 
 /**
  * Free text, so line breaks and tabs stay (the app's field is a textarea); every other control or
@@ -119,6 +128,10 @@ export const OAuthS2SFields = z.object({
   technicalAccountEmail: EmailSchema.optional(),
   scopes: z.array(ScopeSchema).min(1, { error: 'scopes must list at least one scope (e.g. openid,AdobeID,read_organizations)' }),
   imsEndpoint: ImsEndpointSchema.default(DEFAULT_IMS_ENDPOINT),
+  consoleOrgId: ConsoleOrgIdSchema.optional(),
+  credentialId: CredentialIdSchema.optional(),
+  /** Absent means DEFAULT_CONSOLE_API (shared/secret-rotation.ts); not defaulted, so older entries keep their token cache. */
+  consoleApi: ConsoleApiSchema.optional(),
 });
 
 export const JwtFields = z.object({
@@ -235,4 +248,4 @@ export interface IntegrationMeta {
 }
 
 /** A stored integration: its fields plus identity, timestamps and (for key-signing kinds) keypairs. */
-export type Integration = IntegrationFields & IntegrationMeta & { keys?: StoredKeyPair[] };
+export type Integration = IntegrationFields & IntegrationMeta & { keys?: StoredKeyPair[]; secretRotation?: SecretRotation };

@@ -17,13 +17,15 @@ import { COPIED_FLASH_MS } from './tokens/CopyTokenButton';
 import { useUnsavedGuard } from './unsaved/UnsavedGuard';
 import { useShortcuts } from './useShortcuts';
 import { Welcome } from './Welcome';
+import { useHealthFirst } from './health/useHealthFirst';
+import { HealthView } from './health/HealthView';
 
 interface Props {
   api: KeysmithApi;
 }
 
 /** What the right-hand pane shows; `intent` is what the detail should do once open (from an error's button or the palette). */
-type Pane = { view: 'detail'; name: string; intent?: DetailIntent } | { view: 'new' } | { view: 'import' } | { view: 'settings' } | { view: 'none' };
+type Pane = { view: 'detail'; name: string; intent?: DetailIntent } | { view: 'new' } | { view: 'import' } | { view: 'settings' } | { view: 'health' } | { view: 'none' };
 
 /** The last copy from a row or the palette, for the notice under the list. */
 type RowCopy = { name: string; state: CopyState; preview?: string; error?: IpcError };
@@ -44,6 +46,7 @@ export function MainView({ api }: Props) {
 
   /** Every way the user moves the pane goes through the unsaved-work guard. */
   const go = useCallback((next: Pane) => guard.confirm(() => setPaneNow(next)), [guard]);
+  const due = useHealthFirst(api, () => go({ view: 'health' }));
 
   const reload = useCallback(async () => {
     const result = await call(api.integrations.list());
@@ -182,6 +185,9 @@ export function MainView({ api }: Props) {
             <button type="button" onClick={() => go({ view: 'import' })} title="Import credentials from a Developer Console, AEM, aio or .env file">
               <span aria-hidden="true">⇪ </span>Import…
             </button>
+            <button type="button" onClick={() => go({ view: 'health' })} aria-pressed={pane.view === 'health'} title="What needs attention, and by when">
+              {due > 0 ? `Health (${due} due)` : 'Health'}
+            </button>
             <button type="button" onClick={() => go({ view: 'settings' })} aria-pressed={pane.view === 'settings'} title="Settings">
               <span aria-hidden="true">⚙ </span>Settings
             </button>
@@ -234,6 +240,7 @@ export function MainView({ api }: Props) {
             {pane.view === 'import' && (
               <ImportView api={api} onImported={(names) => void show(names[0] ?? null)} onCancel={() => setPaneNow({ view: 'none' })} />
             )}
+            {pane.view === 'health' && <HealthView api={api} onOpen={(name) => go({ view: 'detail', name })} onClose={() => setPaneNow({ view: 'none' })} />}
             {pane.view === 'settings' && <SettingsView api={api} onClose={() => setPaneNow({ view: 'none' })} />}
             {pane.view === 'none' &&
               (empty ? (

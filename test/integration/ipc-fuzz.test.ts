@@ -85,6 +85,10 @@ function validExample(channel: Channel): unknown {
     'signin:start': { name: 'Fuzz S2S' },
     'signin:status': { name: 'Fuzz S2S' },
     'signin:signOut': { name: 'Fuzz S2S' },
+    'health:report': { secretMaxAgeDays: 90 },
+    // Fuzz S2S says nowhere where its Console credential lives: refused before any network.
+    'rotation:secrets': { name: 'Fuzz S2S' },
+    'rotation:rotate': { name: 'Fuzz S2S' },
   };
   return examples[channel];
 }

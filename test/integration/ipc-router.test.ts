@@ -14,6 +14,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { APP_ORIGIN } from '../../electron/app/app-protocol';
+import { SECRET_MANAGEMENT_SCOPES } from '../../electron/shared/secret-rotation';
 import { CHANNELS, type Channel } from '../../electron/shared/ipc/channels';
 import type { ImportPreview, IntegrationListItem, TokenCopyResult, TokenStatus, VaultStatus } from '../../electron/shared/ipc/contract';
 import { INTERNAL_MESSAGE } from '../../electron/ipc/errors';
@@ -547,6 +548,12 @@ describe('IPC router: every channel', () => {
     await step('signin:start', { name: 'Person' });
     await step('signin:status', { name: 'Person' });
     await step('signin:signOut', { name: 'Person' });
+    // Rotation, against the emulator's I/O Management API: where the credential lives, then list and rotate.
+    ims.registerClient({ clientId: 's2s-client', clientSecrets: [CANARY], orgId: ORG, scopes: ['openid', 'AdobeID', ...SECRET_MANAGEMENT_SCOPES], consoleOrgId: '11', credentialId: '22' });
+    await step('integrations:update', { name: 'Analytics', patch: { consoleOrgId: '11', credentialId: '22', consoleApi: ims.url } });
+    await step('rotation:secrets', { name: 'Analytics' });
+    await step('rotation:rotate', { name: 'Analytics', deleteOld: true });
+    await step('health:report', {});
 
     // A channel added to the contract without a step here fails this line.
     expect([...succeeded].sort()).toEqual([...CHANNELS].sort());

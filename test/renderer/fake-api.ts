@@ -53,6 +53,7 @@ export interface FakeOptions {
   vault?: Partial<VaultStatus>;
   items?: IntegrationListItem[];
   token?: Partial<TokenStatus>;
+  health?: ResponseOf<'health:report'>;
 }
 
 export function createFakeApi(options: FakeOptions = {}) {
@@ -111,6 +112,14 @@ export function createFakeApi(options: FakeOptions = {}) {
     },
     secrets: {
       copyClientSecret: vi.fn<KeysmithApi['secrets']['copyClientSecret']>(() => ok({ copied: true, clearsInSeconds: 30 })),
+    },
+    // Nothing due unless a test says otherwise (options.health), so the app opens on the list.
+    health: {
+      report: vi.fn<KeysmithApi['health']['report']>(() => ok(options.health ?? { checkedAt: new Date().toISOString(), items: [], due: 0 })),
+    },
+    rotation: {
+      secrets: vi.fn<KeysmithApi['rotation']['secrets']>((req) => ok({ name: req.name, rotation: null, secrets: [{ uuid: 'uuid-held', createdAt: 0, lastUsedAt: 1, held: 'yes' as const }] })),
+      rotate: vi.fn<KeysmithApi['rotation']['rotate']>(() => ok({ state: 'switched' as const, newUuid: 'uuid-new', oldUuid: 'uuid-held', oldLastUsedAt: 1, events: [{ step: 'switched' as const, message: 'Keysmith now uses the new client secret uuid-new' }] })),
     },
     on: vi.fn(<E extends EventName>(event: E, callback: (payload: EventPayloads[E]) => void) => {
       const set = listeners.get(event) ?? new Set();

@@ -12,6 +12,15 @@
  * - Access tokens that are RS256 JWTs shaped like Adobe's (`created_at`/`expires_in` as strings of
  *   milliseconds), signed by a key generated per emulator, so clients can decode them.
  * - Injected faults (throttling, 5xx, malformed bodies, slow answers, dropped connections).
+ * - The I/O Management API's client secrets (adobe-ims.md, "Rotating client secrets"):
+ *   `GET|POST /console/organizations/{orgId}/credentials/{credentialId}/secrets` and
+ *   `DELETE .../secrets/{uuid}`, with `Authorization: Bearer` (a token this emulator minted, unexpired)
+ *   and `x-api-key` (that token's client id); GET needs the scopes adobeio_api and
+ *   read_client_secret, POST and DELETE adobeio_api and manage_client_secrets (403 otherwise). At
+ *   most 2 secrets; the value only in the POST answer; times as strings of ms; every token mint
+ *   updates the secret's `secret_usages`. A credential is registered with `consoleOrgId` and
+ *   `credentialId` on its client. `intercept` answers, holds or drops one chosen future request,
+ *   before or after its effect (a secret added whose answer never arrives).
  *
  * - The user sign-in endpoints (authorize v2, token v3 authorization_code/refresh_token, userinfo
  *   v2, revoke, keys, discovery): see ims-user-endpoints.ts.
@@ -20,7 +29,7 @@
  * silent), throttling by itself (inject a 429), `iat`/`nbf` checks, an upper bound on `exp`, and
  * Adobe's exact error_description wording. Plain http on 127.0.0.1 only.
  */
-import { createHash, generateKeyPairSync, randomUUID, sign, verify, X509Certificate, type KeyObject } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes, randomUUID, sign, verify, X509Certificate, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { imsUserEndpoints, type ImsUserApi } from './ims-user-endpoints';
@@ -43,7 +52,25 @@ export interface EmulatedClient {
   jwtExchange?: boolean;
   /** Default: true when scopes is given. */
   s2s?: boolean;
+  /** The Developer Console's numeric org id and credential id: where its secrets API lives. */
+  consoleOrgId?: string;
+  credentialId?: string;
 }
+
+/** A client secret as the emulator keeps it; `lastUsedAt` is the latest of its usages (ms), or null. */
+export interface EmulatedSecret {
+  uuid: string;
+  value: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+}
+
+/**
+ * What `intercept` does to the request it catches: the Fault's answer (or `hold`: never answer
+ * while the emulator runs). With `afterEffect` the request is first handled as usual (a secret is
+ * added, a token minted and counted as a use), and only its answer is replaced.
+ */
+export type Interception = Fault & { hold?: boolean; afterEffect?: boolean };
 
 /**
  * One injected answer to a token request. Defaults: status 500, empty body, JSON content type,
@@ -77,6 +104,15 @@ export interface ImsEmulator {
   failNext(...faults: Fault[]): void;
   /** Access-token lifetimes the emulator reports; defaults as Adobe: JWT 86399999 ms, S2S 86399 s. */
   setLifetimes(l: { jwtMs?: number; s2sSeconds?: number }): void;
+  /** Queue faults for the secrets API: each answers one future request to it instead of the normal logic. */
+  failNextConsole(...faults: Fault[]): void;
+  /**
+   * The first future request `match` accepts is treated as `how` says; resolves when it arrives
+   * (after its effect, with `afterEffect`), so a test can kill the client at exactly that point.
+   */
+  intercept(match: (r: RecordedRequest) => boolean, how: Interception): Promise<RecordedRequest>;
+  /** A client's secrets as they stand, oldest first. */
+  secretsOf(clientId: string): EmulatedSecret[];
   /** The emulator's own public key (PEM, SPKI) that signs the access tokens it issues. */
   readonly tokenSigningPublicKeyPem: string;
   /** Stops listening, drops open connections (keep-alive, pending faults) and resolves when closed. */
@@ -89,9 +125,18 @@ const MAX_BODY_BYTES = 64 * 1024;
 const JWT_PATHS = new Set(['/ims/exchange/jwt', '/ims/exchange/jwt/']);
 const S2S_PATHS = new Set(['/ims/token/v3', '/ims/token/v2']);
 
+interface StoredSecret {
+  uuid: string;
+  value: string;
+  createdAt: number;
+  usages: Map<string, number>;
+}
+
 interface RegisteredClient {
   clientId: string;
-  clientSecrets: string[];
+  secrets: StoredSecret[];
+  consoleOrgId?: string;
+  credentialId?: string;
   orgId: string;
   technicalAccountId: string;
   metascopes: Set<string>;
@@ -128,7 +173,9 @@ function register(c: EmulatedClient): RegisteredClient {
   const publicKeys = (c.certificatesPem ?? []).map((pem) => new X509Certificate(pem).publicKey);
   return {
     clientId: c.clientId,
-    clientSecrets: [...c.clientSecrets],
+    secrets: c.clientSecrets.map((value) => newSecret(value)),
+    ...(c.consoleOrgId !== undefined && { consoleOrgId: c.consoleOrgId }),
+    ...(c.credentialId !== undefined && { credentialId: c.credentialId }),
     orgId: c.orgId,
     // Adobe gives S2S credentials a technical account too; a stable one keeps user_id comparable.
     technicalAccountId:
@@ -140,6 +187,42 @@ function register(c: EmulatedClient): RegisteredClient {
     jwtExchange: c.jwtExchange ?? c.certificatesPem !== undefined,
     s2s: c.s2s ?? c.scopes !== undefined,
   };
+}
+
+function newSecret(value = `p8e-${randomBytes(24).toString('base64url')}`): StoredSecret {
+  return { uuid: randomUUID(), value, createdAt: Date.now(), usages: new Map() };
+}
+
+function lastUsed(secret: StoredSecret): number | null {
+  return secret.usages.size === 0 ? null : Math.max(...secret.usages.values());
+}
+
+/** Adobe's listing of one secret: times as strings of ms, never the value. */
+function listed(secret: StoredSecret): Record<string, unknown> {
+  const usages = [...secret.usages].map(([grant, at]) => ({ last_used_at: String(at), grant_type: grant }));
+  return {
+    uuid: secret.uuid,
+    created_at: String(secret.createdAt),
+    created_at_str: new Date(secret.createdAt).toISOString(),
+    expires_at: 'PERMANENT',
+    expires_at_str: 'PERMANENT',
+    secret_usages: usages.length === 0 ? null : usages,
+  };
+}
+
+const SECRETS_PATH = /^\/console\/organizations\/([^/]+)\/credentials\/([^/]+)\/secrets(?:\/([^/]+))?$/;
+const SCOPES_FOR: Record<string, string[]> = {
+  GET: ['adobeio_api', 'read_client_secret'],
+  POST: ['adobeio_api', 'manage_client_secrets'],
+  DELETE: ['adobeio_api', 'manage_client_secrets'],
+};
+
+/** The I/O gateway's refusal, carried as a value like ImsError. */
+class GatewayError {
+  constructor(
+    readonly status: number,
+    readonly message: string,
+  ) {}
 }
 
 function b64urlJson(value: unknown): string {
@@ -217,6 +300,8 @@ export async function startImsEmulator(): Promise<ImsEmulator> {
   const clients = new Map<string, RegisteredClient>();
   const requests: RecordedRequest[] = [];
   const faults: Fault[] = [];
+  const consoleFaults: Fault[] = [];
+  const interceptions: { match: (r: RecordedRequest) => boolean; how: Interception; caught: (r: RecordedRequest) => void }[] = [];
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   const lifetimes = { jwtMs: 86_399_999, s2sSeconds: 86_399 };
@@ -241,13 +326,53 @@ export async function startImsEmulator(): Promise<ImsEmulator> {
     return `${signingInput}.${sign('sha256', Buffer.from(signingInput), privateKey).toString('base64url')}`;
   }
 
-  function authenticate(form: Record<string, string>): RegisteredClient {
+  /** Checks the pair; the secret's use is counted only once the token is granted (`use`). */
+  function authenticate(form: Record<string, string>): RegisteredClient & { use: (grant: string) => void } {
     const client = form.client_id === undefined ? undefined : clients.get(form.client_id);
     if (!client) return fail(400, 'invalid_client', 'invalid client_id parameter');
-    if (form.client_secret === undefined || !client.clientSecrets.includes(form.client_secret)) {
+    const secret = client.secrets.find((s) => s.value === form.client_secret);
+    if (form.client_secret === undefined || !secret) {
       return fail(401, 'invalid_client', 'invalid client_secret parameter');
     }
-    return client;
+    return Object.assign(Object.create(client) as RegisteredClient, { use: (grant: string) => void secret.usages.set(grant, Date.now()) });
+  }
+
+  function bearerClaims(req: IncomingMessage): Record<string, unknown> {
+    const match = /^Bearer ([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec(req.headers.authorization ?? '');
+    if (!match) throw new GatewayError(401, 'Oauth token is not valid');
+    const [, h, p, sig] = match;
+    if (!verify('sha256', Buffer.from(`${h}.${p}`), publicKey, Buffer.from(sig!, 'base64url'))) throw new GatewayError(401, 'Oauth token is not valid');
+    const claims = JSON.parse(Buffer.from(p!, 'base64url').toString('utf8')) as Record<string, unknown>;
+    if (Number(claims.created_at) + Number(claims.expires_in) <= Date.now()) throw new GatewayError(401, 'Oauth token is expired');
+    return claims;
+  }
+
+  function secretsApi(req: IncomingMessage, match: RegExpExecArray): Reply {
+    const [, orgId, credentialId, uuid] = match;
+    const method = req.method ?? '';
+    const allowed = uuid === undefined ? ['GET', 'POST'] : ['DELETE'];
+    if (!allowed.includes(method)) throw new GatewayError(405, `use ${allowed.join(' or ')}`);
+    const claims = bearerClaims(req);
+    const apiKey = req.headers['x-api-key'];
+    if (typeof apiKey !== 'string' || apiKey === '') throw new GatewayError(403, 'Api Key is required');
+    if (apiKey !== claims.client_id) throw new GatewayError(403, 'Api Key is invalid for this token');
+    const granted = new Set(String(claims.scope ?? '').split(','));
+    const missing = SCOPES_FOR[method]!.filter((s) => !granted.has(s));
+    if (missing.length > 0) throw new GatewayError(403, `the token lacks the scopes ${missing.join(', ')}`);
+    const client = [...clients.values()].find((c) => c.consoleOrgId === orgId && c.credentialId === credentialId);
+    if (!client) throw new GatewayError(404, 'credential not found in this organization');
+    if (claims.org !== client.orgId) throw new GatewayError(403, 'the token belongs to another organization');
+    if (method === 'GET') return { status: 200, body: { client_id: client.clientId, client_secrets: client.secrets.map(listed) } };
+    if (method === 'POST') {
+      if (client.secrets.length >= 2) throw new GatewayError(400, 'A credential can have at most 2 client secrets: delete one first');
+      const secret = newSecret();
+      client.secrets.push(secret);
+      return { status: 201, body: { client_secret: secret.value, ...listed(secret) } };
+    }
+    const index = client.secrets.findIndex((s) => s.uuid === uuid);
+    if (index < 0) throw new GatewayError(404, 'client secret not found');
+    client.secrets.splice(index, 1);
+    return { status: 204, body: undefined };
   }
 
   function exchangeJwt(form: Record<string, string>): Reply {
@@ -288,6 +413,7 @@ export async function startImsEmulator(): Promise<ImsEmulator> {
     }
     if (requested.length === 0) return fail(400, 'invalid_scope', 'no metascope claim for this IMS');
 
+    client.use('urn:ietf:params:oauth:grant-type:jwt-bearer');
     return {
       status: 200,
       body: { token_type: 'bearer', access_token: mintAccessToken(client, requested, lifetimes.jwtMs), expires_in: lifetimes.jwtMs },
@@ -307,6 +433,7 @@ export async function startImsEmulator(): Promise<ImsEmulator> {
     const ungranted = requested.filter((s) => !client.scopes.has(s));
     if (ungranted.length > 0) return fail(400, 'invalid_scope', `scope not granted to this client: ${ungranted.join(',')}`);
     const seconds = lifetimes.s2sSeconds;
+    client.use('client_credentials');
     return {
       status: 200,
       body: { access_token: mintAccessToken(client, requested, seconds * 1000), token_type: 'bearer', expires_in: seconds },
@@ -347,14 +474,42 @@ export async function startImsEmulator(): Promise<ImsEmulator> {
 
   function handle(req: IncomingMessage, res: ServerResponse, body: Buffer, tooLarge: boolean, record: RecordedRequest): void {
     const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    const userForm = isFormContentType(req.headers['content-type']) && !tooLarge ? parseForm(body.toString('utf8')) : {};
-    if (userEndpoints.owns(pathname, userForm)) {
-      record.form = userForm;
+    if (isFormContentType(req.headers['content-type']) && !tooLarge) record.form = parseForm(body.toString('utf8'));
+    const at = interceptions.findIndex((i) => i.match(record));
+    if (at < 0) return route(req, res, body, tooLarge, record, pathname);
+    const [{ how, caught }] = interceptions.splice(at, 1) as [(typeof interceptions)[number]];
+    const act = () => {
+      caught(record);
+      if (!how.hold) answerFault(req, res, how);
+    };
+    if (!how.afterEffect) return act();
+    // The request takes effect; its answer is dropped, and the interception answers instead.
+    const sink = new Proxy(res, { get: (target, key) => (key === 'writeHead' || key === 'end' ? () => sink : Reflect.get(target, key, target)) });
+    route(req, sink, body, tooLarge, record, pathname);
+    act();
+  }
+
+  function route(req: IncomingMessage, res: ServerResponse, body: Buffer, tooLarge: boolean, record: RecordedRequest, pathname: string): void {
+    // Adobe's user sign-in endpoints (authorize v2, token v3 for codes and refresh, userinfo, revoke).
+    if (userEndpoints.owns(pathname, record.form)) {
       const fault = pathname === '/ims/token/v3' ? faults.shift() : undefined;
       if (fault) return answerFault(req, res, fault);
-      const reply = userEndpoints.handle(req, pathname, userForm);
+      const reply = userEndpoints.handle(req, pathname, record.form);
       if (reply.location) return send(res, reply.status, '', { Location: reply.location });
       return sendReply(res, { status: reply.status, body: reply.body });
+    }
+    const secrets = SECRETS_PATH.exec(pathname);
+    if (secrets) {
+      const fault = consoleFaults.shift();
+      if (fault) return answerFault(req, res, fault);
+      try {
+        const reply = secretsApi(req, secrets);
+        if (reply.status === 204) return send(res, 204, '');
+        return sendReply(res, reply);
+      } catch (e) {
+        if (!(e instanceof GatewayError)) throw e;
+        return sendReply(res, { status: e.status, body: { error_code: `${e.status}003`, message: e.message } });
+      }
     }
     const isJwt = JWT_PATHS.has(pathname);
     if (!isJwt && !S2S_PATHS.has(pathname)) {
@@ -427,6 +582,17 @@ export async function startImsEmulator(): Promise<ImsEmulator> {
     },
     failNext(...more) {
       faults.push(...more);
+    },
+    failNextConsole(...more) {
+      consoleFaults.push(...more);
+    },
+    intercept(match, how) {
+      return new Promise<RecordedRequest>((caught) => interceptions.push({ match, how, caught }));
+    },
+    secretsOf(clientId) {
+      const client = clients.get(clientId);
+      if (!client) throw new Error(`no client ${clientId}`);
+      return client.secrets.map((s) => ({ uuid: s.uuid, value: s.value, createdAt: s.createdAt, lastUsedAt: lastUsed(s) }));
     },
     setLifetimes(l) {
       for (const value of [l.jwtMs, l.s2sSeconds]) {

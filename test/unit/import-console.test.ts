@@ -38,6 +38,8 @@ describe('Console project JSON', () => {
           technicalAccountId: '9F8E7D6C5B4A39281706F5E4@techacct.adobe.com',
           technicalAccountEmail: 'b3f1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d@techacct.adobe.com',
           scopes: ['openid', 'AdobeID', 'read_organizations', 'additional_info.projectedProductContext', 'read_pc.dma_aem_ams'],
+          consoleOrgId: '1187321',
+          credentialId: '56890123',
         },
         warnings: [],
       },
@@ -74,10 +76,10 @@ describe('Console project JSON', () => {
     expect(validateFields(result.candidates[0]!.fields)).toMatchObject({ imsEndpoint: 'https://ims-na1.adobelogin.com', clientSecrets: expect.any(Array) });
   });
 
-  it('never takes the org id from project.org.id (the Console\'s own numeric id)', async () => {
+  it('never takes the org id from project.org.id (the Console\'s own numeric id), which is kept apart for secret rotation', async () => {
     const result = await plan('console-workspace.json');
     for (const candidate of result.candidates) expect(candidate.fields.orgId).toBe(ORG);
-    expect(JSON.stringify(result)).not.toContain('"1187321"');
+    expect(result.candidates.filter((c) => c.fields.consoleOrgId === '1187321').map((c) => c.fields.kind)).toEqual(['oauthS2S']);
   });
 
   it('makes two candidates of a credential being migrated, and says they are the same credential', async () => {
@@ -111,6 +113,8 @@ describe('Console project JSON', () => {
           name: 'Reporting Production Reporting Service Account (OAuth S2S)',
           ...shared,
           scopes: ['openid', 'AdobeID', 'read_organizations', 'additional_info.projectedProductContext', 'additional_info.job_function'],
+          consoleOrgId: '1187321',
+          credentialId: '61234567',
         },
         warnings: [expect.stringMatching(/^Same Console credential as the Service Account \(JWT\) candidate: Adobe is migrating it to OAuth Server-to-Server/)],
       },
@@ -136,6 +140,8 @@ describe('Console project JSON', () => {
           technicalAccountId: '2C3D4E5F60718293A4B5C6D7@techacct.adobe.com',
           // Comma-separated scopes in a string are read as a list.
           scopes: ['openid', 'AdobeID', 'adobeio_api'],
+          consoleOrgId: '1187321',
+          credentialId: '70000001',
         },
         // A malformed optional field is left out; the credential is kept.
         warnings: ['Left out the technical account email: technical account email must be an e-mail address'],
@@ -154,6 +160,8 @@ describe('Console project JSON', () => {
           technicalAccountId: '3D4E5F60718293A4B5C6D7E8@techacct.adobe.com',
           technicalAccountEmail: 'e6a4b5c7-8d9e-4f0a-1b2c-3d4e5f6a7b8c@techacct.adobe.com',
           scopes: ['openid', 'AdobeID'],
+          consoleOrgId: '1187321',
+          credentialId: '70000002',
         },
         warnings: [],
       },

@@ -18,6 +18,7 @@ import { TokenCache, credentialHash, type CachedToken } from './token-cache';
 import { signsInUser } from '../../shared/integration-kinds';
 import type { UserIntegration } from '../signin/provider-endpoints';
 import { UserTokens } from '../signin/user-tokens';
+import { MintRecords } from '../health/mint-record';
 
 /** aio-lib-ims reuses a cached token only while at least 10 minutes remain. */
 export const DEFAULT_REFRESH_MARGIN_MINUTES = 10;
@@ -49,6 +50,8 @@ export function effectiveMarginMs(token: { expiresAt: number; mintedAt: number }
 
 export class TokenService {
   private readonly cache: TokenCache;
+  /** what health reads: each integration's last mint and whether it worked */
+  private readonly mints: MintRecords;
   private readonly inFlight = new Map<string, Promise<TokenResult>>();
   /** A person's tokens: renewed with their refresh token rather than minted (core/signin/). */
   readonly users: UserTokens;
@@ -59,6 +62,11 @@ export class TokenService {
   ) {
     this.cache = new TokenCache(vault);
     this.users = new UserTokens(vault, mintOptions, (s, i) => effectiveMarginMs(s, i));
+    this.mints = new MintRecords(vault);
+  }
+
+  private liveIds(): Set<string> {
+    return new Set(this.vault.document.integrations.map((i) => i.id));
   }
 
   private now(): number {
@@ -142,7 +150,9 @@ export class TokenService {
       let minted;
       try {
         minted = await mintToken(integration, this.mintOptions);
+        await this.mints.record(integration.id, { ok: true }, this.liveIds());
       } catch (err) {
+        await this.mints.record(integration.id, { ok: false, reason: err instanceof Error ? err.message : String(err) }, this.liveIds());
         const stillValid = entry && entry.credentialHash === credentialHash(integration) && entry.expiresAt > this.now();
         if (stillValid && err instanceof KeysmithError) return { ...entry, integration, fromCache: true, refreshError: err.message };
         throw err;

@@ -7,6 +7,7 @@ import { secretHandlers } from './secrets';
 import { settingsHandlers } from './settings';
 import { signInHandlers } from './signin';
 import { tokenHandlers } from './tokens';
+import { rotationHandlers } from './rotation';
 import type { AllHandlers } from './types';
 import { vaultHandlers } from './vault';
 
@@ -22,5 +23,6 @@ export function createHandlers(s: AppServices): AllHandlers {
     ...interopHandlers(s),
     ...settingsHandlers(s),
     ...signInHandlers(s),
+    ...rotationHandlers(s),
   };
 }

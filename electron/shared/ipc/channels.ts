@@ -44,6 +44,9 @@ export const CHANNELS = [
   'signin:start',
   'signin:status',
   'signin:signOut',
+  'health:report',
+  'rotation:secrets',
+  'rotation:rotate',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -61,6 +64,7 @@ export const EVENTS = [
   'menu:search',
   'menu:newIntegration',
   'menu:copySelectedToken',
+  'health:due',
 ] as const;
 
 export type EventName = (typeof EVENTS)[number];

@@ -19,6 +19,8 @@ import { newPassphraseProblem } from '../passphrase-rule';
 import type { Channel, EventName } from './channels';
 import type { IpcError } from './result';
 import type { ErrorAction, ErrorCode } from '../error-codes';
+import type { HealthItem, HealthReport } from '../health';
+import type { RotationResult, SecretsReport } from '../secret-rotation';
 
 // ---------------------------------------------------------------------------------------------
 // Request building blocks
@@ -155,6 +157,19 @@ export const REQUEST_SCHEMAS = {
   'signin:start': NameRef,
   'signin:status': NameRef,
   'signin:signOut': NameRef,
+
+  'health:report': z.strictObject({
+    secretMaxAgeDays: z.number().int().min(1).max(36_500).optional(),
+    certificateDays: z.number().int().min(1).max(36_500).optional(),
+  }),
+  'rotation:secrets': NameRef,
+  /** the same safety as the CLI: `deleteOld`/`finish` delete only what Adobe reports unused since the switch, unless `force` */
+  'rotation:rotate': z.strictObject({
+    name: NameSchema,
+    deleteOld: z.boolean().default(false),
+    finish: z.boolean().default(false),
+    force: z.boolean().default(false),
+  }),
 } as const satisfies Record<Channel, z.ZodType>;
 
 /** What the renderer passes. */
@@ -295,6 +310,9 @@ export interface ResponseMap {
   'signin:start': SignInView;
   'signin:status': SignInView;
   'signin:signOut': SignInView & { revocation: 'revoked' | 'unsupported' | 'failed' | 'none' };
+  'health:report': HealthReport;
+  'rotation:secrets': SecretsReport;
+  'rotation:rotate': RotationResult;
 }
 
 export type ResponseOf<C extends Channel> = ResponseMap[C];
@@ -316,6 +334,8 @@ export interface EventPayloads {
   'menu:search': Empty;
   'menu:newIntegration': Empty;
   'menu:copySelectedToken': Empty;
+  /** something needs attention (pushed after unlock and daily): the app shows Health */
+  'health:due': { due: number; items: HealthItem[] };
 }
 
 // Compile-time proof that the maps cover exactly the names in channels.ts.

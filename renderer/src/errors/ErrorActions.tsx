@@ -29,6 +29,10 @@ export const ACTION_LABELS: Record<ErrorAction, string> = {
   pick_credential: 'Pick a credential…',
   list_keys: 'Show the keys',
   use_keychain: 'Unlock with the keychain',
+  rotate_secret: 'Rotate secret…',
+  finish_rotation: 'Finish rotation…',
+  force_finish_rotation: 'Finish anyway…',
+  migrate: 'Migrate…',
 };
 
 /** Actions that open a page in the user's browser instead of doing something in the app. */

@@ -26,6 +26,10 @@ const NEXT_STEP: Record<ErrorAction, string> = {
   include_secrets: 'export again with secrets included',
   overwrite: 'choose another file name',
   pick_credential: 'import one credential at a time',
+  rotate_secret: 'rotate its client secret from Health',
+  finish_rotation: 'finish the rotation from Health once nothing uses the old secret',
+  force_finish_rotation: 'finish the rotation anyway only if you are sure nothing still uses the old secret',
+  migrate: 'move it to OAuth Server-to-Server in the Developer Console, then import the project again',
 };
 
 export function nextStep(action: ErrorAction | undefined): string | null {

@@ -1,6 +1,7 @@
 /** Which inputs each kind of integration has, in display order, with their labels and help. */
 import { FIELD_LABELS, type FieldName } from '../../../electron/shared/fields';
 import { DEFAULT_IMS_ENDPOINT, type AuthMethod } from '../../../electron/shared/integration-kinds';
+import { DEFAULT_CONSOLE_API } from '../../../electron/shared/secret-rotation';
 import type { IntegrationListItem } from '../bridge';
 
 export type Kind = IntegrationListItem['kind'];
@@ -62,12 +63,15 @@ export const FIELD_SPECS: Record<FieldKey, FieldSpec> = {
   revocationUrl: spec('revocationUrl', { input: 'text', advanced: true }),
   userinfoUrl: spec('userinfoUrl', { input: 'text', advanced: true }),
   jwksUrl: spec('jwksUrl', { input: 'text', advanced: true }),
+  consoleOrgId: spec('consoleOrgId', { input: 'text', placeholder: '1187321', help: 'The number after /projects/ in the Console URL; needed to rotate the secret', advanced: true }),
+  credentialId: spec('credentialId', { input: 'text', placeholder: '56890123', help: 'The number after /credentials/ in the Console URL', advanced: true }),
+  consoleApi: spec('consoleApi', { input: 'text', placeholder: DEFAULT_CONSOLE_API, help: 'Leave empty for the default I/O Management API', advanced: true }),
 };
 
 /** Every field the model has for a kind, except `kind` itself and `autoRefresh` (the token panel's switch). */
 export const KIND_FIELDS: Record<Kind, readonly FieldKey[]> = {
   apiKey: ['name', 'clientId', 'orgId', 'description'],
-  oauthS2S: ['name', 'clientId', 'clientSecrets', 'orgId', 'scopes', 'technicalAccountId', 'technicalAccountEmail', 'description', 'imsEndpoint', 'refreshMarginMinutes'],
+  oauthS2S: ['name', 'clientId', 'clientSecrets', 'orgId', 'scopes', 'technicalAccountId', 'technicalAccountEmail', 'description', 'imsEndpoint', 'refreshMarginMinutes', 'consoleOrgId', 'credentialId', 'consoleApi'],
   jwt: ['name', 'clientId', 'clientSecrets', 'orgId', 'technicalAccountId', 'technicalAccountEmail', 'metascopes', 'description', 'imsEndpoint', 'refreshMarginMinutes'],
   oauth2: ['name', 'clientId', 'tokenUrl', 'authMethod', 'clientSecrets', 'scopes', 'audience', 'description', 'refreshMarginMinutes'],
   oauthUser: ['name', 'clientId', 'appType', 'clientSecrets', 'scopes', 'redirectUri', 'orgId', 'description', 'imsEndpoint', 'refreshMarginMinutes'],

@@ -7,8 +7,9 @@
  * - old: `service` + `jwt` with `meta_scopes`, no `title`/`description`, and an `apikey` credential
  *   that carried its client id in an `oauth2` or `jwt` block;
  * - user sign-in types (`oauthwebapp`, …, with an `oauth2` block): console-user-credential.ts.
- * The org id is `project.org.ims_org_id`. `project.org.id` is the Console's own numeric org id and is
- * never used. aio's importer copies `ims_org_id` into the `jwt` block, so that is read as a fallback.
+ * The org id is `project.org.ims_org_id`. `project.org.id` is the Console's own numeric org id: with
+ * `credentials[].id` it says where an OAuth Server-to-Server credential's secrets are rotated.
+ * aio's importer copies `ims_org_id` into the `jwt` block, so that is read as a fallback.
  */
 import { compact, isObject, metascopeList, nonEmpty, obj, oneLine, str, stringList, type Json } from './field-values';
 import type { PlanBuilder, Draft } from './plan-builder';
@@ -34,7 +35,11 @@ interface Where {
   provenance: string;
   services: string[];
   orgId?: string;
+  consoleOrgId?: string;
 }
+
+/** The Console's numeric ids, kept for secret rotation only when they are numbers (a hostile file's are dropped). */
+const consoleNumber = (id: string | undefined) => (id !== undefined && /^\d{1,24}$/.test(id) ? id : undefined);
 
 /** Service names from wherever a version of the file put them; strings or `{ code, name }`. */
 function serviceNames(project: Json, workspace: Json): string[] {
@@ -105,6 +110,8 @@ function s2sDraft(where: Where, block: Json, note?: string): Draft {
       technicalAccountId: str(block.technical_account_id),
       technicalAccountEmail: str(block.technical_account_email),
       scopes: nonEmpty(stringList(block.scopes)),
+      consoleOrgId: consoleNumber(where.consoleOrgId),
+      credentialId: consoleNumber(where.credentialId),
     }),
     warnings,
   };
@@ -227,6 +234,7 @@ export function parseConsoleProject(json: Json, plan: PlanBuilder): void {
     );
   }
   const orgId = str(obj(project.org).ims_org_id);
+  const consoleOrgId = idOf(obj(project.org).id);
   const projectId = idOf(project.id);
   const workspaceId = idOf(workspace.id);
   const base = {
@@ -234,6 +242,7 @@ export function parseConsoleProject(json: Json, plan: PlanBuilder): void {
     workspace: workspaceName,
     services: serviceNames(project, workspace),
     ...(orgId !== undefined ? { orgId } : {}),
+    ...(consoleOrgId !== undefined ? { consoleOrgId } : {}),
     provenance:
       `Imported from Console project "${projectName}"${projectId !== undefined ? ` (id ${projectId})` : ''}, ` +
       `workspace "${workspaceName}"${workspaceId !== undefined ? ` (id ${workspaceId})` : ''}`,
