@@ -74,7 +74,7 @@ describe('keysmith login / whoami / token / logout', () => {
     expect((await cli(['logout', 'Adobe'])).stdout).toBe('"Adobe" was not signed in\n');
     const token = await cli(['token', 'Adobe']);
     expect(token.code).toBe(1);
-    expect(token.stderr).toBe('keysmith: "Adobe" is not signed in: the person must sign in again\n');
+    expect(token.stderr).toBe('keysmith: "Adobe" is not signed in: sign in with `keysmith login "Adobe"`\n');
   });
 
   it('--no-browser prints the URL on stderr and waits for the redirect', async () => {

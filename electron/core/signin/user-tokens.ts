@@ -17,7 +17,7 @@ import { refreshGrant, type GrantOptions } from './user-grants';
 const REFRESH_LOCK_TIMEOUT_MS = 90_000;
 
 export function signInNeeded(integration: UserIntegration, why: string): KeysmithError {
-  return new KeysmithError('token_unavailable', `"${integration.name}" ${why}: the person must sign in again`, { integration: integration.name, action: 'sign_in' });
+  return new KeysmithError('token_unavailable', `"${integration.name}" ${why}`, { integration: integration.name, action: 'sign_in' });
 }
 
 export class UserTokens {
