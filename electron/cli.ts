@@ -10,6 +10,7 @@ import type { Io } from './cli/terminal';
 import { ExitCode } from './cli/exit-code';
 import { watchOutput } from './cli/closed-output';
 import { visibleLines, visibleText } from './shared/terminal-text';
+import { didYouMean, withHint } from './shared/did-you-mean';
 
 declare const KEYSMITH_VERSION: string | undefined;
 const VERSION = typeof KEYSMITH_VERSION === 'string' ? KEYSMITH_VERSION : '0.0.0-dev';
@@ -43,12 +44,17 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   export: async () => (await import('./cli/commands/export')).exportCommand,
   bundle: async () => (await import('./cli/commands/bundle')).bundle,
   migrate: async () => (await import('./cli/commands/migrate')).migrate,
+  version: async () => (await import('./cli/commands/version')).versionCommand(VERSION),
+  completion: async () => (await import('./cli/commands/completion')).completion,
+  unlock: async () => (await import('./cli/commands/unlock')).unlock,
+  lock: async () => (await import('./cli/commands/lock')).lock,
+  __complete: async () => (await import('./cli/commands/complete')).complete,
 };
 
 async function printHelp(io: Io, topic?: string): Promise<number> {
   const { COMMAND_HELP, generalHelp } = await import('./cli/help');
   if (topic && !COMMAND_HELP[topic]) {
-    io.stderr.write(`keysmith: no command "${visibleText(topic)}" (see \`keysmith help\`)\n`);
+    io.stderr.write(`keysmith: no command "${visibleText(topic)}"${withHint(didYouMean(topic, Object.keys(COMMAND_HELP), (s) => `\`keysmith help ${s}\``))} (see \`keysmith help\`)\n`);
     return 2;
   }
   io.stdout.write(`${topic ? COMMAND_HELP[topic] : generalHelp(VERSION)}\n`);
@@ -62,9 +68,10 @@ export async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promi
     io.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const load = COMMANDS[name];
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!load) {
-    io.stderr.write(`keysmith: unknown command "${visibleText(name)}" (see \`keysmith help\`)\n`);
+    const { PUBLIC_COMMANDS } = await import('./cli/command-names');
+    io.stderr.write(`keysmith: unknown command "${visibleText(name)}"${withHint(didYouMean(name, PUBLIC_COMMANDS, (s) => `\`keysmith ${s}\``))} (see \`keysmith help\`)\n`);
     return 2;
   }
   // After `exec ... --`, flags belong to the child command.

@@ -1,23 +1,72 @@
-/** Plain aligned columns for terminal output; no colours, so output pipes cleanly. */
+/**
+ * Tables for people and for pipes. On a terminal: aligned columns that fit its width (80 when it
+ * does not say), the widest columns cut with "…", a bold header when colour is allowed. Piped: one
+ * row per line, cells separated by tabs, no header, nothing cut, so `cut -f1` and `awk -F'\t'` work.
+ */
 import { visibleText } from '../shared/terminal-text';
+import type { Style } from './style';
+
+export interface TableOptions {
+  /** a terminal: aligned and fitted; otherwise tab-separated */
+  tty: boolean;
+  /** the terminal's width */
+  columns?: number;
+  style?: Pick<Style, 'bold'>;
+}
+
+const GAP = 2;
+/** No column is cut below this: "Cloud M…" still says which row it is. */
+const MIN_WIDTH = 8;
+
+/** Cuts to `width` characters (code points), the last one an ellipsis. */
+export function truncate(text: string, width: number): string {
+  const chars = [...text];
+  if (chars.length <= width) return text;
+  return width <= 1 ? '…'.slice(0, width) : `${chars.slice(0, width - 1).join('')}…`;
+}
+
+const length = (text: string) => (/[^ -~]/.test(text) ? [...text].length : text.length);
+
+/** Widths that fit `total`: the widest column gives up characters first, none below MIN_WIDTH (or its header). */
+export function fitWidths(natural: number[], minimums: number[], total: number): number[] {
+  const widths = [...natural];
+  const used = () => widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
+  while (used() > total) {
+    let widest = -1;
+    widths.forEach((w, i) => {
+      if (w > minimums[i]! && (widest < 0 || w > widths[widest]!)) widest = i;
+    });
+    if (widest < 0) break; // cannot shrink further: the terminal wraps
+    widths[widest] = Math.max(minimums[widest]!, widths[widest]! - (used() - total));
+  }
+  return widths;
+}
 
 /**
- * Each cell is made visible (a line break or an escape sequence in a name cannot start a row or
- * recolour the table). Widths are found with a loop: spreading 150,000 rows into Math.max
- * overflows the call stack.
+ * Each cell is made visible (a line break, a tab or an escape sequence in a name cannot start a row,
+ * split a cell or recolour the table). Widths are found with a loop: spreading 150,000 rows into
+ * Math.max overflows the call stack.
  */
-export function formatTable(headers: string[], rows: string[][]): string {
+export function formatTable(headers: string[], rows: string[][], opts: TableOptions = { tty: true, columns: Number.POSITIVE_INFINITY }): string {
   const cells = rows.map((r) => headers.map((_, i) => visibleText(r[i] ?? '')));
-  const widths = headers.map((h) => h.length);
+  if (!opts.tty) return cells.map((row) => row.join('\t')).join('\n');
+  const natural = headers.map((h) => h.length);
   for (const row of cells) {
     row.forEach((c, i) => {
-      if (c.length > widths[i]!) widths[i] = c.length;
+      const n = length(c);
+      if (n > natural[i]!) natural[i] = n;
     });
   }
+  const minimums = headers.map((h) => Math.max(h.length, MIN_WIDTH));
+  const widths = fitWidths(natural, minimums.map((m, i) => Math.min(m, natural[i]!)), opts.columns && opts.columns > 0 ? opts.columns : 80);
   const line = (row: string[]) =>
     row
-      .map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!)))
-      .join('  ')
+      .map((c, i) => {
+        const cut = truncate(c, widths[i]!);
+        return i === row.length - 1 ? cut : cut + ' '.repeat(Math.max(0, widths[i]! - length(cut)));
+      })
+      .join(' '.repeat(GAP))
       .trimEnd();
-  return [line(headers), ...cells.map(line)].join('\n');
+  const bold = opts.style?.bold ?? ((s: string) => s);
+  return [bold(line(headers)), ...cells.map(line)].join('\n');
 }

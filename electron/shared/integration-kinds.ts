@@ -37,3 +37,16 @@ export const KIND_LABELS: Record<IntegrationKind, string> = {
   jwt: 'Service Account (JWT)',
   oauth2: 'OAuth 2.0 client credentials',
 };
+
+/**
+ * A kind as a person types it: the model's own spelling (`apiKey`, `oauthS2S`, `jwt`, `oauth2`) is
+ * the one every output uses (JSON, errors, help, tables); typed input may differ in case and in
+ * hyphens or underscores (`oauth-s2s`, `API_KEY`). Null for anything else.
+ */
+export function parseKind(text: string): IntegrationKind | null {
+  const typed = text.toLowerCase().replace(/[-_]/g, '');
+  return INTEGRATION_KINDS.find((k) => k.toLowerCase() === typed) ?? null;
+}
+
+/** `apiKey|oauthS2S|jwt|oauth2`, as usage lines show the choice. */
+export const KIND_CHOICES = INTEGRATION_KINDS.join('|');

@@ -21,8 +21,11 @@ export async function token(args: string[], ctx: CliContext): Promise<void> {
   const { values, positionals } = parseCommandArgs('token', args, {
     format: { type: 'string', short: 'f' },
     force: { type: 'boolean' },
+    json: { type: 'boolean' },
   }, { min: 1, max: 1, names: 'the name of the integration' });
-  const format = (values.format ?? 'raw') as TokenFormat;
+  // --json is --format json, as on every other command that reports something.
+  if (values.json && values.format !== undefined && values.format !== 'json') throw usageError('token', `--json and --format ${values.format} ask for different outputs: give one`);
+  const format = (values.json ? 'json' : (values.format ?? 'raw')) as TokenFormat;
   if (!TOKEN_FORMATS.includes(format)) throw usageError('token', `--format must be one of ${TOKEN_FORMATS.join(', ')} (got "${format}")`);
   const credentials = await currentCredentials(ctx, positionals[0]!, Boolean(values.force));
   writeExact(ctx.io.stdout, formatCredentials(format, credentials));

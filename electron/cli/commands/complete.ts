@@ -1,0 +1,1 @@
+export async function complete(): Promise<void> {}
