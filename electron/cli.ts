@@ -76,7 +76,7 @@ export async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promi
   }
   // After `exec ... --`, flags belong to the child command.
   const own = name === 'exec' && rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
-  if (own.includes('--help') || own.includes('-h')) return printHelp(io, name === 'ls' ? 'list' : name);
+  if (name !== '__complete' && (own.includes('--help') || own.includes('-h'))) return printHelp(io, name === 'ls' ? 'list' : name);
   try {
     await (await load())(rest, createContext(io, env));
     return 0;

@@ -7,6 +7,8 @@ import { defaultDataDir } from '../core/data-dir';
 import { OsKeychain, type Keychain } from '../core/keychain';
 import { Vault, type UnlockChooser } from '../core/vault';
 import { findWrap } from '../core/vault-envelope';
+import { SESSION_ENV, openSession } from '../core/vault-session';
+import { visibleText } from '../shared/terminal-text';
 import { acceptNewPassphrase } from './passphrase-input';
 import { promptHidden, type Io } from './terminal';
 
@@ -28,10 +30,22 @@ export function unlockChooser(ctx: CliContext): UnlockChooser {
     const hasPassphrase = Boolean(findWrap(header, 'passphrase'));
     if (hasPassphrase && envPassphrase) return { method: 'passphrase', passphrase: envPassphrase };
     if (findWrap(header, 'keychain')) return { method: 'keychain' };
+    let sessionProblem = '';
+    const token = ctx.env[SESSION_ENV];
+    if (hasPassphrase && token) {
+      const session = await openSession(ctx.dataDir, header.vaultId, token);
+      if (session.ok) return { method: 'session', dataKey: session.dataKey };
+      sessionProblem = `${SESSION_ENV} does not open it (${session.why})`;
+    }
     if (hasPassphrase && ctx.io.stdin.isTTY) {
+      if (sessionProblem) ctx.io.stderr.write(`${visibleText(sessionProblem)}: \`eval "$(keysmith unlock)"\` starts a new session.\n`);
       return { method: 'passphrase', passphrase: await promptHidden(ctx.io, 'Vault passphrase: ') };
     }
-    throw new KeysmithError('passphrase_required', 'This vault is protected by a passphrase: set KEYSMITH_PASSPHRASE, or run in a terminal to be asked');
+    throw new KeysmithError(
+      'passphrase_required',
+      `This vault is protected by a passphrase${sessionProblem ? ` and ${sessionProblem}` : ''}: set KEYSMITH_PASSPHRASE, start a session, or run in a terminal to be asked`,
+      { action: 'unlock' },
+    );
   };
 }
 
