@@ -27,17 +27,30 @@ export function truncate(text: string, width: number): string {
 
 const length = (text: string) => (/[^ -~]/.test(text) ? [...text].length : text.length);
 
-/** Widths that fit `total`: the widest column gives up characters first, none below MIN_WIDTH (or its header). */
+/**
+ * Widths that fit `total`: every column wider than a common cap T is cut to T (never below its
+ * minimum), with T as large as the budget allows, so long columns share the cut evenly; what
+ * rounding leaves over goes back to the cut columns, left first.
+ */
 export function fitWidths(natural: number[], minimums: number[], total: number): number[] {
-  const widths = [...natural];
-  const used = () => widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
-  while (used() > total) {
-    let widest = -1;
-    widths.forEach((w, i) => {
-      if (w > minimums[i]! && (widest < 0 || w > widths[widest]!)) widest = i;
-    });
-    if (widest < 0) break; // cannot shrink further: the terminal wraps
-    widths[widest] = Math.max(minimums[widest]!, widths[widest]! - (used() - total));
+  const gaps = GAP * (natural.length - 1);
+  const at = (cap: number) => natural.map((n, i) => Math.max(minimums[i]!, Math.min(n, cap)));
+  const sum = (ws: number[]) => ws.reduce((a, b) => a + b, 0) + gaps;
+  if (sum(natural) <= total) return [...natural];
+  let low = 0;
+  let high = Math.max(...natural);
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (sum(at(mid)) <= total) low = mid;
+    else high = mid - 1;
+  }
+  const widths = at(low);
+  let spare = total - sum(widths);
+  for (let i = 0; i < widths.length && spare > 0; i++) {
+    if (widths[i]! < natural[i]!) {
+      widths[i]!++;
+      spare--;
+    }
   }
   return widths;
 }
