@@ -95,7 +95,7 @@ export async function openSession(dir: string, vaultId: string, token: string, n
   if (!parsed) return { ok: false, why: `${SESSION_ENV} is not a Keysmith session` };
   const path = fileOf(dir, parsed.id);
   const read = await readPrivateFile(path, MAX_FILE_BYTES);
-  if (!read) return { ok: false, why: 'the session was ended (or belongs to another data folder)' };
+  if (!read) return { ok: false, why: 'the session was ended, or belongs to another data folder' };
   const file = parseFile(read.bytes);
   if (!file) return { ok: false, why: `the session file ${path} is damaged` };
   if (file.vaultId !== vaultId) return { ok: false, why: 'the session belongs to another vault' };

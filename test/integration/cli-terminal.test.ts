@@ -20,6 +20,7 @@ const plain = (screen: string) =>
   screen
     .replace(/\r\n/g, '\n')
     .split('\n')
+    // eslint-disable-next-line no-control-regex -- removing escape sequences is the point
     .map((line) => line.slice(line.lastIndexOf('\r') + 1).replace(/\u001b\[[0-9;]*[A-Za-z]/g, ''))
     .join('\n');
 
