@@ -49,8 +49,21 @@ export function unlockChooser(ctx: CliContext): UnlockChooser {
   };
 }
 
-export function openVault(ctx: CliContext): Promise<Vault> {
-  return Vault.open(ctx.dataDir, unlockChooser(ctx), { keychain: ctx.keychain });
+export async function openVault(ctx: CliContext): Promise<Vault> {
+  try {
+    return await Vault.open(ctx.dataDir, unlockChooser(ctx), { keychain: ctx.keychain });
+  } catch (err) {
+    // The vault exists and its key is in the keychain: `init` would be the wrong advice here.
+    if (isKeysmithError(err, 'keychain_unavailable')) {
+      const detail = /not available \(([^)]*)\)/.exec(err.message)?.[1];
+      throw new KeysmithError(
+        'keychain_unavailable',
+        `The OS keychain${detail ? ` is not available (${detail})` : ' is not available'}, and this vault's key is kept there: start your keyring service, or switch the vault to a passphrase with \`keysmith recover --passphrase\` (it asks for the recovery key)`,
+        { action: 'recover_to_passphrase', cause: err },
+      );
+    }
+    throw err;
+  }
 }
 
 /** Null when there is no vault yet, so read-only commands can say "empty" without creating one. */

@@ -66,6 +66,8 @@ export const ERROR_ACTIONS = [
   'overwrite',
   /** pick one credential of a file that holds several */
   'pick_credential',
+  /** reopen an existing vault with its recovery key and switch it to a passphrase (its keychain is unusable) */
+  'recover_to_passphrase',
 ] as const;
 export type ErrorAction = (typeof ERROR_ACTIONS)[number];
 

@@ -9,6 +9,8 @@ import { createServer } from 'node:net';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, tempDataDir, type CliResult } from '../support/cli';
 import { copyDataDir } from '../support/data-dir-template';
+import { MemoryKeychain } from '../support/memory-keychain';
+import { Vault } from '../../electron/core/vault';
 
 const PASSPHRASE = 'correct horse battery staple';
 const ORG = '1234567890ABCDEF12345678@AdobeOrg';
@@ -188,5 +190,18 @@ describe('token endpoints that cannot answer', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/Could not get a token: http:\/\/127\.0\.0\.1:\d+\/token refused the connection \(nothing listens on that port\)/);
     expect(result.stderr).not.toMatch(/attempts/);
+  });
+});
+
+describe('a keychain vault whose keychain is gone', () => {
+  // On Linux the keychain is the Secret Service on the session bus; a bus that is not there is a keychain that is not there.
+  it.skipIf(process.platform !== 'linux')('points to recover --passphrase, not to init', async () => {
+    const home = tempDataDir();
+    await Vault.create(home, { method: 'keychain' }, { keychain: new MemoryKeychain() });
+    const result = await runCli(['list'], { env: { KEYSMITH_HOME: home, KEYSMITH_PASSPHRASE: undefined, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/and this vault's key is kept there: start your keyring service, or switch the vault to a passphrase with `keysmith recover --passphrase`/);
+    expect(result.stderr).not.toMatch(/init/);
   });
 });
