@@ -70,6 +70,14 @@ describe('--json on every command that reports something', () => {
     expect((opened.plan as { action: string }[]).map((p) => p.action)).toEqual(['update', 'update']);
   });
 
+  it('keygen answers in JSON with the key and where its certificate went', async () => {
+    expect((await cli(['add', 'jwt', '--name', 'J', '--client-id', 'c', '--org-id', ORG, '--technical-account-id', 'A@techacct.adobe.com', '--metascopes', 'ent_x', '--client-secret-stdin'], 's')).code).toBe(0);
+    const out = `${tempDataDir()}.crt`;
+    const made = json(await cli(['keygen', 'J', '--cert-out', out, '--json']));
+    expect(made).toMatchObject({ integration: 'J', certificateFile: out, key: { bits: 2048, active: true } });
+    expect((made.key as { fingerprintSha256: string }).fingerprintSha256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+  });
+
   it('token --json is --format json; it refuses a contradicting --format', async () => {
     const token = json(await cli(['token', 'Stock', '--json']));
     expect(token).toMatchObject({ apiKey: 'stock-key' });

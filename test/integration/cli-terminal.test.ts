@@ -138,6 +138,18 @@ describe.skipIf(PTY_TOOLS === null)('the CLI on a terminal', () => {
     expect((await runCli(['show', 'Stock'], { env })).code).toBe(0);
   });
 
+  it('keygen leaves no trace of its spinner in what it prints', async () => {
+    const env = envFor();
+    const add = ['add', 'jwt', '--name', 'K', '--client-id', 'c', '--org-id', '1234567890ABCDEF12345678@AdobeOrg', '--technical-account-id', 'A@techacct.adobe.com', '--metascopes', 'ent_x', '--client-secret-stdin'];
+    expect((await runCli(add, { env, input: 's' })).code).toBe(0);
+    const out = `${tempDataDir()}.crt`;
+    const { code, screen } = await onTerminal(['keygen', 'K', '--bits', '4096', '--cert-out', out], env, async () => undefined);
+    expect(code, screen).toBe(0);
+    // Whether or not the spinner had time to show, the line it used was erased before the report.
+    expect(plain(screen)).toMatch(/^Generated an RSA 4096 key for "K"$/m);
+    expect(plain(screen)).not.toMatch(/Generating an RSA/);
+  });
+
   it('shows a spinner while the token endpoint is slow, then a countdown between retries', async () => {
     let release: (() => void) | null = null;
     const url = await tokenEndpoint((n, _req, res) => {
