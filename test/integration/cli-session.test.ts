@@ -44,6 +44,8 @@ describe('keysmith unlock and lock', () => {
     const token = await unlock();
     const listed = await runCli(['list'], { env: { ...noPassphrase(), KEYSMITH_SESSION: token } });
     expect(listed).toMatchObject({ code: 0, stdout: 'Stock\tapiKey\tstock-key\t-\n' });
+    const status = await runCli(['status'], { env: { ...noPassphrase(), KEYSMITH_SESSION: token } });
+    expect(status.stdout).toMatch(/^Session: until \d{4}-\d\d-\d\d \d\d:\d\d/m);
 
     const locked = await runCli(['lock'], { env: { ...noPassphrase(), KEYSMITH_SESSION: token } });
     expect(locked).toMatchObject({ code: 0, stdout: 'unset KEYSMITH_SESSION\n' });
