@@ -76,6 +76,12 @@ describe('--json on every command that reports something', () => {
     const made = json(await cli(['keygen', 'J', '--cert-out', out, '--json']));
     expect(made).toMatchObject({ integration: 'J', certificateFile: out, key: { bits: 2048, active: true } });
     expect((made.key as { fingerprintSha256: string }).fingerprintSha256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    // A second key says how to switch to it, with the one short fingerprint form, and that command works.
+    const second = await cli(['keygen', 'J', '--cert-out', `${out}.2`]);
+    const full = /Fingerprint \(SHA-256\): ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})/.exec(second.stdout)![1]!;
+    const hint = /keysmith use-key "J" --fingerprint (\S+)/.exec(second.stdout)![1]!;
+    expect(hint).toBe(full.slice(0, 23));
+    expect((await cli(['use-key', 'J', '--fingerprint', hint])).code).toBe(0);
   });
 
   it('token --json is --format json; it refuses a contradicting --format', async () => {
@@ -104,6 +110,7 @@ describe('exit codes and "did you mean"', () => {
     usage(await cli(['token', 'Stock', '--fromat', 'raw']), /Unknown option --fromat\. Did you mean --format\?/);
     usage(await cli(['add', 'oauth-s2', '--name', 'x']), /Unknown kind "oauth-s2": use apiKey\|oauthS2S\|jwt\|oauth2\. Did you mean "oauthS2S"\?/);
     usage(await cli(['bundle', 'exprot']), /Did you mean "export"\?/);
+    usage(await cli(['token', 'Stock', '--format', 'jsn']), /--format must be one of raw, header, curl, json, env \(got "jsn"\)\. Did you mean "json"\?/);
     usage(await cli(['completion', 'bsh']), /Did you mean "bash"\?/);
     // Nothing plausible: no suggestion, and an inherited property is not a command.
     const far = await cli(['toString']);

@@ -1,3 +1,5 @@
+import { didYouMean, withHint } from '../../shared/did-you-mean';
+import { visibleText } from '../../shared/terminal-text';
 import { getIntegration } from '../../core/integration-view';
 import { EXPORT_FORMATS, exportIntegration, type ExportFormat } from '../../core/interop/export/export-integration';
 import { writeOutputFile } from '../../core/output-file';
@@ -18,7 +20,7 @@ export async function exportCommand(args: string[], ctx: CliContext): Promise<vo
   }, { min: 1, max: 1, names: 'the name of the integration' });
   const format = values.format as ExportFormat | undefined;
   if (format === undefined) throw usageError('export', `--format is required: ${EXPORT_FORMATS.join(', ')}`);
-  if (!EXPORT_FORMATS.includes(format)) throw usageError('export', `--format must be one of ${EXPORT_FORMATS.join(', ')} (got "${format}")`);
+  if (!EXPORT_FORMATS.includes(format)) throw usageError('export', `--format must be one of ${EXPORT_FORMATS.join(', ')} (got "${visibleText(format)}")${withHint(didYouMean(format, EXPORT_FORMATS))}`);
   const vault = await openVault(ctx);
   const integration = getIntegration(vault.document, positionals[0]!);
   const result = exportIntegration(format, integration, { includeSecrets: Boolean(values['include-secrets']) });

@@ -7,7 +7,7 @@ import { writeOutputFile } from '../../core/output-file';
 import { DEFAULT_RSA_KEY_SIZE, RSA_KEY_SIZES_TEXT, defaultCommonName } from '../../shared/key-limits';
 import { openVault, type CliContext } from '../cli-context';
 import { parseCommandArgs, usageError } from '../parse-args';
-import { defaultCertificatePath, describeNewKey, expiryWarning } from '../key-output';
+import { defaultCertificatePath, describeNewKey, expiryWarning, shortFingerprint } from '../key-output';
 import { writeJson } from '../output';
 import { spinner } from '../progress';
 import { writeLine } from '../terminal';
@@ -55,7 +55,7 @@ export async function keygen(args: string[], ctx: CliContext): Promise<void> {
   } catch (err) {
     // The key is safe in the vault; only the copy for upload failed.
     const why = err instanceof KeysmithError ? err.message : String(err);
-    throw new KeysmithError('io', `The key was saved, but the certificate was not written (${why}): run \`keysmith export-cert "${integration.name}" --fingerprint ${stored.fingerprintSha256.replace(/:/g, '').slice(0, 16)} --out FILE\``);
+    throw new KeysmithError('io', `The key was saved, but the certificate was not written (${why}): run \`keysmith export-cert "${integration.name}" --fingerprint ${shortFingerprint(stored.fingerprintSha256)} --out FILE\``);
   }
   const summary = summarizeKeyPair(stored);
   if (values.json) writeJson(ctx, { integration: integration.name, key: summary, certificateFile: certPath });

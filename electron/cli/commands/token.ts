@@ -1,3 +1,5 @@
+import { didYouMean, withHint } from '../../shared/did-you-mean';
+import { visibleText } from '../../shared/terminal-text';
 import { currentCredentials as lookUpCredentials } from '../../core/tokens/current-credentials';
 import { TOKEN_FORMATS, formatCredentials, type Credentials, type TokenFormat } from '../../core/tokens/token-formats';
 import { openVault, type CliContext } from '../cli-context';
@@ -26,7 +28,7 @@ export async function token(args: string[], ctx: CliContext): Promise<void> {
   // --json is --format json, as on every other command that reports something.
   if (values.json && values.format !== undefined && values.format !== 'json') throw usageError('token', `--json and --format ${values.format} ask for different outputs: give one`);
   const format = (values.json ? 'json' : (values.format ?? 'raw')) as TokenFormat;
-  if (!TOKEN_FORMATS.includes(format)) throw usageError('token', `--format must be one of ${TOKEN_FORMATS.join(', ')} (got "${format}")`);
+  if (!TOKEN_FORMATS.includes(format)) throw usageError('token', `--format must be one of ${TOKEN_FORMATS.join(', ')} (got "${visibleText(format)}")${withHint(didYouMean(format, TOKEN_FORMATS))}`);
   const credentials = await currentCredentials(ctx, positionals[0]!, Boolean(values.force));
   writeExact(ctx.io.stdout, formatCredentials(format, credentials));
 }
