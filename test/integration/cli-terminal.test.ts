@@ -18,7 +18,7 @@ const envFor = (extra: NodeJS.ProcessEnv = {}) => ({ KEYSMITH_HOME: copyDataDir(
 /** What a person sees at the end: a CR returns to the line's start (what follows overwrites it), no escape sequences. */
 const plain = (screen: string) =>
   screen
-    .replace(/\r\n/g, '\n')
+    .replace(/\r+\n/g, '\n')
     .split('\n')
     // eslint-disable-next-line no-control-regex -- removing escape sequences is the point
     .map((line) => line.slice(line.lastIndexOf('\r') + 1).replace(/\u001b\[[0-9;]*[A-Za-z]/g, ''))
@@ -120,6 +120,16 @@ describe.skipIf(PTY_TOOLS === null)('the CLI on a terminal', () => {
     expect(yes.code, yes.screen).toBe(0);
     expect(yes.screen).toMatch(/Removed "Stock"/);
     expect((await runCli(['show', 'Stock'], { env })).code).toBe(1);
+    // A hidden passphrase prompt, then the question: the terminal echoes again for the answer.
+    const both = await onTerminal(['rm', LONG_NAME], { ...env, KEYSMITH_PASSPHRASE: undefined }, async (t) => {
+      await t.waitForEchoOff();
+      t.type(`${PASSPHRASE}\r`);
+      await t.waitForScreen(/\[y\/N\] /);
+      t.type('yes\r');
+    });
+    expect(both.code, both.screen).toBe(0);
+    expect(both.screen).not.toContain(PASSPHRASE);
+    expect(plain(both.screen), JSON.stringify(both.screen)).toMatch(/\[y\/N\] yes/);
   });
 
   it('Ctrl-C at a question or a hidden prompt ends with 130 and changes nothing', async () => {
