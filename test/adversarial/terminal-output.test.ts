@@ -73,6 +73,19 @@ describe('human output of hostile vault fields', () => {
     expect(result.stdout).toContain('\\u202a1234567890ABCDEF12345678@AdobeOrg\\u202c');
   });
 
+  it('shell completion offers hostile names made visible, one per line, for every shell', async () => {
+    const env = await hostileVault();
+    for (const shell of ['bash', 'zsh', 'fish']) {
+      const result = await runCli(['__complete', '--shell', shell, '--', 'show', ''], { env });
+      expect(result.code, result.stderr).toBe(0);
+      // fish separates a candidate from its description with a tab: the one tab allowed per line.
+      expectClean({ ...result, stdout: result.stdout.replace(/\t/g, ' ') }, `__complete ${shell}`);
+      const lines = result.stdout.trimEnd().split('\n');
+      expect(lines, shell).toHaveLength(2);
+      expect(lines.join('\n'), shell).toContain('\\u202e');
+    }
+  });
+
   it('show makes every field visible, line breaks in a field included', async () => {
     const env = await hostileVault();
     const result = await runCli(['show', HOSTILE_NAME], { env });

@@ -131,3 +131,27 @@ describe('keysmith unlock and lock', () => {
     expect(screen).toMatch(/To use it, run this command as: eval "\$\(keysmith unlock\)"/);
   });
 });
+
+describe('hostile session files', () => {
+  it('a session file swapped for a symlink or a huge file is refused in one line, and opens nothing', async () => {
+    const { symlinkSync, unlinkSync, writeFileSync: write } = await import('node:fs');
+    const token = await unlock();
+    const file = path.join(dir, sessionFiles()[0]!);
+    const elsewhere = path.join(tempDataDir(), '..', 'elsewhere.kss');
+    write(elsewhere, readFileSync(file));
+    unlinkSync(file);
+    symlinkSync(elsewhere, file);
+    const linked = await runCli(['list'], { env: { ...noPassphrase(), KEYSMITH_SESSION: token } });
+    expect(linked.code).toBe(1);
+    expect(linked.stderr.trim().split('\n')).toHaveLength(1);
+    expect(linked.stderr).not.toMatch(/\n\s+at /);
+    expect(linked.stdout).toBe('');
+
+    unlinkSync(file);
+    write(file, Buffer.alloc(1024 * 1024, 0x7b), { mode: 0o600 });
+    const huge = await runCli(['list'], { env: { ...noPassphrase(), KEYSMITH_SESSION: token } });
+    expect(huge.code).toBe(1);
+    expect(huge.stderr.trim().split('\n')).toHaveLength(1);
+    expect(huge.stdout).toBe('');
+  });
+});
