@@ -11,6 +11,7 @@ import type { Io } from './cli/terminal';
 import { ExitCode } from './cli/exit-code';
 import { watchOutput } from './cli/closed-output';
 import { visibleLines, visibleText } from './shared/terminal-text';
+import { didYouMean, withHint } from './shared/did-you-mean';
 
 declare const KEYSMITH_VERSION: string | undefined;
 const VERSION = typeof KEYSMITH_VERSION === 'string' ? KEYSMITH_VERSION : '0.0.0-dev';
@@ -51,12 +52,17 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   secrets: async () => (await import('./cli/commands/secrets')).secrets,
   'rotate-secret': async () => (await import('./cli/commands/rotate-secret')).rotateSecretCommand,
   health: async () => (await import('./cli/commands/health')).health,
+  version: async () => (await import('./cli/commands/version')).versionCommand(VERSION),
+  completion: async () => (await import('./cli/commands/completion')).completion,
+  unlock: async () => (await import('./cli/commands/unlock')).unlock,
+  lock: async () => (await import('./cli/commands/lock')).lock,
+  __complete: async () => (await import('./cli/commands/complete')).complete,
 };
 
 async function printHelp(io: Io, topic?: string): Promise<number> {
   const { COMMAND_HELP, generalHelp } = await import('./cli/help');
   if (topic && !COMMAND_HELP[topic]) {
-    io.stderr.write(`keysmith: no command "${visibleText(topic)}" (see \`keysmith help\`)\n`);
+    io.stderr.write(`keysmith: no command "${visibleText(topic)}"${withHint(didYouMean(topic, Object.keys(COMMAND_HELP), (s) => `\`keysmith help ${s}\``))} (see \`keysmith help\`)\n`);
     return 2;
   }
   io.stdout.write(`${topic ? COMMAND_HELP[topic] : generalHelp(VERSION)}\n`);
@@ -70,14 +76,15 @@ export async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promi
     io.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const load = COMMANDS[name];
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!load) {
-    io.stderr.write(`keysmith: unknown command "${visibleText(name)}" (see \`keysmith help\`)\n`);
+    const { PUBLIC_COMMANDS } = await import('./cli/command-names');
+    io.stderr.write(`keysmith: unknown command "${visibleText(name)}"${withHint(didYouMean(name, PUBLIC_COMMANDS, (s) => `\`keysmith ${s}\``))} (see \`keysmith help\`)\n`);
     return 2;
   }
   // After `exec ... --`, flags belong to the child command.
   const own = name === 'exec' && rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
-  if (own.includes('--help') || own.includes('-h')) return printHelp(io, name === 'ls' ? 'list' : name);
+  if (name !== '__complete' && (own.includes('--help') || own.includes('-h'))) return printHelp(io, name === 'ls' ? 'list' : name);
   try {
     await (await load())(rest, createContext(io, env));
     return 0;

@@ -8,6 +8,7 @@ import { defaultDataDir } from '../core/data-dir';
 import { OsKeychain, type Keychain } from '../core/keychain';
 import { Vault, type UnlockChooser } from '../core/vault';
 import { findWrap } from '../core/vault-envelope';
+import { SESSION_ENV, openSession } from '../core/vault-session';
 import { acceptNewPassphrase } from './passphrase-input';
 import { promptHidden, type Io } from './terminal';
 
@@ -29,15 +30,40 @@ export function unlockChooser(ctx: CliContext): UnlockChooser {
     const hasPassphrase = Boolean(findWrap(header, 'passphrase'));
     if (hasPassphrase && envPassphrase) return { method: 'passphrase', passphrase: envPassphrase };
     if (findWrap(header, 'keychain')) return { method: 'keychain' };
+    let sessionProblem = '';
+    const token = ctx.env[SESSION_ENV];
+    if (hasPassphrase && token) {
+      const session = await openSession(ctx.dataDir, header.vaultId, token);
+      if (session.ok) return { method: 'session', dataKey: session.dataKey };
+      sessionProblem = `${SESSION_ENV} does not open it (${session.why})`;
+    }
     if (hasPassphrase && ctx.io.stdin.isTTY) {
+      if (sessionProblem) ctx.io.stderr.write(`${visibleText(sessionProblem)}: \`eval "$(keysmith unlock)"\` starts a new session.\n`);
       return { method: 'passphrase', passphrase: await promptHidden(ctx.io, 'Vault passphrase: ') };
     }
-    throw new KeysmithError('passphrase_required', 'This vault is protected by a passphrase: set KEYSMITH_PASSPHRASE, or run in a terminal to be asked');
+    throw new KeysmithError(
+      'passphrase_required',
+      `This vault is protected by a passphrase${sessionProblem ? ` and ${sessionProblem}` : ''}`,
+      { action: 'unlock' },
+    );
   };
 }
 
-export function openVault(ctx: CliContext): Promise<Vault> {
-  return Vault.open(ctx.dataDir, unlockChooser(ctx), { keychain: ctx.keychain });
+export async function openVault(ctx: CliContext): Promise<Vault> {
+  try {
+    return await Vault.open(ctx.dataDir, unlockChooser(ctx), { keychain: ctx.keychain });
+  } catch (err) {
+    // The vault exists and its key is in the keychain: `init` would be the wrong advice here.
+    if (isKeysmithError(err, 'keychain_unavailable')) {
+      const detail = /not available \(([^)]*)\)/.exec(err.message)?.[1];
+      throw new KeysmithError(
+        'keychain_unavailable',
+        `The OS keychain${detail ? ` is not available (${detail})` : ' is not available'}, and this vault's key is kept there`,
+        { action: 'recover_to_passphrase', cause: err },
+      );
+    }
+    throw err;
+  }
 }
 
 /** Null when there is no vault yet, so read-only commands can say "empty" without creating one. */

@@ -9,7 +9,7 @@ const quoted = (name: string | undefined) => (name === undefined ? 'NAME' : JSON
 
 const NEXT: Record<ErrorAction, (name: string | undefined) => string> = {
   init: () => 'create one with `keysmith init` (or `keysmith init --passphrase`)',
-  unlock: () => 'set KEYSMITH_PASSPHRASE, or run in a terminal to be asked',
+  unlock: () => 'set KEYSMITH_PASSPHRASE, start a session (`eval "$(keysmith unlock)"`), or run in a terminal to be asked',
   recover: () => 'try again, or run `keysmith recover` with the recovery key shown when the vault was created',
   restore_backup: () => 'run `keysmith restore-backup` to go back to the previous generation',
   use_passphrase: () =>
@@ -31,6 +31,7 @@ const NEXT: Record<ErrorAction, (name: string | undefined) => string> = {
   rotate_secret: (name) => `rotate it with \`keysmith rotate-secret ${quoted(name)}\``,
   finish_rotation: (name) => `finish with \`keysmith rotate-secret ${quoted(name)} --finish\``,
   force_finish_rotation: (name) => `if you are sure nothing still uses the old secret, \`keysmith rotate-secret ${quoted(name)} --finish --force\``,
+  recover_to_passphrase: () => 'start your keyring service, or switch the vault to a passphrase with `keysmith recover --passphrase` (it asks for the recovery key)',
   migrate: (name) => `move it to OAuth Server-to-Server with \`keysmith migrate ${quoted(name)} --scopes SCOPES\``,
 };
 

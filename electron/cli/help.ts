@@ -1,11 +1,20 @@
 /** The help text, one entry per command; `keysmith help <command>` prints one. */
 import { DEFAULT_CERTIFICATE_DAYS, RSA_KEY_SIZES } from '../shared/key-limits';
+import { KIND_CHOICES } from '../shared/integration-kinds';
+import { COMMAND_SUMMARIES } from './command-names';
+
+function commandList(): string {
+  const width = Math.max(...Object.keys(COMMAND_SUMMARIES).map((n) => n.length)) + 2;
+  return Object.entries(COMMAND_SUMMARIES)
+    .map(([name, summary]) => `  ${name.padEnd(width)}${summary}`)
+    .join('\n');
+}
 
 export const COMMAND_HELP: Record<string, string> = {
   init: `keysmith init [--passphrase | --passphrase-stdin]
   Create the vault. By default its key lives in the OS keychain; with --passphrase (or when
   KEYSMITH_PASSPHRASE is set) it is unlocked by a passphrase instead. Prints a recovery key once.`,
-  add: `keysmith add <apikey|oauth-s2s|jwt|oauth2|oauth-user> --name NAME [flags]
+  add: `keysmith add <${KIND_CHOICES}> --name NAME [flags] [--json]
   Flags: --client-id ID  --description TEXT  --org-id ID@AdobeOrg
          --technical-account-id ID@techacct.adobe.com  --technical-account-email EMAIL
          --scopes a,b  --metascopes a,b  --ims-endpoint URL
@@ -21,16 +30,20 @@ export const COMMAND_HELP: Record<string, string> = {
     oauth2 --grant authorization_code|device_code  any provider: --issuer URL (OpenID discovery)
                 or --authorize-url/--device-url and --token-url; optional --revocation-url,
                 --userinfo-url, --jwks-url, --redirect-uri; --client-secret-stdin for a
-                confidential client (else public, PKCE)`,
+                confidential client (else public, PKCE)
+  The kind is spelled as in --json and errors; case, - and _ are ignored (oauth-s2s works).
+  --json prints {added: {name, kind, clientId, orgId, description, updatedAt}}.`,
   list: `keysmith list [--json]
   List integrations. --json prints an array of {name, kind, clientId, orgId, description, updatedAt}.`,
   show: `keysmith show <name> [--json]
   Show one integration with its secrets masked.`,
-  edit: `keysmith edit <name> [flags of add]
+  edit: `keysmith edit <name> [flags of add] [--json]
   Change fields; an empty value (--org-id "") clears an optional field. --client-secret-stdin
-  replaces the client secret.`,
-  rm: `keysmith rm <name>
-  Remove an integration (the previous vault generation stays in vault.ksv.bak).`,
+  replaces the client secret. --json prints {updated: {...}, changed: [fields]}.`,
+  rm: `keysmith rm <name...> [--yes] [--json]
+  Remove integrations with their secrets and keys, in one change, after asking (--yes: without
+  asking; required when standard input is not a terminal). restore-backup can bring them back only
+  until the vault changes again. --json prints {removed: [...], backup: FILE}.`,
   duplicate: `keysmith duplicate <name> [--name NEW]
   Copy an integration with its secrets and keys (e.g. to vary the scopes), as NEW or as
   "<name> (copy)". The copy mints its own tokens.`,
@@ -46,10 +59,11 @@ export const COMMAND_HELP: Record<string, string> = {
   'restore-backup': `keysmith restore-backup
   Make the previous vault generation current again, keeping the replaced file beside it.`,
   keygen: `keysmith keygen <name> [--bits ${RSA_KEY_SIZES.join('|')}] [--days ${DEFAULT_CERTIFICATE_DAYS}] [--cn CN] [--org O] [--ou OU]
-                 [--country CC] [--cert-out FILE] [--force]
+                 [--country CC] [--cert-out FILE] [--force] [--json]
   Generate an RSA keypair and a self-signed certificate for a JWT (or OAuth 2.0 private_key_jwt)
   integration. The key stays in the vault; the certificate is written for upload to the Developer
-  Console (default ./<name>-<fingerprint>.crt). The first key is active; later ones wait for use-key.`,
+  Console (default ./<name>-<fingerprint>.crt). The first key is active; later ones wait for use-key.
+  --json prints the key's summary and the certificate's path.`,
   certs: `keysmith certs <name> [--json]
   List the integration's keypairs: fingerprint, size, expiry, which is active. Warns under 30 days.`,
   'import-key': `keysmith import-key <name> --key FILE [--cert FILE] [--passphrase-stdin]
@@ -61,33 +75,35 @@ export const COMMAND_HELP: Record<string, string> = {
   Write a private key (default: the active one) to FILE, mode 0600. Never to standard output.`,
   'use-key': `keysmith use-key <name> --fingerprint F
   Make a key the active (signing) key. Fingerprints: 64 hex digits, colons optional, or a unique prefix of 8+.`,
-  token: `keysmith token <name> [--format raw|header|curl|json|env|jwt] [--force]
+  token: `keysmith token <name> [--format raw|header|curl|json|env|jwt] [--json] [--force]
   Print an access token: from the encrypted cache while more than the refresh margin remains, else
   newly minted. raw: the token; header: Authorization: Bearer ...; curl: curl with the headers;
   env: export lines; json: accessToken, expiresAt, fromCache and more. --force ignores the cache.
   API key integrations have no token: the forms give the x-api-key header instead. jwt: a freshly
-  signed JWT (Service Account, private_key_jwt) for tools that exchange it themselves.`,
+  signed JWT (Service Account, private_key_jwt) for tools that exchange it themselves. --json is
+  --format json. On a terminal, retries of an unreachable endpoint are counted down on stderr.`,
   exec: `keysmith exec <name> [--force] -- <command...>
   Run a command with KEYSMITH_ACCESS_TOKEN, KEYSMITH_API_KEY and KEYSMITH_ORG_ID in its environment,
   and without KEYSMITH_PASSPHRASE or any other KEYSMITH_* variable but KEYSMITH_HOME,
   KEYSMITH_HTTP_TIMEOUT_MS and KEYSMITH_DEBUG; ends with the command's exit code or signal.`,
   inspect: `keysmith inspect <name> [--json]
   Decode the current access token (Adobe's are JWTs): claims, issue time, expiry, scopes. Never
-  prints the signature.`,
-  import: `keysmith import <file|folder> [--name N] [--credential ID] [--dry-run]
+  prints the signature. apiKey integrations have no token to inspect.`,
+  import: `keysmith import <file|folder> [--name N] [--credential ID] [--dry-run] [--json]
   Import a Developer Console project JSON (every credential in the workspace), AEM service
   credentials, an aio CLI config (JSON, HJSON or YAML), a .env file, a Postman environment or PDF
   Services credentials; the format is read from the content. A folder is read as aio reads one (its
   .env, .aio and aio). Shows what is added or updated; re-importing a credential updates it.
-  --dry-run writes nothing. \`keysmith formats\` lists every format with an example.`,
+  --dry-run writes nothing. \`keysmith formats\` lists every format with an example.
+  --json prints {file, format, dryRun, plan: [{action, name, kind, clientId, source, ...}]}.`,
   export: `keysmith export <name> --format env|aio|postman|curl [--include-secrets] [--with-token] [--context C] [--out FILE] [--force]
   Write the integration for other tools. Secrets only with --include-secrets (the file is then 0600).
   --with-token (postman, curl) adds a current access token. --context names the aio context (aio,
   env). --force replaces an existing FILE (or symlink) by a new file; it never writes into the old one.`,
   formats: `keysmith formats
   List the file formats import reads and export writes, with one example each.`,
-  bundle: `keysmith bundle export <name...> --out FILE [--passphrase-stdin] [--force]
-keysmith bundle import FILE [--passphrase-stdin]
+  bundle: `keysmith bundle export <name...> --out FILE [--passphrase-stdin] [--force] [--json]
+keysmith bundle import FILE [--passphrase-stdin] [--json]
   Share integrations (with their secrets and keys) with a teammate, encrypted with a passphrase
   (scrypt + AES-256-GCM). The passphrase is asked for, never taken from KEYSMITH_PASSPHRASE.`,
   migrate: `keysmith migrate <jwt-name> (--from CONSOLE_JSON | --scopes a,b) [--name N] [--retire]
@@ -119,6 +135,25 @@ keysmith bundle import FILE [--passphrase-stdin]
   whoami: `keysmith whoami <name> [--json]
   Who is signed in and until when the access and refresh tokens last. Exit code 0 when signed in
   (or renewable), 1 when a sign-in is needed.`,
+  unlock: `keysmith unlock [--minutes N] [--passphrase-stdin]
+  Start a session for a passphrase vault, as \`op signin\` and \`bw unlock\` do: asks for the
+  passphrase once and prints a line for eval, e.g. \`eval "$(keysmith unlock)"\`. Commands run from
+  that shell then open the vault without asking until the session expires (default 30 minutes,
+  at most 720) or \`keysmith lock\` ends it. The session key is kept only in that shell's
+  environment (KEYSMITH_SESSION); the file it opens holds the vault key encrypted, never in clear.`,
+  lock: `keysmith lock [--all]
+  End this shell's session (KEYSMITH_SESSION), or with --all every session of this vault. Prints
+  \`unset KEYSMITH_SESSION\` for eval.`,
+  completion: `keysmith completion <bash|zsh|fish>
+  Print the completion script: commands, flags and integration names (names only when the vault
+  opens without asking: keychain, KEYSMITH_PASSPHRASE or a session). Install:
+    bash: keysmith completion bash > ~/.local/share/bash-completion/completions/keysmith
+    zsh:  keysmith completion zsh > "\${fpath[1]}/_keysmith"   (then restart zsh)
+    fish: keysmith completion fish > ~/.config/fish/completions/keysmith.fish`,
+  version: `keysmith version [--json]
+  Print Keysmith's version (also: keysmith --version).`,
+  help: `keysmith help [command]
+  The list of commands, or one command's usage (also: keysmith <command> --help).`,
 };
 
 export function generalHelp(version: string): string {
@@ -127,43 +162,15 @@ export function generalHelp(version: string): string {
 Usage: keysmith <command> [options]
 
 Commands:
-  init            create the vault (OS keychain, or --passphrase)
-  add             add an integration (apikey, oauth-s2s, jwt, oauth2)
-  list            list integrations
-  show            show one integration, secrets masked
-  edit            change an integration
-  rm              remove an integration
-  duplicate       copy an integration, secrets and keys included
-  secret          print a client secret, for pipes
-  status          where the vault is and how it opens
-  recover         reopen the vault with its recovery key
-  restore-backup  go back to the previous vault generation
-  keygen          generate an RSA keypair and certificate for an integration
-  certs           list an integration's keypairs and their expiry
-  import-key      import an existing private key (and certificate)
-  export-cert     write a certificate for upload
-  export-key      write a private key to a 0600 file
-  use-key         choose the active (signing) key
-  rm-key          remove a key
-  token           print an access token (cached, re-minted before expiry)
-  exec            run a command with the token in its environment
-  inspect         decode the current access token
-  import          import Console, AEM, aio or .env credentials
-  export          write an integration as .env, aio context, Postman environment or curl
-  formats         list the file formats import reads and export writes
-  bundle          share integrations encrypted with a passphrase
-  migrate         move a JWT integration to OAuth Server-to-Server
-  login           sign a person in (browser, --no-browser, --paste, --device)
-  logout          revoke and delete a person's tokens
-  whoami          who is signed in; exits 1 when a sign-in is needed
-  secrets         list a credential's client secrets at Adobe
-  rotate-secret   rotate an OAuth Server-to-Server client secret at Adobe
-  health          what needs attention, and by when (exit 3 if due)
-  help [command]  this text, or a command's
+${commandList()}
 
 Environment:
   KEYSMITH_HOME        data directory (default: the platform's app-data folder, .../Keysmith)
   KEYSMITH_PASSPHRASE  unlock (or create) a passphrase-protected vault without a prompt
+  KEYSMITH_SESSION     set by \`eval "$(keysmith unlock)"\`: the vault opens without asking
+  NO_COLOR             no colour or bold, even on a terminal
 
-Exit codes: 0 success, 1 error, 2 usage error, 3 \`health\`: something is due.`;
+Exit codes: 0 success, 1 error, 2 usage error, 3 \`health\`: something is due, 126/127 exec's
+command cannot run / is not found, 130 cancelled (Ctrl-C), 141 output pipe closed; exec passes on
+its command's own code.`;
 }

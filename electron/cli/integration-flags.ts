@@ -60,16 +60,6 @@ const KIND_FLAGS: Record<IntegrationKind, string[]> = {
   ],
 };
 
-export const KIND_ALIASES: Record<string, IntegrationKind> = {
-  apikey: 'apiKey',
-  'api-key': 'apiKey',
-  'oauth-s2s': 'oauthS2S',
-  s2s: 'oauthS2S',
-  jwt: 'jwt',
-  oauth2: 'oauth2',
-  'oauth-user': 'oauthUser',
-};
-
 export const INTEGRATION_OPTIONS: OptionSpec = {
   ...Object.fromEntries(Object.keys(FLAG_FIELDS).map((flag) => [flag, { type: 'string' as const }])),
   'client-secret-stdin': { type: 'boolean' as const },
@@ -149,17 +139,26 @@ function explainInvalid(err: KeysmithError): KeysmithError {
   return restated(err, `--${flag}: ${err.message}`);
 }
 
-function rethrowExplained(err: unknown): never {
-  throw isKeysmithError(err, 'invalid_input') ? explainInvalid(err) : err;
+/**
+ * With `given` (the flags typed), a field whose flag was not given at all is a missing required
+ * flag: a usage error (exit 2), as for any other missing flag, rather than invalid input.
+ */
+function rethrowExplained(err: unknown, given?: Record<string, unknown>): never {
+  if (!isKeysmithError(err, 'invalid_input')) throw err;
+  const flag = err.field ? flagForField(err.field) : undefined;
+  if (given && flag && flag !== 'client-secret-stdin' && given[flag] === undefined) {
+    throw new KeysmithError('usage', `--${flag} is required: ${err.message}`, { field: err.field });
+  }
+  throw explainInvalid(err);
 }
 
 /** Runs `fn` (sync or async), turning a model validation error into one that names the flag at fault. */
-export function withFlagNames<T>(fn: () => T): T {
+export function withFlagNames<T>(fn: () => T, given?: Record<string, unknown>): T {
   try {
     const result = fn();
-    if (result instanceof Promise) return result.catch(rethrowExplained) as T;
+    if (result instanceof Promise) return result.catch((err: unknown) => rethrowExplained(err, given)) as T;
     return result;
   } catch (err) {
-    return rethrowExplained(err);
+    return rethrowExplained(err, given);
   }
 }

@@ -8,7 +8,12 @@ export function defaultCertificatePath(integrationName: string, fingerprint: str
 }
 
 const day = (iso: string) => iso.slice(0, 10);
-const shortFingerprint = (fp: string) => fp.replace(/:/g, '').slice(0, 16);
+/**
+ * The one short form the CLI prints where a fingerprint is to be typed back: its first 8 bytes as
+ * `AB:CD:…` pairs, the form `show`, `certs` and import plans print in full (and the first 23
+ * characters of it), and a prefix every fingerprint flag accepts.
+ */
+export const shortFingerprint = (fp: string) => fp.slice(0, 23);
 
 export function expiryWarning(key: KeyPairSummary): string | null {
   if (key.expired) return `warning: certificate ${key.fingerprintSha256} expired on ${day(key.notAfter)}: tokens signed with it fail; make a new key with \`keysmith keygen\``;

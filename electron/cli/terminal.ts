@@ -1,6 +1,7 @@
 /** Reading secrets without echo or argv, and writing to the terminal. */
 import { StringDecoder } from 'node:string_decoder';
 import { KeysmithError } from '../core/errors';
+import { ExitCode } from './exit-code';
 import { visibleLines } from '../shared/terminal-text';
 
 export interface Io {
@@ -54,6 +55,9 @@ export function takeLine(input: string): LineResult {
   return null;
 }
 
+/** What a shell reports for a command stopped with Ctrl-C (128 + SIGINT). */
+export const CANCELLED_EXIT = 130;
+
 export type AskHidden = (question: string) => Promise<string>;
 
 /**
@@ -88,12 +92,17 @@ export async function withHiddenInput<T>(io: Io, use: (ask: AskHidden) => Promis
       const result = takeLine(typedAhead);
       if (result?.kind === 'cancel') {
         typedAhead = '';
-        stderr.write('\n');
-        throw new KeysmithError('usage', 'Cancelled');
+        stderr.write('\nkeysmith: cancelled; nothing was changed\n');
+        throw new ExitCode(CANCELLED_EXIT);
       }
       if (result) {
         typedAhead = result.rest;
         stderr.write('\n');
+        // Enter alone is a slip, never an answer (no prompt here takes an empty secret): ask again.
+        if (result.value === '') {
+          stderr.write(`Nothing was typed: type it and press Enter, or press Ctrl-C to cancel.\n${question}`);
+          continue;
+        }
         return result.value;
       }
       if (ended) {

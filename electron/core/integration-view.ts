@@ -3,6 +3,7 @@
  * is all a renderer or terminal ever sees. Free of zod, so read-only commands start fast.
  */
 import { KeysmithError } from './errors';
+import { didYouMean } from '../shared/did-you-mean';
 import type { Integration } from '../shared/integration';
 import { hasSecrets } from '../shared/integration-kinds';
 import type { IntegrationSummary, MaskedIntegration } from '../shared/views';
@@ -21,7 +22,9 @@ export function findIntegration(doc: Readonly<VaultDocument>, name: string): Int
 export function getIntegration(doc: Readonly<VaultDocument>, name: string): Integration {
   const found = findIntegration(doc, name);
   if (!found) {
-    throw new KeysmithError('not_found', `No integration named "${name}"`, { action: 'list' });
+    // A typo gets its likely target; else the names in the vault (the action) are the next step.
+    const suggestion = didYouMean(name, doc.integrations.map((i) => i.name));
+    throw new KeysmithError('not_found', `No integration named "${name}"${suggestion ? `.${suggestion}` : ''}`, { integration: name, action: 'list' });
   }
   return found;
 }

@@ -14,6 +14,8 @@ import {
   formatRecoveryKey,
   parseRecoveryKey,
   randomKey,
+  seal,
+  type Sealed,
 } from './crypto-primitives';
 import { acquireLock, type HeldLock } from './file-lock';
 import { newPassphraseProblem } from '../shared/passphrase-rule';
@@ -40,7 +42,9 @@ import { DOCUMENT_RULES, DOCUMENT_SCHEMA, checkDocument, emptyDocument, type Vau
 export type UnlockRequest =
   | { method: 'keychain' }
   | { method: 'passphrase'; passphrase: string }
-  | { method: 'recovery'; recoveryKey: string };
+  | { method: 'recovery'; recoveryKey: string }
+  /** the data key itself, as a session (vault-session.ts) hands it back; the body's GCM tag checks it */
+  | { method: 'session'; dataKey: Buffer };
 
 /** Chooses how to unlock once the header says which methods this vault has. */
 export type UnlockChooser = (header: VaultHeader) => Promise<UnlockRequest>;
@@ -159,6 +163,7 @@ async function makeWrap(vaultId: string, how: NewUnlock, dataKey: Buffer, deps: 
 
 async function unlockDataKey(header: VaultHeader, request: UnlockRequest, deps: VaultDeps): Promise<Buffer> {
   const { vaultId } = header;
+  if (request.method === 'session') return request.dataKey;
   if (request.method === 'keychain') {
     const wrap = findWrap(header, 'keychain');
     if (!wrap) {
@@ -291,6 +296,14 @@ export class Vault {
    */
   deriveKey(purpose: string): Buffer {
     return Buffer.from(hkdfSync('sha256', this.dataKey, Buffer.from(this.vaultId), `keysmith ${purpose}`, 32));
+  }
+
+  /**
+   * The data key sealed with `key` (AES-256-GCM, `aad` bound), for a session file: the key itself
+   * never leaves this object in clear.
+   */
+  sealDataKey(key: Buffer, aad: Buffer): Sealed {
+    return seal(key, this.dataKey, aad);
   }
 
   /** The document as of the last open, reload or update. Treat as read-only: change it through update(). */

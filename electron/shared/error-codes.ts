@@ -80,6 +80,8 @@ export const ERROR_ACTIONS = [
   'force_finish_rotation',
   /** move a Service Account (JWT) integration to OAuth Server-to-Server */
   'migrate',
+  /** reopen an existing vault with its recovery key and switch it to a passphrase (its keychain is unusable) */
+  'recover_to_passphrase',
 ] as const;
 export type ErrorAction = (typeof ERROR_ACTIONS)[number];
 

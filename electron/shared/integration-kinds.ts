@@ -72,3 +72,15 @@ export const USER_GRANT_LABELS: Record<UserGrant, string> = {
 
 /** How a confidential user client authenticates at the token endpoint (a public one sends only its id and PKCE). */
 export const USER_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'] as const;
+/**
+ * A kind as a person types it: the model's own spelling (`apiKey`, `oauthS2S`, `jwt`, `oauth2`) is
+ * the one every output uses (JSON, errors, help, tables); typed input may differ in case and in
+ * hyphens or underscores (`oauth-s2s`, `API_KEY`). Null for anything else.
+ */
+export function parseKind(text: string): IntegrationKind | null {
+  const typed = text.toLowerCase().replace(/[-_]/g, '');
+  return INTEGRATION_KINDS.find((k) => k.toLowerCase() === typed) ?? null;
+}
+
+/** `apiKey|oauthS2S|jwt|oauth2`, as usage lines show the choice. */
+export const KIND_CHOICES = INTEGRATION_KINDS.join('|');

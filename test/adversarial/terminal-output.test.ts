@@ -62,13 +62,28 @@ describe('human output of hostile vault fields', () => {
     const env = await hostileVault();
     const result = await runCli(['list'], { env });
     expect(result.code, result.stderr).toBe(0);
-    expectClean(result, 'list');
+    // Piped, the table is tab-separated: the tabs are the separators, and no field adds one.
+    expectClean({ ...result, stdout: result.stdout.replace(/\t/g, ' ') }, 'list');
     const lines = result.stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(3); // header + 2: nothing in a field starts a row of its own
+    expect(lines).toHaveLength(2); // 2 rows, no header: nothing in a field starts a row of its own
+    for (const line of lines) expect(line.split('\t')).toHaveLength(4);
     expect(result.stdout).toContain('\\u001b]52;c;ZWNobyBwd25lZA==\\u0007');
     expect(result.stdout).toContain('\\u202e');
     expect(result.stdout).toContain('\\u009b31m\\u007f\\u2066x\\u2069');
     expect(result.stdout).toContain('\\u202a1234567890ABCDEF12345678@AdobeOrg\\u202c');
+  });
+
+  it('shell completion offers hostile names made visible, one per line, for every shell', async () => {
+    const env = await hostileVault();
+    for (const shell of ['bash', 'zsh', 'fish']) {
+      const result = await runCli(['__complete', '--shell', shell, '--', 'show', ''], { env });
+      expect(result.code, result.stderr).toBe(0);
+      // fish separates a candidate from its description with a tab: the one tab allowed per line.
+      expectClean({ ...result, stdout: result.stdout.replace(/\t/g, ' ') }, `__complete ${shell}`);
+      const lines = result.stdout.trimEnd().split('\n');
+      expect(lines, shell).toHaveLength(2);
+      expect(lines.join('\n'), shell).toContain('\\u202e');
+    }
   });
 
   it('show makes every field visible, line breaks in a field included', async () => {
@@ -76,12 +91,12 @@ describe('human output of hostile vault fields', () => {
     const result = await runCli(['show', HOSTILE_NAME], { env });
     expect(result.code, result.stderr).toBe(0);
     expectClean(result, 'show');
-    expect(result.stdout).toContain('Description: one\\r\\nFAKE: line\\u0008\\u0000\\u2028end');
+    expect(result.stdout).toMatch(/^Description: +one\\r\\nFAKE: line\\u0008\\u0000\\u2028end/m);
     expect(result.stdout).not.toMatch(/^FAKE: line/m);
     const s2s = await runCli(['show', 'plain'], { env });
     expect(s2s.code, s2s.stderr).toBe(0);
     expectClean(s2s, 'show plain');
-    expect(s2s.stdout).toContain('Scopes: openid\\u001b[8m, x\\u2067\\u202e');
+    expect(s2s.stdout).toMatch(/^Scopes: +openid\\u001b\[8m, x\\u2067\\u202e/m);
   });
 
   it('--json stays valid JSON holding the exact values, and still puts no raw control on the terminal', async () => {

@@ -70,7 +70,8 @@ describe('keysmith integration commands', () => {
   it('lists integrations as a table and as JSON', async () => {
     const table = await cli(['list']);
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/^NAME\s+KIND\s+CLIENT ID\s+ORG ID/);
+    // Piped: tab-separated rows without a header (the header is for people, on a terminal).
+    expect(table.stdout.split('\n')[0]).toBe(`AEM prod\tjwt\tcm-client\t${ORG}`);
     const json = JSON.parse((await cli(['list', '--json'])).stdout) as Record<string, unknown>[];
     expect(json.map((i) => [i.name, i.kind, i.clientId, i.orgId])).toEqual([
       ['AEM prod', 'jwt', 'cm-client', ORG],
@@ -84,7 +85,7 @@ describe('keysmith integration commands', () => {
     const shown = JSON.parse((await cli(['show', 'aem PROD', '--json'])).stdout);
     expect(shown).toMatchObject({ kind: 'jwt', clientSecrets: ['••••0e'.replace('0e', CANARY.slice(-4))], imsEndpoint: 'https://ims-na1.adobelogin.com' });
     const human = await cli(['show', 'Cloud Manager']);
-    expect(human.stdout, human.stderr).toMatch(/Scopes: openid, AdobeID, read_organizations/);
+    expect(human.stdout, human.stderr).toMatch(/^Scopes: +openid, AdobeID, read_organizations/m);
   });
 
   it('prints the secret alone for pipes', async () => {
@@ -133,7 +134,7 @@ describe('keysmith integration commands', () => {
   it('renames, and removes', async () => {
     expect((await cli(['add', 'apikey', '--name', 'Temp', '--client-id', 'x'])).code).toBe(0);
     expect((await cli(['edit', 'Temp', '--name', 'Temp 2'])).code).toBe(0);
-    const removed = await cli(['rm', 'temp 2']);
+    const removed = await cli(['rm', 'temp 2', '--yes']);
     expect(removed.code).toBe(0);
     expect(removed.stdout).toMatch(/Removed "Temp 2"/);
     expect((await cli(['show', 'Temp 2'])).code).toBe(1);
@@ -150,16 +151,16 @@ describe('keysmith integration commands', () => {
       ['add without secret, not a terminal', ['add', 'oauth-s2s', '--name', 'x', '--client-id', 'c', '--scopes', 'a'], 2, /needs a client secret: pipe it in with --client-secret-stdin/],
       ['add with empty secret', ['add', 'oauth-s2s', '--name', 'x', '--client-id', 'c', '--scopes', 'a', '--client-secret-stdin'], 1, /client secret on standard input was empty/, ''],
       ['add duplicate name, other case', ['add', 'apikey', '--name', 'stock', '--client-id', 'x'], 1, /already exists/],
-      ['add without client id', ['add', 'apikey', '--name', 'x'], 1, /--client-id: API key integrations need a client id/],
+      ['add without client id', ['add', 'apikey', '--name', 'x'], 2, /--client-id is required: API key integrations need a client id/],
       ['bad org id', ['add', 'jwt', '--name', 'x', '--client-id', 'c', '--org-id', '1234', '--technical-account-id', TECH, '--metascopes', 'm', '--client-secret-stdin'], 1, /--org-id: org id must look like .*@AdobeOrg/, 's'],
       ['bad technical account id', ['add', 'jwt', '--name', 'x', '--client-id', 'c', '--org-id', ORG, '--technical-account-id', 'abc@adobe.com', '--metascopes', 'm', '--client-secret-stdin'], 1, /--technical-account-id: .*@techacct\.adobe\.com/, 's'],
-      ['missing metascopes', ['add', 'jwt', '--name', 'x', '--client-id', 'c', '--org-id', ORG, '--technical-account-id', TECH, '--client-secret-stdin'], 1, /--metascopes: Service Account \(JWT\) integrations need metascopes/, 's'],
+      ['missing metascopes', ['add', 'jwt', '--name', 'x', '--client-id', 'c', '--org-id', ORG, '--technical-account-id', TECH, '--client-secret-stdin'], 2, /--metascopes is required: Service Account \(JWT\) integrations need metascopes/, 's'],
       ['http IMS endpoint', ['add', 'oauth-s2s', '--name', 'x', '--client-id', 'c', '--scopes', 'a', '--ims-endpoint', 'http://ims.example.com', '--client-secret-stdin'], 1, /--ims-endpoint: .*must use https/, 's'],
       ['IMS endpoint with a path', ['add', 'oauth-s2s', '--name', 'x', '--client-id', 'c', '--scopes', 'a', '--ims-endpoint', 'https://ims-na1.adobelogin.com/ims/token/v3', '--client-secret-stdin'], 1, /--ims-endpoint: .*host only/, 's'],
       ['token URL not a URL', ['add', 'oauth2', '--name', 'x', '--client-id', 'c', '--token-url', 'not a url', '--client-secret-stdin'], 1, /--token-url: .*is not a URL/, 's'],
       ['bad auth method', ['add', 'oauth2', '--name', 'x', '--client-id', 'c', '--token-url', 'https://a.example/token', '--auth-method', 'basic', '--client-secret-stdin'], 1, /--auth-method: auth method must be one of client_secret_basic/, 's'],
       ['flag of another kind', ['add', 'apikey', '--name', 'x', '--client-id', 'c', '--metascopes', 'm'], 2, /--metascopes does not apply to apiKey/],
-      ['secret for an API key', ['add', 'apikey', '--name', 'x', '--client-id', 'c', '--client-secret-stdin'], 2, /API key integrations have no client secret/, 's'],
+      ['secret for an API key', ['add', 'apikey', '--name', 'x', '--client-id', 'c', '--client-secret-stdin'], 2, /apiKey integrations have no client secret/, 's'],
       ['control characters in name', ['add', 'apikey', '--name', 'a\u0007b', '--client-id', 'c'], 1, /--name: name must not contain control characters/],
       ['show unknown', ['show', 'nope'], 1, /No integration named "nope"/],
       ['show without name', ['show'], 2, /Missing the name/],
@@ -169,7 +170,7 @@ describe('keysmith integration commands', () => {
       ['edit kind-specific flag', ['edit', 'Stock', '--scopes', 'a'], 2, /--scopes does not apply/],
       ['edit to a taken name', ['edit', 'Stock', '--name', 'okta'], 1, /already exists/],
       ['edit clearing a required field', ['edit', 'AEM prod', '--org-id', ''], 1, /--org-id: Service Account \(JWT\) integrations need an org id/],
-      ['rm unknown', ['rm', 'nope'], 1, /No integration named "nope"/],
+      ['rm unknown', ['rm', 'nope', '--yes'], 1, /No integration named "nope"/],
       ['secret of an API key', ['secret', 'Stock'], 1, /API key integrations have no client secret/],
       ['init twice', ['init'], 1, /already exists/],
       ['help for unknown command', ['help', 'nope'], 2, /no command "nope"/],

@@ -149,7 +149,10 @@ describe('OAuth Server-to-Server through the IMS emulator', () => {
     const script = `const e = process.env; process.exit(e.KEYSMITH_ACCESS_TOKEN === ${JSON.stringify(accessToken)} && e.KEYSMITH_API_KEY === 's2s-client-1' && e.KEYSMITH_ORG_ID === ${JSON.stringify(ORG)} ? 7 : 1)`;
     const result = await cli(['exec', 'CM S2S', '--', process.execPath, '-e', script]);
     expect(result.code, result.stderr).toBe(7);
-    expectOneLineError(await cli(['exec', 'CM S2S', '--', 'no-such-command-here']), /Command not found: no-such-command-here/);
+    // As a shell says it: 127 for a command that is not found.
+    const missing = await cli(['exec', 'CM S2S', '--', 'no-such-command-here']);
+    expect(missing.code).toBe(127);
+    expect(missing.stderr).toBe('keysmith: command not found: no-such-command-here\n');
   });
 
   it('inspects the token without printing its signature', async () => {

@@ -1,15 +1,19 @@
 import { addIntegration, validateFields, withoutNulls } from '../../core/integration-store';
-import { KIND_LABELS, usesClientSecret } from '../../shared/integration-kinds';
+import { summarize } from '../../core/integration-view';
+import { didYouMean, withHint } from '../../shared/did-you-mean';
+import { INTEGRATION_KINDS, KIND_CHOICES, KIND_LABELS, parseKind, signsWithKey, usesClientSecret } from '../../shared/integration-kinds';
+import { visibleText } from '../../shared/terminal-text';
 import { openOrCreateVault, type CliContext } from '../cli-context';
-import { INTEGRATION_OPTIONS, KIND_ALIASES, fieldsFromFlags, withFlagNames } from '../integration-flags';
-import { parseCommandArgs, usageError } from '../parse-args';
+import { INTEGRATION_OPTIONS, fieldsFromFlags, withFlagNames } from '../integration-flags';
+import { shellWord, writeHint, writeJson } from '../output';
+import { parseCommandArgs, usageError, type OptionSpec } from '../parse-args';
 import { assertCanPrompt, readClientSecret } from '../secret-input';
 import { writeLine } from '../terminal';
 
 export async function add(args: string[], ctx: CliContext): Promise<void> {
-  const { values, positionals } = parseCommandArgs('add', args, INTEGRATION_OPTIONS, { min: 1, max: 1, names: 'the kind: apikey, oauth-s2s, jwt, oauth2 or oauth-user' });
-  let kind = KIND_ALIASES[positionals[0]!.toLowerCase()];
-  if (!kind) throw usageError('add', `Unknown kind "${positionals[0]}": use apikey, oauth-s2s, jwt, oauth2 or oauth-user`);
+  const { values, positionals } = parseCommandArgs('add', args, { ...INTEGRATION_OPTIONS, json: { type: 'boolean' as const } } as OptionSpec, { min: 1, max: 1, names: `the kind: ${KIND_CHOICES}` });
+  let kind = parseKind(positionals[0]!);
+  if (!kind) throw usageError('add', `Unknown kind "${visibleText(positionals[0]!)}": use ${KIND_CHOICES}${withHint(didYouMean(positionals[0]!, INTEGRATION_KINDS))}`);
   // `oauth2 --grant authorization_code|device_code` is a person's sign-in; client_credentials is the machine kind.
   if (kind === 'oauth2' && values.grant !== undefined) {
     if (values.grant === 'client_credentials') delete values.grant;
@@ -19,10 +23,10 @@ export async function add(args: string[], ctx: CliContext): Promise<void> {
   const fields = fieldsFromFlags(kind, values, 'add');
   const needsSecret = usesClientSecret({ kind, authMethod: fields.authMethod, appType: fields.appType ?? 'native' });
   if (kind === 'apiKey' && values['client-secret-stdin']) {
-    throw usageError('add', 'API key integrations have no client secret: leave out --client-secret-stdin');
+    throw usageError('add', 'apiKey integrations have no client secret: leave out --client-secret-stdin');
   }
   // Check every flag before anything is asked, read or created (the secret is checked on its own).
-  withFlagNames(() => validateFields(withoutNulls({ ...fields, kind, clientSecrets: needsSecret ? ['unchecked'] : [] })));
+  withFlagNames(() => validateFields(withoutNulls({ ...fields, kind, clientSecrets: needsSecret ? ['unchecked'] : [] })), values);
   // Piped secrets are read (and checked) before the vault is touched; a typed one is asked for
   // after unlocking, so a wrong passphrase does not cost the user a typed-in secret.
   const fromStdin = Boolean(values['client-secret-stdin']);
@@ -31,5 +35,13 @@ export async function add(args: string[], ctx: CliContext): Promise<void> {
   const vault = await openOrCreateVault(ctx);
   if (needsSecret && !fromStdin) fields.clientSecrets = [await readClientSecret(ctx, false)];
   const added = await withFlagNames(() => vault.update((doc) => addIntegration(doc, { ...fields, kind })));
+  if (values.json) {
+    writeJson(ctx, { added: summarize(added) });
+    return;
+  }
   writeLine(ctx.io.stdout, `Added ${KIND_LABELS[kind]} integration "${added.name}"`);
+  const name = shellWord(added.name);
+  if (signsWithKey(added)) writeHint(ctx, `keysmith keygen ${name}   (make its key and certificate)`);
+  else if (kind !== 'apiKey') writeHint(ctx, `keysmith token ${name}   (mint a token)`);
+  else writeHint(ctx, `keysmith token ${name} --format curl   (the x-api-key header)`);
 }

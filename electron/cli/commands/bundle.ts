@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { KeysmithError } from '../../core/errors';
+import { didYouMean, withHint } from '../../shared/did-you-mean';
+import { visibleText } from '../../shared/terminal-text';
 import { getIntegration } from '../../core/integration-view';
 import { openBundle, sealBundle } from '../../core/interop/bundle/share-bundle';
 import { applyImport, describePlan, type PreparedImport } from '../../core/interop/apply-import';
@@ -8,6 +10,8 @@ import type { IntegrationFields } from '../../shared/integration';
 import { openOrCreateVault, openVault, type CliContext } from '../cli-context';
 import { parseCommandArgs, usageError } from '../parse-args';
 import { readBundlePassphrase } from '../passphrase-input';
+import { writeJson } from '../output';
+import { planJson } from '../plan-json';
 import { writeLine } from '../terminal';
 
 const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
@@ -17,7 +21,7 @@ export async function bundle(args: string[], ctx: CliContext): Promise<void> {
   const [sub, ...rest] = args;
   if (sub === 'export') return bundleExport(rest, ctx);
   if (sub === 'import') return bundleImport(rest, ctx);
-  throw usageError('bundle', sub === undefined ? 'Missing export or import' : `Unknown bundle command "${sub}": use export or import`);
+  throw usageError('bundle', sub === undefined ? 'Missing export or import' : `Unknown bundle command "${visibleText(sub)}": use export or import${withHint(didYouMean(sub, ['export', 'import']))}`);
 }
 
 async function bundleExport(args: string[], ctx: CliContext): Promise<void> {
@@ -25,6 +29,7 @@ async function bundleExport(args: string[], ctx: CliContext): Promise<void> {
     out: { type: 'string' },
     'passphrase-stdin': { type: 'boolean' },
     force: { type: 'boolean' },
+    json: { type: 'boolean' },
   }, { min: 1, max: 1000, names: 'the names of the integrations to share' });
   if (values.out === undefined) throw usageError('bundle', '--out FILE is required');
   const vault = await openVault(ctx);
@@ -32,11 +37,12 @@ async function bundleExport(args: string[], ctx: CliContext): Promise<void> {
   const passphrase = await readBundlePassphrase(ctx, Boolean(values['passphrase-stdin']), true);
   const bytes = await sealBundle(chosen, passphrase);
   await writeOutputFile(values.out as string, bytes.toString('utf8'), { mode: 0o600, overwrite: Boolean(values.force) });
+  if (values.json) return writeJson(ctx, { file: path.resolve(values.out as string), integrations: chosen.map((i) => i.name) });
   writeLine(ctx.io.stdout, `Wrote ${chosen.length} integration${chosen.length === 1 ? '' : 's'} to ${values.out}, encrypted with your passphrase: send the passphrase by another channel`);
 }
 
 async function bundleImport(args: string[], ctx: CliContext): Promise<void> {
-  const { values, positionals } = parseCommandArgs('bundle', args, { 'passphrase-stdin': { type: 'boolean' } }, { min: 1, max: 1, names: 'the bundle file' });
+  const { values, positionals } = parseCommandArgs('bundle', args, { 'passphrase-stdin': { type: 'boolean' }, json: { type: 'boolean' } }, { min: 1, max: 1, names: 'the bundle file' });
   const file = path.resolve(positionals[0]!);
   const bytes = await readInputBytes(file, 'bundle', MAX_BUNDLE_BYTES);
   const passphrase = await readBundlePassphrase(ctx, Boolean(values['passphrase-stdin']), false);
@@ -59,5 +65,6 @@ async function bundleImport(args: string[], ctx: CliContext): Promise<void> {
     });
     return plan;
   });
+  if (values.json) return writeJson(ctx, { file, plan: planJson(done) });
   writeLine(ctx.io.stdout, [`Imported from ${file}:`, ...describePlan(done).map((l) => `  ${l}`)].join('\n'));
 }

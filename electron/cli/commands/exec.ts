@@ -1,13 +1,18 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { KeysmithError } from '../../core/errors';
+import { didYouMean, withHint } from '../../shared/did-you-mean';
+import { visibleText } from '../../shared/terminal-text';
 import { environment } from '../../core/tokens/token-formats';
 import { withoutUnlockMaterial } from '../../core/unlock-env';
 import type { CliContext } from '../cli-context';
 import { usageError } from '../parse-args';
 import { ExitCode } from '../exit-code';
+import { writeLine } from '../terminal';
 import { currentCredentials } from './token';
 
+const COMMAND_NOT_FOUND = 127;
+const COMMAND_NOT_EXECUTABLE = 126;
 const FORWARDED_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 /**
  * A child killed by one of these kills Keysmith with it too, so a calling shell sees the same death
@@ -27,7 +32,8 @@ export async function exec(args: string[], ctx: CliContext): Promise<void> {
   const command = dash < 0 ? [] : args.slice(dash + 1);
   const force = own.includes('--force');
   const names = own.filter((a) => a !== '--force');
-  if (names.some((a) => a.startsWith('-'))) throw usageError('exec', `Unknown option ${names.find((a) => a.startsWith('-'))}`);
+  const unknown = names.find((a) => a.startsWith('-'));
+  if (unknown !== undefined) throw usageError('exec', `Unknown option ${visibleText(unknown)}${withHint(didYouMean(unknown, ['--force'], (s) => s))}`);
   if (names.length !== 1) throw usageError('exec', 'Usage: keysmith exec <name> -- <command...>');
   if (command.length === 0) throw usageError('exec', 'Missing the command to run after --');
 
@@ -37,9 +43,14 @@ export async function exec(args: string[], ctx: CliContext): Promise<void> {
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   for (const s of FORWARDED_SIGNALS) process.on(s, forward);
   const end = await new Promise<{ status: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
-    child.on('error', (err: NodeJS.ErrnoException) =>
-      reject(new KeysmithError(err.code === 'ENOENT' ? 'invalid_input' : 'io', err.code === 'ENOENT' ? `Command not found: ${command[0]}` : `Cannot run ${command[0]}: ${err.message}`)),
-    );
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      // As a shell ends: 127 when the command is not found, 126 when it cannot be run.
+      const notFound = err.code === 'ENOENT';
+      const cannotRun = err.code === 'EACCES' || err.code === 'ENOEXEC' || err.code === 'EISDIR';
+      if (!notFound && !cannotRun) return reject(new KeysmithError('io', `Cannot run ${command[0]}: ${err.message}`));
+      writeLine(ctx.io.stderr, `keysmith: ${notFound ? `command not found: ${command[0]}` : `cannot run ${command[0]}: permission denied or not an executable`}`);
+      reject(new ExitCode(notFound ? COMMAND_NOT_FOUND : COMMAND_NOT_EXECUTABLE));
+    });
     child.on('exit', (status, signal) => resolve({ status, signal }));
   }).finally(() => {
     for (const s of FORWARDED_SIGNALS) process.off(s, forward);

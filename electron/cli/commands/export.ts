@@ -1,3 +1,5 @@
+import { didYouMean, withHint } from '../../shared/did-you-mean';
+import { visibleText } from '../../shared/terminal-text';
 import { getIntegration } from '../../core/integration-view';
 import { EXPORT_FORMATS, exportIntegration, type ExportFormat } from '../../core/interop/export/export-integration';
 import { writeOutputFile } from '../../core/output-file';
@@ -5,7 +7,6 @@ import { openVault, type CliContext } from '../cli-context';
 import { currentCredentials } from './token';
 import { parseCommandArgs, usageError } from '../parse-args';
 import { writeLine } from '../terminal';
-import { visibleText } from '../../shared/terminal-text';
 
 /**
  * Writes an integration in a format other tools read. Secrets only with --include-secrets; a file
@@ -22,7 +23,7 @@ export async function exportCommand(args: string[], ctx: CliContext): Promise<vo
   }, { min: 1, max: 1, names: 'the name of the integration' });
   const format = values.format as ExportFormat | undefined;
   if (format === undefined) throw usageError('export', `--format is required: ${EXPORT_FORMATS.join(', ')}`);
-  if (!EXPORT_FORMATS.includes(format)) throw usageError('export', `--format must be one of ${EXPORT_FORMATS.join(', ')} (got "${format}")`);
+  if (!EXPORT_FORMATS.includes(format)) throw usageError('export', `--format must be one of ${EXPORT_FORMATS.join(', ')} (got "${visibleText(format)}")${withHint(didYouMean(format, EXPORT_FORMATS))}`);
   if (values['with-token'] && format !== 'postman' && format !== 'curl') throw usageError('export', '--with-token applies to --format postman and curl');
   const vault = await openVault(ctx);
   const integration = getIntegration(vault.document, positionals[0]!);

@@ -9,6 +9,8 @@ import { visibleText } from '../../shared/terminal-text';
 import { readInputBytes } from '../../core/bounded-read';
 import { openOrCreateVault, openVaultIfExists, type CliContext } from '../cli-context';
 import { parseCommandArgs, usageError } from '../parse-args';
+import { writeJson } from '../output';
+import { planJson } from '../plan-json';
 import { writeLine } from '../terminal';
 
 /** Credentials files are a few KB; the importers refuse more than this with their own message. */
@@ -26,6 +28,7 @@ export async function importFile(args: string[], ctx: CliContext): Promise<void>
     name: { type: 'string' },
     credential: { type: 'string' },
     'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
   }, { min: 1, max: 1, names: 'the file to import' });
   const file = path.resolve(positionals[0]!);
   // A folder is read as aio reads one (its .env, .aio and aio files); anything else as one file.
@@ -51,10 +54,12 @@ export async function importFile(args: string[], ctx: CliContext): Promise<void>
   if (values['dry-run']) {
     const vault = await openVaultIfExists(ctx);
     const preview = planImport(vault?.document ?? { schema: 1, integrations: [] }, prepared);
+    if (values.json) return writeJson(ctx, { file, format: plan.format, dryRun: true, plan: planJson(preview) });
     writeLine(ctx.io.stdout, [`Would import from ${visibleText(file)} (${plan.format}):`, ...planLines(describePlan(preview)), 'Nothing was written (--dry-run).'].join('\n'));
     return;
   }
   const vault = await openOrCreateVault(ctx);
   const done = await vault.update((doc) => applyImport(doc, prepared));
+  if (values.json) return writeJson(ctx, { file, format: plan.format, dryRun: false, plan: planJson(done) });
   writeLine(ctx.io.stdout, [`Imported from ${visibleText(file)} (${plan.format}):`, ...planLines(describePlan(done))].join('\n'));
 }

@@ -1,3 +1,4 @@
+import { KeysmithError } from '../../core/errors';
 import { visibleText } from '../../shared/terminal-text';
 import { decodeAccessToken } from '../../core/tokens/access-token-claims';
 import { parseCommandArgs } from '../parse-args';
@@ -9,6 +10,13 @@ import { currentCredentials } from './token';
 export async function inspect(args: string[], ctx: CliContext): Promise<void> {
   const { values, positionals } = parseCommandArgs('inspect', args, { json: { type: 'boolean' } }, { min: 1, max: 1, names: 'the name of the integration' });
   const credentials = await currentCredentials(ctx, positionals[0]!, false);
+  if (credentials.integration.kind === 'apiKey') {
+    throw new KeysmithError(
+      'invalid_input',
+      `"${credentials.integration.name}" is an apiKey integration: it has no access token to inspect (its key is sent as the x-api-key header)`,
+      { integration: credentials.integration.name },
+    );
+  }
   const expiresAt = credentials.expiresAt ? new Date(credentials.expiresAt).toISOString() : undefined;
   const decoded = credentials.accessToken ? decodeAccessToken(credentials.accessToken) : null;
   const report = {

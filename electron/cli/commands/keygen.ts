@@ -7,8 +7,10 @@ import { writeOutputFile } from '../../core/output-file';
 import { DEFAULT_RSA_KEY_SIZE, RSA_KEY_SIZES_TEXT, defaultCommonName } from '../../shared/key-limits';
 import { openVault, type CliContext } from '../cli-context';
 import { parseCommandArgs, usageError } from '../parse-args';
-import { defaultCertificatePath, describeNewKey, expiryWarning } from '../key-output';
+import { defaultCertificatePath, describeNewKey, expiryWarning, shortFingerprint } from '../key-output';
 import { cliErrorLine } from '../error-actions';
+import { writeJson } from '../output';
+import { spinner } from '../progress';
 import { writeLine } from '../terminal';
 
 function integerFlag(command: string, flag: string, value: string | undefined, fallback: number): number {
@@ -27,6 +29,7 @@ export async function keygen(args: string[], ctx: CliContext): Promise<void> {
     country: { type: 'string' },
     'cert-out': { type: 'string' },
     force: { type: 'boolean' },
+    json: { type: 'boolean' },
   }, { min: 1, max: 1, names: 'the name of the integration' });
   const bits = integerFlag('keygen', 'bits', values.bits as string | undefined, DEFAULT_RSA_KEY_SIZE);
   if (!isRsaKeySize(bits)) throw usageError('keygen', `--bits must be ${RSA_KEY_SIZES_TEXT} (got ${bits})`);
@@ -43,7 +46,8 @@ export async function keygen(args: string[], ctx: CliContext): Promise<void> {
     ...(values.ou !== undefined && { OU: values.ou as string }),
     ...(values.country !== undefined && { C: values.country as string }),
   };
-  const material = await finishKey({ days, subject });
+  const progress = spinner(ctx, `Generating an RSA ${bits} key…`);
+  const material = await finishKey({ days, subject }).finally(() => progress.done());
   const stored = await vault.update((doc) => attachKeyPair(doc, integration.name, material));
 
   const certPath = path.resolve((values['cert-out'] as string | undefined) ?? defaultCertificatePath(integration.name, stored.fingerprintSha256));
@@ -52,10 +56,11 @@ export async function keygen(args: string[], ctx: CliContext): Promise<void> {
   } catch (err) {
     // The key is safe in the vault; only the copy for upload failed.
     const why = cliErrorLine(err);
-    throw new KeysmithError('io', `The key was saved, but the certificate was not written (${why}): run \`keysmith export-cert "${integration.name}" --fingerprint ${stored.fingerprintSha256.replace(/:/g, '').slice(0, 16)} --out FILE\``);
+    throw new KeysmithError('io', `The key was saved, but the certificate was not written (${why}): run \`keysmith export-cert "${integration.name}" --fingerprint ${shortFingerprint(stored.fingerprintSha256)} --out FILE\``);
   }
   const summary = summarizeKeyPair(stored);
-  writeLine(ctx.io.stdout, describeNewKey(integration.name, summary, certPath));
+  if (values.json) writeJson(ctx, { integration: integration.name, key: summary, certificateFile: certPath });
+  else writeLine(ctx.io.stdout, describeNewKey(integration.name, summary, certPath));
   const warning = expiryWarning(summary);
   if (warning) writeLine(ctx.io.stderr, warning);
 }

@@ -1,8 +1,8 @@
-import { KIND_LABELS } from '../../shared/integration-kinds';
+import { KIND_CHOICES } from '../../shared/integration-kinds';
 import { listIntegrations, summarize } from '../../core/integration-view';
 import { openVaultIfExists, type CliContext } from '../cli-context';
+import { writeJson, writeTable } from '../output';
 import { parseCommandArgs } from '../parse-args';
-import { formatTable } from '../table';
 import { writeLine } from '../terminal';
 
 export async function list(args: string[], ctx: CliContext): Promise<void> {
@@ -10,18 +10,14 @@ export async function list(args: string[], ctx: CliContext): Promise<void> {
   const vault = await openVaultIfExists(ctx);
   const rows = vault ? listIntegrations(vault.document).map(summarize) : [];
   if (values.json) {
-    writeLine(ctx.io.stdout, JSON.stringify(rows, null, 2));
+    writeJson(ctx, rows);
     return;
   }
   if (rows.length === 0) {
-    writeLine(ctx.io.stdout, 'No integrations yet: add one with `keysmith add <apikey|oauth-s2s|jwt|oauth2> --name NAME ...`');
+    // A person is told what to do; a pipe gets no rows, as any empty table would give it.
+    if (ctx.io.stdout.isTTY) writeLine(ctx.io.stdout, `No integrations yet: add one with \`keysmith add <${KIND_CHOICES}> --name NAME ...\``);
+    else writeLine(ctx.io.stderr, 'No integrations yet');
     return;
   }
-  writeLine(
-    ctx.io.stdout,
-    formatTable(
-      ['NAME', 'KIND', 'CLIENT ID', 'ORG ID'],
-      rows.map((r) => [r.name, KIND_LABELS[r.kind], r.clientId, r.orgId ?? '-']),
-    ),
-  );
+  writeTable(ctx, ['NAME', 'KIND', 'CLIENT ID', 'ORG ID'], rows.map((r) => [r.name, r.kind, r.clientId, r.orgId ?? '-']));
 }

@@ -3,8 +3,10 @@ import { KIND_LABELS } from '../../shared/integration-kinds';
 import { getIntegration, maskIntegration } from '../../core/integration-view';
 import { visibleText } from '../../shared/terminal-text';
 import { openVault, type CliContext } from '../cli-context';
+import { localTime } from '../local-time';
+import { stdoutStyle, writeJson } from '../output';
 import { parseCommandArgs } from '../parse-args';
-import { writeLine } from '../terminal';
+import { writeStyled } from '../style';
 
 /** What is shown, in this order, with the labels the app uses; absent fields are skipped. */
 const ROWS: (FieldName | 'createdAt' | 'updatedAt')[] = ['name', 'description', 'clientSecrets', ...SHOWN_FIELDS, 'createdAt', 'updatedAt'];
@@ -20,20 +22,22 @@ export async function show(args: string[], ctx: CliContext): Promise<void> {
   const vault = await openVault(ctx);
   const masked = maskIntegration(getIntegration(vault.document, positionals[0]!));
   if (values.json) {
-    writeLine(ctx.io.stdout, JSON.stringify(masked, null, 2));
+    writeJson(ctx, masked);
     return;
   }
   const record = masked as unknown as Record<string, unknown>;
-  const lines = [`Kind: ${KIND_LABELS[masked.kind]}`];
+  const rows: [string, string][] = [['Kind', `${KIND_LABELS[masked.kind]} (${masked.kind})`]];
   for (const row of ROWS) {
     const value = record[row];
     if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
-    // One field, one line: a line break in a value must not forge a field of its own.
-    const text = visibleText(Array.isArray(value) ? value.join(', ') : String(value));
-    lines.push(`${rowLabel(row, Array.isArray(value) ? value.length : 1)}: ${text}`);
+    const text = row === 'createdAt' || row === 'updatedAt' ? localTime(String(value)) : Array.isArray(value) ? value.join(', ') : String(value);
+    rows.push([rowLabel(row, Array.isArray(value) ? value.length : 1), text]);
   }
   for (const key of masked.keys ?? []) {
-    lines.push(visibleText(`Key: ${key.fingerprintSha256} (RSA ${key.bits}${key.active ? ', active' : ''}, ${key.origin})`));
+    rows.push([key.active ? 'Active key' : 'Key', `${key.fingerprintSha256} (RSA ${key.bits}, ${key.origin})`]);
   }
-  writeLine(ctx.io.stdout, lines.join('\n'));
+  // One field, one line: a line break in a value must not forge a field of its own.
+  const width = Math.max(...rows.map(([label]) => label.length));
+  const style = stdoutStyle(ctx);
+  writeStyled(ctx.io.stdout, rows.map(([label, text]) => `${style.bold(`${label}:`)}${' '.repeat(width - label.length + 1)}${visibleText(text)}`).join('\n'));
 }

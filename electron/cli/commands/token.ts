@@ -1,3 +1,5 @@
+import { didYouMean, withHint } from '../../shared/did-you-mean';
+import { visibleText } from '../../shared/terminal-text';
 import { currentCredentials as lookUpCredentials } from '../../core/tokens/current-credentials';
 import { TOKEN_FORMATS, formatCredentials, type Credentials, type TokenFormat } from '../../core/tokens/token-formats';
 import { openVault, type CliContext } from '../cli-context';
@@ -23,8 +25,11 @@ export async function token(args: string[], ctx: CliContext): Promise<void> {
   const { values, positionals } = parseCommandArgs('token', args, {
     format: { type: 'string', short: 'f' },
     force: { type: 'boolean' },
+    json: { type: 'boolean' },
   }, { min: 1, max: 1, names: 'the name of the integration' });
-  const format = (values.format ?? 'raw') as TokenFormat | 'jwt';
+  // --json is --format json, as on every other command that reports something.
+  if (values.json && values.format !== undefined && values.format !== 'json') throw usageError('token', `--json and --format ${values.format} ask for different outputs: give one`);
+  const format = (values.json ? 'json' : (values.format ?? 'raw')) as TokenFormat | 'jwt';
   if (format === 'jwt') {
     // Not a token: the signed JWT a tool exchanges for one itself (Adobe's Postman collections).
     const vault = await openVault(ctx);
@@ -32,7 +37,7 @@ export async function token(args: string[], ctx: CliContext): Promise<void> {
     writeExact(ctx.io.stdout, `${jwt}\n`);
     return;
   }
-  if (!TOKEN_FORMATS.includes(format)) throw usageError('token', `--format must be one of ${TOKEN_FORMATS.join(', ')} or jwt (got "${format}")`);
+  if (!TOKEN_FORMATS.includes(format)) throw usageError('token', `--format must be one of ${TOKEN_FORMATS.join(', ')} or jwt (got "${visibleText(format)}")${withHint(didYouMean(format, [...TOKEN_FORMATS, 'jwt']))}`);
   const credentials = await currentCredentials(ctx, positionals[0]!, Boolean(values.force));
   writeExact(ctx.io.stdout, formatCredentials(format, credentials));
 }

@@ -24,6 +24,17 @@ export interface HttpOptions {
   baseDelayMs?: number;
   maxDelayMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** told before each wait between attempts, so a front end can show "retrying 2/4 in 3 s" */
+  onRetry?: (notice: RetryNotice) => void;
+}
+
+export interface RetryNotice {
+  /** the attempt about to be made after the wait (2 for the first retry) */
+  attempt: number;
+  attempts: number;
+  waitMs: number;
+  /** why the last attempt failed, already cleaned of secrets */
+  reason: string;
 }
 
 export interface HttpAnswer {
@@ -73,12 +84,39 @@ async function attempt(url: string, init: RequestInit, opts: HttpOptions): Promi
   return { status: response.status, json, text: body.text, retryAfterMs };
 }
 
+/**
+ * The most time postForm spends before giving up: every attempt's full timeout plus every backoff
+ * at its cap; 4 × 15 s + 3.5 s = 63.5 s by default. A Retry-After that would pass it is not waited for.
+ */
+export function totalBudgetMs(opts: Pick<HttpOptions, 'timeoutMs' | 'attempts' | 'baseDelayMs' | 'maxDelayMs'>): number {
+  const attempts = opts.attempts ?? 4;
+  let total = attempts * (opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  for (let i = 1; i < attempts; i++) total += backoffCap(i, opts);
+  return total;
+}
+
+function backoffCap(i: number, opts: Pick<HttpOptions, 'baseDelayMs' | 'maxDelayMs'>): number {
+  return Math.min((opts.baseDelayMs ?? 500) * 2 ** (i - 1), opts.maxDelayMs ?? 8_000);
+}
+
+/**
+ * Failures that another attempt a few seconds later cannot fix: nothing listens on that port, the
+ * port is one fetch refuses to use, the host name does not exist. Said at once, not after a minute.
+ */
+function isFinalFailure(err: unknown): boolean {
+  const e = err as { cause?: { code?: string; message?: string } };
+  const code = e.cause?.code ?? '';
+  return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || e.cause?.message === 'bad port';
+}
+
 function describeFailure(err: unknown, url: string, timeoutMs: number, redactor: Redactor): string {
   const e = err as { name?: string; cause?: { code?: string; message?: string }; message?: string };
   if (e.name === 'TimeoutError' || e.name === 'AbortError') return `no answer from ${url} within ${Number((timeoutMs / 1000).toFixed(1))} s`;
   const code = e.cause?.code ?? '';
-  if (code === 'ECONNREFUSED') return `${url} refused the connection`;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `cannot resolve the host of ${url} (offline, or a proxy is needed?)`;
+  if (code === 'ECONNREFUSED') return `${url} refused the connection (nothing listens on that port): check the URL and its port`;
+  if (e.cause?.message === 'bad port') return `${url} uses a port that fetch refuses for safety (such as 6000 or 6667): check the URL and its port`;
+  if (code === 'ENOTFOUND') return `the host of ${url} does not exist (ENOTFOUND): check the URL, or whether a proxy or VPN is needed`;
+  if (code === 'EAI_AGAIN') return `cannot resolve the host of ${url} (offline, or a proxy is needed?)`;
   // A parser error can carry bytes the server sent.
   return `cannot reach ${url} (${safeExcerpt(code || e.cause?.message || e.message || 'network error', redactor)})`;
 }
@@ -104,6 +142,8 @@ export async function postForm(
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', ...headers },
     body: new URLSearchParams(form).toString(),
   };
+  const budget = totalBudgetMs({ ...opts, attempts, timeoutMs });
+  const deadline = Date.now() + budget;
   let last = '';
   for (let i = 1; i <= attempts; i++) {
     let answer: HttpAnswer | null = null;
@@ -112,6 +152,7 @@ export async function postForm(
     } catch (err) {
       if (err instanceof KeysmithError) throw err;
       last = describeFailure(err, check.url, timeoutMs, redactor);
+      if (isFinalFailure(err)) throw new KeysmithError('token_unavailable', `Could not get a token: ${last}`);
     }
     if (answer) {
       if (answer.status >= 300 && answer.status < 400) {
@@ -124,8 +165,15 @@ export async function postForm(
       last = answer.status === 429 ? 'throttled (HTTP 429)' : `HTTP ${answer.status} ${safeExcerpt(answer.text, redactor)}`;
     }
     if (i === attempts) break;
-    const backoff = Math.min((opts.baseDelayMs ?? 500) * 2 ** (i - 1), opts.maxDelayMs ?? 8_000);
+    const backoff = backoffCap(i, opts);
     const wait = Math.max(answer?.retryAfterMs ?? 0, backoff * (0.5 + Math.random() / 2));
+    // Backoffs are inside the budget by construction; a Retry-After that would push the next
+    // attempt past it is not waited for: the server's answer is final then.
+    if (wait > backoff && Date.now() + wait + timeoutMs > deadline) {
+      if (answer) return answer;
+      throw new KeysmithError('token_unavailable', `Could not get a token after ${i} attempt${i === 1 ? '' : 's'} (a retry would pass the ${Number((budget / 1000).toFixed(1))} s limit): ${last}`);
+    }
+    opts.onRetry?.({ attempt: i + 1, attempts, waitMs: wait, reason: last });
     await sleep(wait);
   }
   throw new KeysmithError('token_unavailable', `Could not get a token after ${attempts} attempts: ${last}`);

@@ -33,6 +33,7 @@ export const ACTION_LABELS: Record<ErrorAction, string> = {
   finish_rotation: 'Finish rotation…',
   force_finish_rotation: 'Finish anyway…',
   migrate: 'Migrate…',
+  recover_to_passphrase: 'Use the recovery key…',
 };
 
 /** Actions that open a page in the user's browser instead of doing something in the app. */

@@ -29,6 +29,7 @@ const NEXT_STEP: Record<ErrorAction, string> = {
   rotate_secret: 'rotate its client secret from Health',
   finish_rotation: 'finish the rotation from Health once nothing uses the old secret',
   force_finish_rotation: 'finish the rotation anyway only if you are sure nothing still uses the old secret',
+  recover_to_passphrase: 'start your keyring service, or switch the vault to a passphrase with its recovery key',
   migrate: 'move it to OAuth Server-to-Server in the Developer Console, then import the project again',
 };
 
