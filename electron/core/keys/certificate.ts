@@ -88,7 +88,7 @@ function checkDays(days: number): void {
  * as given, and a leading zero before a byte < 0x80 is a non-minimal INTEGER that OpenSSL rejects as
  * "illegal padding"). 126 random bits, well above the CA/Browser Forum's 64.
  */
-function randomSerialHex(): string {
+export function randomSerialHex(): string {
   const bytes = randomBytes(16);
   bytes[0] = (bytes[0]! & 0x7f) | 0x40;
   return bytes.toString('hex');

@@ -3,9 +3,11 @@
  * the one redirect carrying this sign-in's `state`, answers the browser with a plain page, and
  * closes. It listens on loopback only, answers nothing but GET on the callback path, keeps every
  * request small and short, ignores redirects of other sign-ins (so a stray or hostile request
- * cannot end or hijack this one), and gives up after the timeout.
+ * cannot end or hijack this one), and gives up after the timeout. A registered https loopback
+ * redirect is served over TLS with Keysmith's own certificate (loopback-certificate.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { KeysmithError } from '../errors';
 import { LOOPBACK_CALLBACK_PATH } from '../../shared/sign-in-limits';
@@ -27,6 +29,8 @@ export interface ListenOptions {
   timeoutMs: number;
   /** a registered loopback redirect to listen on as given; absent: 127.0.0.1, a free port, /callback */
   redirectUri?: string;
+  /** certificate and key (PEM) for an https redirect */
+  tls?: { cert: string; key: string };
 }
 
 /** Requests past this are not a browser following a redirect. */
@@ -57,7 +61,10 @@ export async function listenForRedirect(opts: ListenOptions): Promise<LoopbackLi
   let done = false;
   let foreign = 0;
 
-  const server = createServer({ maxHeaderSize: MAX_URL_CHARS, requestTimeout: REQUEST_TIMEOUT_MS, headersTimeout: REQUEST_TIMEOUT_MS });
+  const limits = { maxHeaderSize: MAX_URL_CHARS, requestTimeout: REQUEST_TIMEOUT_MS, headersTimeout: REQUEST_TIMEOUT_MS };
+  if ((redirect.protocol === 'https:') !== Boolean(opts.tls)) throw new Error('an https redirect needs a certificate, and only an https one');
+  // A handshake that never finishes must not hold a connection slot past the request timeout.
+  const server = opts.tls ? createTlsServer({ ...limits, cert: opts.tls.cert, key: opts.tls.key, minVersion: 'TLSv1.2', handshakeTimeout: REQUEST_TIMEOUT_MS }) : createServer(limits);
   server.maxConnections = 32;
 
   const finish = (outcome: { code: string } | { error: Error }) => {
@@ -96,6 +103,8 @@ export async function listenForRedirect(opts: ListenOptions): Promise<LoopbackLi
   };
   server.on('request', onRequest);
   server.on('clientError', (_err, socket) => socket.destroy());
+  // Plain http to the TLS port, or a client that refuses the certificate: that connection ends, the wait goes on.
+  server.on('tlsClientError', (_err, socket) => socket.destroy());
 
   const port = redirect.port === '' ? 0 : Number(redirect.port);
   await new Promise<void>((resolve, reject) => {

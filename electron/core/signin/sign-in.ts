@@ -18,6 +18,7 @@ import type { Vault } from '../vault';
 import { deviceSignIn, type DeviceCode } from './device-flow';
 import { getJson, stringField } from './get-json';
 import { validateIdToken } from './id-token';
+import { loopbackCertificate, type LoopbackCertificate } from './loopback-certificate';
 import { listenForRedirect } from './loopback-listener';
 import { newAuthorizationSecrets } from './pkce';
 import { resolveEndpoints, type ProviderEndpoints, type UserIntegration } from './provider-endpoints';
@@ -39,6 +40,8 @@ export interface SignInOptions extends GrantOptions {
   readPasted?: () => Promise<string>;
   /** how long to wait for the browser (or the pasted answer); `timeoutMs` is each HTTP request's */
   waitMs?: number;
+  /** an https loopback redirect is served with this self-signed certificate: the browser will warn unless it is trusted */
+  onLoopbackCertificate?: (cert: LoopbackCertificate, redirectUri: string) => void;
 }
 
 export interface SignInResult {
@@ -61,12 +64,17 @@ export function scopeOf(integration: UserIntegration, endpoints: ProviderEndpoin
   return integration.scopes.join(endpoints.scopeSeparator);
 }
 
-/** A local redirect Keysmith can listen on; anything else (a registered https page) comes back by paste. */
+/**
+ * A local redirect Keysmith can listen on (http, or https with its own certificate, which needs a
+ * fixed port: the provider registered it); anything else (a registered https page) comes back by paste.
+ */
 function loopbackRedirect(integration: UserIntegration): string | undefined | null {
   if (!integration.redirectUri) return undefined;
   const url = new URL(integration.redirectUri);
   const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
-  return url.protocol === 'http:' && loopback ? integration.redirectUri : null;
+  if (!loopback) return null;
+  if (url.protocol === 'http:' || (url.protocol === 'https:' && url.port !== '')) return integration.redirectUri;
+  return null;
 }
 
 export function authorizationUrl(
@@ -92,12 +100,15 @@ export function authorizationUrl(
   return url.href;
 }
 
-async function authorizationCode(integration: UserIntegration, endpoints: ProviderEndpoints, opts: SignInOptions, secrets: ReturnType<typeof newAuthorizationSecrets>) {
+async function authorizationCode(integration: UserIntegration, endpoints: ProviderEndpoints, opts: SignInOptions, secrets: ReturnType<typeof newAuthorizationSecrets>, dataDir: string) {
   const timeoutMs = opts.waitMs ?? DEFAULT_SIGN_IN_TIMEOUT_SECONDS * 1000;
   const local = loopbackRedirect(integration);
   const paste = opts.mode === 'paste' || local === null;
   if (paste && !opts.readPasted) throw new KeysmithError('invalid_input', `"${integration.name}" comes back to ${integration.redirectUri}, not to this machine, and nothing here can read where the browser ended`, { integration: integration.name });
-  const listener = local === null ? null : await listenForRedirect({ state: secrets.state, integrationName: integration.name, timeoutMs, ...(local && { redirectUri: local }) });
+  const tls = local && new URL(local).protocol === 'https:' ? await loopbackCertificate(dataDir, (opts.now ?? (() => new Date()))()) : undefined;
+  const listener =
+    local === null ? null : await listenForRedirect({ state: secrets.state, integrationName: integration.name, timeoutMs, ...(local && { redirectUri: local }), ...(tls && { tls: { cert: tls.certPem, key: tls.keyPem } }) });
+  if (tls && listener) opts.onLoopbackCertificate?.(tls, listener.redirectUri);
   try {
     const redirectUri = listener?.redirectUri ?? integration.redirectUri!;
     const url = authorizationUrl(integration, endpoints, { redirectUri, ...secrets });
@@ -169,7 +180,7 @@ export async function signIn(vault: Vault, name: string, opts: SignInOptions): P
   if (device) {
     tokens = await deviceSignIn(integration, endpoints, scopeOf(integration, endpoints), { ...opts, onCode: opts.onDeviceCode });
   } else {
-    const { code, redirectUri } = await authorizationCode(integration, endpoints, opts, secrets);
+    const { code, redirectUri } = await authorizationCode(integration, endpoints, opts, secrets, vault.paths.dir);
     tokens = await exchangeCode(integration, endpoints, { code, codeVerifier: secrets.codeVerifier, redirectUri }, opts);
   }
   // No nonce goes with a device code, so none may come back.
