@@ -47,6 +47,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   migrate: async () => (await import('./cli/commands/migrate')).migrate,
   formats: async () => (await import('./cli/commands/formats')).formats,
   login: async () => (await import('./cli/commands/login')).login,
+  'login-cert': async () => (await import('./cli/commands/login-cert')).loginCert,
   logout: async () => (await import('./cli/commands/logout')).logout,
   whoami: async () => (await import('./cli/commands/whoami')).whoami,
   secrets: async () => (await import('./cli/commands/secrets')).secrets,

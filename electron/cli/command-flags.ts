@@ -61,6 +61,7 @@ export const COMPLETION: Record<CommandName, CommandCompletion> = {
   migrate: { flags: { from: 'file', scopes: 'value', name: 'value', retire: 'bool' }, args: 'name' },
   formats: { flags: {} },
   login: { flags: { 'no-browser': 'bool', paste: 'bool', device: 'bool', timeout: 'value' }, args: 'name' },
+  'login-cert': { flags: { out: 'file', force: 'bool', ...JSON_FLAG } },
   logout: { flags: {}, args: 'name' },
   whoami: { flags: JSON_FLAG, args: 'name' },
   secrets: { flags: JSON_FLAG, args: 'name' },

@@ -33,6 +33,7 @@ export const COMMAND_SUMMARIES = {
   migrate: 'move a JWT integration to OAuth Server-to-Server',
   formats: 'list the file formats import reads and export writes',
   login: 'sign a person in (browser, --no-browser, --paste, --device)',
+  'login-cert': 'the certificate of https://localhost sign-ins, to trust',
   logout: "revoke and delete a person's tokens",
   whoami: 'who is signed in; exits 1 when a sign-in is needed',
   secrets: "list a credential's client secrets at Adobe",

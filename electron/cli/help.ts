@@ -129,7 +129,17 @@ keysmith bundle import FILE [--passphrase-stdin] [--json]
   --no-browser  print the URL (stderr) and wait for the redirect
   --paste       the browser is on another machine: paste the URL it ends on (or the code)
   --device      device code (RFC 8628): open the printed URL anywhere and enter the code
-  --timeout     how long to wait for the browser (default 300 s)`,
+  --timeout     how long to wait for the browser (default 300 s)
+  A registered https://localhost:PORT (or 127.0.0.1, [::1]) redirect is served over TLS with a
+  self-signed certificate Keysmith makes once and keeps: the browser warns about it until you trust
+  it (see \`keysmith help login-cert\`).`,
+  'login-cert': `keysmith login-cert [--out FILE [--force]] [--json]
+  Print (or write to FILE) the self-signed certificate Keysmith serves https://localhost sign-in
+  redirects with, made now if no sign-in has made it yet. Add it to your trust store so the browser
+  stops warning: macOS \`security add-trusted-cert -r trustRoot -k ~/Library/Keychains/login.keychain-db FILE\`;
+  Debian/Ubuntu \`sudo cp FILE /usr/local/share/ca-certificates/keysmith-localhost.crt && sudo update-ca-certificates\`;
+  Windows \`certutil -user -addstore Root FILE\`; Firefox: Settings > Certificates > Import.
+  It is valid for localhost, 127.0.0.1 and ::1 only, and cannot sign other certificates.`,
   logout: `keysmith logout <name>
   Revoke the person's tokens at the provider where it can (RFC 7009) and delete them here.`,
   whoami: `keysmith whoami <name> [--json]

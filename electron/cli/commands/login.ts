@@ -74,6 +74,11 @@ export async function login(args: string[], ctx: CliContext): Promise<void> {
         writeLine(err, url);
       }
     },
+    onLoopbackCertificate: (cert, redirectUri) => {
+      writeLine(err, `Keysmith answers ${visibleText(redirectUri)} over TLS with its own self-signed certificate (SHA-256 ${cert.fingerprint256}):`);
+      writeLine(err, `unless you trusted it, the browser shows a certificate warning (such as "Your connection is not private", NET::ERR_CERT_AUTHORITY_INVALID) before it comes back; continuing past it there is safe.`);
+      writeLine(err, `To trust it: \`keysmith login-cert --out keysmith-localhost.crt\` and add that file to your system or browser trust store (see \`keysmith help login-cert\`; kept at ${visibleText(cert.certPath)}).`);
+    },
     onDeviceCode: (code) => {
       writeLine(err, `To sign in, open ${code.verificationUri} on any device and enter the code: ${visibleText(code.userCode)}`);
       if (code.verificationUriComplete) writeLine(err, `(or open ${code.verificationUriComplete})`);
