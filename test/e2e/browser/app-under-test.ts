@@ -97,8 +97,8 @@ export async function startApp(opts: { keychain?: Keychain; dataDir?: string } =
   };
 }
 
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 /** A fresh page with the bridge installed; console errors and CSP violations are collected. */
