@@ -125,7 +125,7 @@ keysmith bundle import FILE [--passphrase-stdin] [--json]
   login: `keysmith login <name> [--no-browser | --paste | --device] [--timeout SECONDS]
   Sign a person in to a user sign-in integration: opens the system browser ($BROWSER, else
   xdg-open/open) at the provider, waits for it on http://127.0.0.1:<free port>/callback (or the
-  registered --redirect-uri), checks state, PKCE and the ID token, and stores the tokens encrypted.
+  registered redirect URI), checks state, PKCE and the ID token, and stores the tokens encrypted.
   --no-browser  print the URL (stderr) and wait for the redirect
   --paste       the browser is on another machine: paste the URL it ends on (or the code)
   --device      device code (RFC 8628): open the printed URL anywhere and enter the code
