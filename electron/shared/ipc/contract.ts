@@ -13,7 +13,7 @@ import { EXPORT_FORMATS, TOKEN_FORMATS, type ImportFormat, type TokenFormat } fr
 import { INTEGRATION_KINDS, IntegrationFieldsSchema, NameSchema, type IntegrationFieldsInput, type IntegrationKind } from '../integration';
 import { fieldIssues, withoutNulls } from '../integration-validation';
 import { DEFAULT_CERTIFICATE_DAYS, DEFAULT_RSA_KEY_SIZE, MAX_CERTIFICATE_DAYS, MAX_SUBJECT_LENGTH, RSA_KEY_SIZES } from '../key-limits';
-import { SettingsPatchSchema, type Settings } from '../settings-schema';
+import { SETTINGS_FIELDS, SettingsPatchSchema, type Settings } from '../settings-schema';
 import type { IntegrationSummary, KeyPairSummary, MaskedIntegration } from '../views';
 import { newPassphraseProblem } from '../passphrase-rule';
 import type { Channel, EventName } from './channels';
@@ -158,9 +158,10 @@ export const REQUEST_SCHEMAS = {
   'signin:status': NameRef,
   'signin:signOut': NameRef,
 
+  /** thresholds left out are the settings' (healthSecretMaxAgeDays, healthCertificateDays) */
   'health:report': z.strictObject({
-    secretMaxAgeDays: z.number().int().min(1).max(36_500).optional(),
-    certificateDays: z.number().int().min(1).max(36_500).optional(),
+    secretMaxAgeDays: SETTINGS_FIELDS.healthSecretMaxAgeDays.optional(),
+    certificateDays: SETTINGS_FIELDS.healthCertificateDays.optional(),
   }),
   'rotation:secrets': NameRef,
   /** the same safety as the CLI: `deleteOld`/`finish` delete only what Adobe reports unused since the switch, unless `force` */
