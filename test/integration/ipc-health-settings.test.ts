@@ -30,7 +30,8 @@ beforeEach(async () => {
   dir = tempDataDir();
   await cli(['add', 'oauth-s2s', '--name', 'Old', '--client-id', 'old-client', '--org-id', ORG, '--scopes', 'openid', '--client-secret-stdin'], 'old-secret-value');
   await cli(['add', 'jwt', '--name', 'Signed', '--client-id', 'jwt-client', '--org-id', ORG, '--technical-account-id', 'A@techacct.adobe.com', '--metascopes', 'm', '--client-secret-stdin'], 'x');
-  await cli(['keygen', 'Signed', '--days', '40']);
+  // The certificate for the Console goes into the test's own directory, not the working one.
+  await cli(['keygen', 'Signed', '--days', '40', '--cert-out', path.join(path.dirname(dir), 'signed.crt')]);
   const vault = await Vault.open(dir, async () => ({ method: 'passphrase', passphrase: PASSPHRASE }), { keychain: noKeychain });
   await vault.update((doc) => {
     const old = doc.integrations.find((i) => i.name === 'Old')!;
