@@ -14,6 +14,7 @@ import { copyToken } from './token-clipboard';
 import { NotificationPolicy } from './notification-policy';
 import { healthReport } from '../core/health/health-check';
 import { MintRecords } from '../core/health/mint-record';
+import { healthThresholds } from './settings';
 import { disposeAll, listen, type Dispose } from './subscriptions';
 import { KeysmithTray } from './tray.main';
 import { favoriteEntries } from './tray-menu';
@@ -55,7 +56,8 @@ export function startBackground(parts: AppParts, opts: { push: PushEvent; showWi
     for (const notice of notices.certificateNotices(expiring, now)) showNotice(notice, opts.showWindow);
     // Health rides the same schedule (unlock, every change, twice a day): the renderer's Health view and a daily notice.
     const vault = await session.vault();
-    const report = healthReport(vault.document, await new MintRecords(vault).read(), { now });
+    const thresholds = healthThresholds(await settings.get());
+    const report = healthReport(vault.document, await new MintRecords(vault).read(), { now, thresholds });
     if (report.due > 0) push('health:due', { due: report.due, items: report.items });
     const healthNotice = notices.healthNotice(report, now);
     if (healthNotice) showNotice(healthNotice, opts.showWindow);
@@ -83,6 +85,8 @@ export function startBackground(parts: AppParts, opts: { push: PushEvent; showWi
     listen(settings, 'changed', (s) => {
       minutes = s.autoLockMinutes;
       refreshTrayQuietly();
+      // New health thresholds change what is due: the renderer and the notice follow at once.
+      void checkCertificates().catch((err) => log('certificate check failed', err));
     }),
   ];
   void settings.get().then((s) => (minutes = s.autoLockMinutes));

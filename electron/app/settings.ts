@@ -13,6 +13,8 @@ import {
   type SettingsPatchSchema,
 } from '../shared/settings-schema';
 import { DEFAULT_REFRESH_MARGIN_MINUTES } from '../core/tokens/token-service';
+import { DEFAULT_THRESHOLDS } from '../core/health/health-check';
+import type { HealthThresholds } from '../shared/health';
 
 // The schemas live in a zod-only file the renderer can bundle; everything stays importable from here.
 export * from '../shared/settings-schema';
@@ -23,8 +25,15 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES,
   defaultImsEndpoint: DEFAULT_IMS_ENDPOINT,
   theme: 'system',
+  healthSecretMaxAgeDays: DEFAULT_THRESHOLDS.secretMaxAgeDays,
+  healthCertificateDays: DEFAULT_THRESHOLDS.certificateDays,
   favorites: [],
 });
+
+/** The thresholds the app's health report and its background check use. */
+export function healthThresholds(s: Settings): HealthThresholds {
+  return { secretMaxAgeDays: s.healthSecretMaxAgeDays, certificateDays: s.healthCertificateDays };
+}
 
 /**
  * Settings from a file that may be old, hand-edited or damaged: each field that does not parse

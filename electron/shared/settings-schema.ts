@@ -12,6 +12,17 @@ export type Theme = (typeof THEMES)[number];
 export const DEFAULT_CLIPBOARD_CLEAR_SECONDS = 30;
 export const DEFAULT_AUTO_LOCK_MINUTES = 15;
 export const MAX_FAVORITES = 50;
+/** Health thresholds are whole days; a century bounds them (the health:report request takes the same). */
+export const MAX_HEALTH_DAYS = 36_500;
+
+function healthDays(what: string) {
+  const range = `${what} must be between 1 and ${MAX_HEALTH_DAYS} days`;
+  return z
+    .number({ error: `${what} must be a number of days` })
+    .int({ error: `${what} must be whole days` })
+    .min(1, { error: range })
+    .max(MAX_HEALTH_DAYS, { error: range });
+}
 
 /** The per-integration margin's own bounds and messages, reused for the default. */
 const RefreshMarginSchema = OAuthS2SFields.shape.refreshMarginMinutes.unwrap();
@@ -37,6 +48,10 @@ export const SETTINGS_FIELDS = {
   /** default for new Adobe integrations that do not name an IMS endpoint */
   defaultImsEndpoint: ImsEndpointSchema,
   theme: z.enum(THEMES, { error: `theme must be one of ${THEMES.join(', ')}` }),
+  /** health reports an OAuth Server-to-Server client secret older than this as due for rotation */
+  healthSecretMaxAgeDays: healthDays('the secret age limit'),
+  /** health reports a certificate expiring within this many days */
+  healthCertificateDays: healthDays('the certificate warning'),
   favorites: z
     .array(z.uuid({ error: 'a favourite is an integration id' }))
     .max(MAX_FAVORITES, { error: `at most ${MAX_FAVORITES} favourites` }),

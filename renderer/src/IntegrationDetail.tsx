@@ -9,6 +9,7 @@ import { SignInPanel } from './SignInPanel';
 import { ariaKeyShortcuts, shortcutOf, shortcutTitle } from '../../electron/shared/shortcuts';
 import { KeypairPanel } from './keys/KeypairPanel';
 import { TokenPanel } from './TokenPanel';
+import { ExportPanel } from './export/ExportPanel';
 import { ErrorActionProvider, ErrorMessage, type ActionHandlers } from './errors/ErrorActions';
 import './forms/forms.css';
 
@@ -36,7 +37,7 @@ interface Props {
   onTokenResult?: (error: IpcError | null) => void;
 }
 
-type Mode = 'view' | 'edit' | 'confirm-delete' | 'deleted';
+type Mode = 'view' | 'edit' | 'confirm-delete' | 'export' | 'deleted';
 
 export function IntegrationDetail({ api, name, onChanged, intent, onTokenResult }: Props) {
   const [integration, setIntegration] = useState<Masked | null>(null);
@@ -194,6 +195,9 @@ export function IntegrationDetail({ api, name, onChanged, intent, onTokenResult 
           <button type="button" onClick={() => void duplicate()} disabled={busy} title="Make a copy with the same credentials, e.g. to vary the scopes">
             Duplicate
           </button>
+          <button type="button" onClick={() => setMode('export')} disabled={mode === 'export'} title="Write it for aio, a .env, Postman or curl">
+            Export…
+          </button>
           <button type="button" onClick={() => setMode('confirm-delete')} disabled={mode === 'confirm-delete'} title="Delete this integration (asks first)">
             Delete…
           </button>
@@ -209,6 +213,7 @@ export function IntegrationDetail({ api, name, onChanged, intent, onTokenResult 
           onCancel={() => backToView(null)}
         />
       )}
+      {mode === 'export' && <ExportPanel api={api} name={integration.name} kind={integration.kind} onClose={() => backToView(null)} />}
       {actionError && <ErrorMessage error={actionError} />}
       {notice && (
         <p role="status" className="notice">

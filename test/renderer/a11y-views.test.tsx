@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * axe-core over the keypair panel, settings, import and welcome views in their busiest states.
+ * axe-core over the keypair panel, settings, import, export and welcome views in their busiest states.
  * jsdom has no layout, so colour contrast is left to the browser suite; names, roles, labels and
  * ARIA use are checked here, where a regression is cheapest to find.
  */
@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KeysmithApi } from '../../electron/shared/ipc/api';
 import { DEFAULT_SETTINGS } from '../../electron/app/settings';
 import type { ImportPreview } from '../../electron/shared/ipc/contract';
+import { ExportPanel } from '../../renderer/src/export/ExportPanel';
 import { ImportView } from '../../renderer/src/import/ImportView';
 import { KeypairPanel } from '../../renderer/src/keys/KeypairPanel';
 import { SettingsView } from '../../renderer/src/settings/SettingsView';
@@ -59,6 +60,17 @@ describe('accessibility', () => {
     expect(await violations()).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Choose file…' }));
     await screen.findByRole('table');
+    expect(await violations()).toEqual([]);
+  });
+
+  it('export panel with a context message, then with the warnings of a save', async () => {
+    const exportFn = vi.fn(() => Promise.resolve({ ok: true, value: { saved: true, path: '/tmp/a.json', warnings: ['aio picks its IMS from the env', 'left out'] } }));
+    show(<ExportPanel api={{ interop: { export: exportFn }, on: vi.fn() } as unknown as KeysmithApi} name="Analytics" kind="oauthS2S" onClose={() => {}} />);
+    fireEvent.change(screen.getByLabelText('aio context name'), { target: { value: 'Bad Name' } });
+    expect(await violations()).toEqual([]);
+    fireEvent.change(screen.getByLabelText('aio context name'), { target: { value: 'good' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Export…' }));
+    await screen.findByText('aio picks its IMS from the env');
     expect(await violations()).toEqual([]);
   });
 

@@ -75,6 +75,8 @@ export function createFakeApi(options: FakeOptions = {}) {
     autoLockMinutes: 15,
     defaultImsEndpoint: 'https://ims-na1.adobelogin.com',
     theme: 'system',
+    healthSecretMaxAgeDays: 90,
+    healthCertificateDays: 30,
     favorites: [],
   };
 

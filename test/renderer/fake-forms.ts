@@ -48,6 +48,8 @@ export function createFormsFake(options: FormsFakeOptions = {}) {
     autoLockMinutes: 15,
     defaultImsEndpoint: 'https://ims-na1.adobelogin.com',
     theme: 'system',
+    healthSecretMaxAgeDays: 90,
+    healthCertificateDays: 30,
     favorites: options.favorites ?? [],
   };
 

@@ -49,4 +49,13 @@ describe('Health view and rotation wizard', () => {
     expect(screen.queryByRole('region', { name: 'Health' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Health' })).toBeTruthy();
   });
+
+  it('asks main for the report with the saved thresholds, and says which they are', async () => {
+    const { api, full } = createFakeApi({ health: due });
+    await full.settings.set({ healthSecretMaxAgeDays: 120, healthCertificateDays: 45 });
+    render(<MainView api={full} />);
+    expect(await screen.findByText(/Client secrets are due for rotation after 120 days, certificates 45 days before they expire/)).toBeTruthy();
+    // No thresholds in the request: main applies the saved ones, so the view and a notification agree.
+    expect(api.health.report).toHaveBeenCalledWith({});
+  });
 });

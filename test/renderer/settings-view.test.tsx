@@ -145,4 +145,24 @@ describe('SettingsView', () => {
     fireEvent.keyDown(field('Refresh margin (minutes)'), { key: 'Escape' });
     expect(onClose).toHaveBeenCalledTimes(2);
   });
+
+  it('edits the health thresholds: 90 and 30 days by default, checked as typed, only what changed is sent', async () => {
+    const { settings, current } = mount();
+    const secretAge = (await screen.findByLabelText('Rotate client secrets older than (days)')) as HTMLInputElement;
+    const certificate = field('Warn before a certificate expires (days)');
+    expect(secretAge.value).toBe('90');
+    expect(certificate.value).toBe('30');
+
+    for (const bad of ['0', '36501', '1.5', '9e1', 'ninety', '']) {
+      fireEvent.change(secretAge, { target: { value: bad } });
+      expect(messageOf(secretAge), bad).toMatch(/^The secret age limit must be/);
+      expect(save().disabled).toBe(true);
+    }
+    fireEvent.change(secretAge, { target: { value: ' 120 ' } });
+    expect(messageOf(secretAge)).toBeNull();
+    fireEvent.click(save());
+    await waitFor(() => expect(settings.set).toHaveBeenCalledWith({ healthSecretMaxAgeDays: 120 }));
+    expect(current()).toMatchObject({ healthSecretMaxAgeDays: 120, healthCertificateDays: 30 });
+    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+  });
 });

@@ -16,6 +16,8 @@ describe('settings', () => {
       autoLockMinutes: 15,
       defaultImsEndpoint: 'https://ims-na1.adobelogin.com',
       theme: 'system',
+      healthSecretMaxAgeDays: 90,
+      healthCertificateDays: 30,
       favorites: [],
     });
   });
@@ -37,6 +39,9 @@ describe('settings', () => {
     expect(SettingsPatchSchema.safeParse({ clipboardClearSeconds: 2 }).success).toBe(false);
     expect(SettingsPatchSchema.safeParse({ autoLockMinutes: 0 }).success).toBe(false);
     expect(SettingsPatchSchema.safeParse({ refreshMarginMinutes: 1441 }).success).toBe(false);
+    expect(SettingsPatchSchema.safeParse({ healthSecretMaxAgeDays: 0 }).success).toBe(false);
+    expect(SettingsPatchSchema.safeParse({ healthCertificateDays: 36_501 }).success).toBe(false);
+    expect(SettingsPatchSchema.safeParse({ healthSecretMaxAgeDays: 36_500, healthCertificateDays: 1 }).success).toBe(true);
     expect(SettingsPatchSchema.safeParse({ defaultImsEndpoint: 'http://ims.example.com' }).success).toBe(false);
     expect(SettingsPatchSchema.parse({ defaultImsEndpoint: 'ims-eu1.adobelogin.com' })).toEqual({ defaultImsEndpoint: 'https://ims-eu1.adobelogin.com' });
     expect(SettingsPatchSchema.safeParse({ favorites: ['not-an-id'] }).success).toBe(false);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { KeysmithError } from '../../core/errors';
 import { getIntegration } from '../../core/integration-view';
+import { currentCredentials } from '../../core/tokens/current-credentials';
 import { applyImport, planImport, prepareImport, type PlannedImport, type PreparedImport } from '../../core/interop/apply-import';
 import { exportIntegration } from '../../core/interop/export/export-integration';
 import { MAX_IMPORT_BYTES, parseImportFile, type ImportFormat } from '../../core/interop/import/parse-import';
@@ -89,18 +90,30 @@ export function interopHandlers(s: AppServices): DomainHandlers<'interop'> {
       return afterWrite(s, { items: done.map(importItem) });
     },
 
-    'interop:export': async ({ name, format, includeSecrets }) => {
-      const integration = getIntegration((await s.vault.vault()).document, name);
-      const result = exportIntegration(format, integration, { includeSecrets });
+    'interop:export': async ({ name, format, includeSecrets, context, withToken }) => {
+      const vault = await s.vault.vault();
+      const integration = getIntegration(vault.document, name);
+      // The token is a secret the user asked for by name, as the CLI's --with-token: minted now if none is cached.
+      const token = withToken ? await currentCredentials(vault.document, () => s.vault.tokens(), integration.name) : undefined;
+      if (token !== undefined && token.accessToken === undefined) {
+        throw new KeysmithError('invalid_input', `"${integration.name}" is an API key integration: it has no access token to include`, { field: 'withToken' });
+      }
+      const result = exportIntegration(format, integration, {
+        includeSecrets,
+        ...(token?.accessToken !== undefined && { accessToken: token.accessToken }),
+        ...(token?.expiresAt !== undefined && { accessTokenExpiresAt: token.expiresAt }),
+        ...(context !== undefined && { context }),
+      });
+      const warnings = result.warnings ?? [];
       const target = await s.dialogs.saveFile({
         title: `Export "${integration.name}" as ${format}${result.containsSecrets ? ' (with secrets)' : ''}`,
         defaultName: result.fileName,
         filters: [{ name: 'All files', extensions: ['*'] }],
       });
-      if (target === null) return { saved: false };
+      if (target === null) return { saved: false, warnings };
       // A file holding secrets is created 0600, so it is never readable by others, even briefly.
       await writeOutputFile(target, result.content, { mode: result.containsSecrets ? 0o600 : 0o644, overwrite: true });
-      return { saved: true, path: target };
+      return { saved: true, path: target, warnings };
     },
   };
 }

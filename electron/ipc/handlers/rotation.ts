@@ -4,6 +4,7 @@
  * checks before any delete). Answers hold ids, dates and sentences, never a secret value.
  */
 import { healthReport } from '../../core/health/health-check';
+import { healthThresholds } from '../../app/settings';
 import { MintRecords } from '../../core/health/mint-record';
 import { listSecrets } from '../../core/rotation/list-secrets';
 import { rotateSecret } from '../../core/rotation/rotate-secret';
@@ -18,7 +19,8 @@ export function rotationHandlers(s: AppServices): DomainHandlers<'health'> & Dom
   return {
     'health:report': async ({ secretMaxAgeDays, certificateDays }) => {
       const vault = await s.vault.vault();
-      const thresholds = { ...(secretMaxAgeDays !== undefined && { secretMaxAgeDays }), ...(certificateDays !== undefined && { certificateDays }) };
+      const saved = healthThresholds(await s.settings.get());
+      const thresholds = { secretMaxAgeDays: secretMaxAgeDays ?? saved.secretMaxAgeDays, certificateDays: certificateDays ?? saved.certificateDays };
       return healthReport(vault.document, await new MintRecords(vault).read(), { now: now(), thresholds });
     },
 

@@ -9,11 +9,21 @@
  */
 import { z } from 'zod';
 import { COPYABLE_FIELDS, type CopyableField } from '../fields';
-import { EXPORT_FORMATS, TOKEN_FORMATS, type ImportFormat, type TokenFormat } from '../formats';
+import {
+  AIO_CONTEXT_NAME,
+  AIO_CONTEXT_RULE,
+  CONTEXT_EXPORT_FORMATS,
+  EXPORT_FORMATS,
+  MAX_AIO_CONTEXT_NAME,
+  TOKEN_EXPORT_FORMATS,
+  TOKEN_FORMATS,
+  type ImportFormat,
+  type TokenFormat,
+} from '../formats';
 import { INTEGRATION_KINDS, IntegrationFieldsSchema, NameSchema, type IntegrationFieldsInput, type IntegrationKind } from '../integration';
 import { fieldIssues, withoutNulls } from '../integration-validation';
 import { DEFAULT_CERTIFICATE_DAYS, DEFAULT_RSA_KEY_SIZE, MAX_CERTIFICATE_DAYS, MAX_SUBJECT_LENGTH, RSA_KEY_SIZES } from '../key-limits';
-import { SettingsPatchSchema, type Settings } from '../settings-schema';
+import { SETTINGS_FIELDS, SettingsPatchSchema, type Settings } from '../settings-schema';
 import type { IntegrationSummary, KeyPairSummary, MaskedIntegration } from '../views';
 import { newPassphraseProblem } from '../passphrase-rule';
 import type { Channel, EventName } from './channels';
@@ -146,11 +156,28 @@ export const REQUEST_SCHEMAS = {
 
   'interop:importPreview': NoInput,
   'interop:importApply': z.strictObject({ previewId: z.uuid({ error: 'unknown import preview' }) }),
-  'interop:export': z.strictObject({
-    name: NameSchema,
-    format: z.enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_FORMATS.join(', ')}` }),
-    includeSecrets: z.boolean().default(false),
-  }),
+  'interop:export': z
+    .strictObject({
+      name: NameSchema,
+      format: z.enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_FORMATS.join(', ')}` }),
+      includeSecrets: z.boolean().default(false),
+      /** aio and env: the aio context name, as the CLI's `--context`; made from the integration's name when absent */
+      context: z
+        .string({ error: 'the aio context name must be text' })
+        .max(MAX_AIO_CONTEXT_NAME, { error: AIO_CONTEXT_RULE })
+        .regex(AIO_CONTEXT_NAME, { error: AIO_CONTEXT_RULE })
+        .optional(),
+      /** postman and curl: the integration's current token (minted when none is cached), as the CLI's `--with-token` */
+      withToken: z.boolean().default(false),
+    })
+    .superRefine((req, ctx) => {
+      if (req.withToken && !(TOKEN_EXPORT_FORMATS as readonly string[]).includes(req.format)) {
+        ctx.addIssue({ code: 'custom', path: ['withToken'], message: `a token can be included in the ${TOKEN_EXPORT_FORMATS.join(' and ')} formats only` });
+      }
+      if (req.context !== undefined && !(CONTEXT_EXPORT_FORMATS as readonly string[]).includes(req.format)) {
+        ctx.addIssue({ code: 'custom', path: ['context'], message: `an aio context name applies to the ${CONTEXT_EXPORT_FORMATS.join(' and ')} formats only` });
+      }
+    }),
 
   'settings:get': NoInput,
   'settings:set': SettingsPatchSchema,
@@ -158,9 +185,10 @@ export const REQUEST_SCHEMAS = {
   'signin:status': NameRef,
   'signin:signOut': NameRef,
 
+  /** thresholds left out are the settings' (healthSecretMaxAgeDays, healthCertificateDays) */
   'health:report': z.strictObject({
-    secretMaxAgeDays: z.number().int().min(1).max(36_500).optional(),
-    certificateDays: z.number().int().min(1).max(36_500).optional(),
+    secretMaxAgeDays: SETTINGS_FIELDS.healthSecretMaxAgeDays.optional(),
+    certificateDays: SETTINGS_FIELDS.healthCertificateDays.optional(),
   }),
   'rotation:secrets': NameRef,
   /** the same safety as the CLI: `deleteOld`/`finish` delete only what Adobe reports unused since the switch, unless `force` */
@@ -263,6 +291,9 @@ export interface TokenCopyResult extends CopyResult {
 /** A save dialog the user may cancel. */
 export type SaveResult = { saved: true; path: string } | { saved: false };
 
+/** An export's save, with what the tool the file is for will do differently from Keysmith (one sentence each, never a secret). */
+export type ExportSaveResult = SaveResult & { warnings: string[] };
+
 export type KeyImportResult = { imported: true; key: KeyPairSummary; certificateGenerated: boolean } | { imported: false };
 
 export interface ImportItem {
@@ -304,7 +335,7 @@ export interface ResponseMap {
   'secrets:copyField': CopyResult;
   'interop:importPreview': ImportPreview;
   'interop:importApply': { items: ImportItem[] };
-  'interop:export': SaveResult;
+  'interop:export': ExportSaveResult;
   'settings:get': Settings;
   'settings:set': Settings;
   'signin:start': SignInView;

@@ -17,9 +17,12 @@ export function HealthView({ api, onOpen, onClose }: Props) {
   const [report, setReport] = useState<HealthReport | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
   const [rotating, setRotating] = useState<string | null>(null);
+  const [limits, setLimits] = useState<{ secretDays: number; certificateDays: number } | null>(null);
 
   const load = useCallback(async () => {
-    const result = await call(api.health.report({}));
+    // No thresholds in the request: main applies the ones saved in Settings; they are shown so a result is never a surprise.
+    const [result, settings] = await Promise.all([call(api.health.report({})), call(api.settings.get())]);
+    if (settings.ok) setLimits({ secretDays: settings.value.healthSecretMaxAgeDays, certificateDays: settings.value.healthCertificateDays });
     if (result.ok) {
       setReport(result.value);
       setError(null);
@@ -49,6 +52,12 @@ export function HealthView({ api, onOpen, onClose }: Props) {
       {error && (
         <p role="alert" className="error-text">
           {error.message}
+        </p>
+      )}
+      {limits && (
+        <p className="hint health-limits">
+          Client secrets are due for rotation after {limits.secretDays} days, certificates {limits.certificateDays} days before they expire. Change
+          these in Settings.
         </p>
       )}
       {report === null && !error && <p aria-busy="true">Checking…</p>}

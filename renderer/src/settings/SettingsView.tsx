@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { call, type IpcError, type KeysmithApi } from '../bridge';
-import { changedFields, checkDraft, draftOf, EDITED, type Draft, type EditedKey, type FieldErrors, type Settings } from './settingsDraft';
+import { changedFields, checkDraft, draftOf, EDITED, MAX_HEALTH_DAYS, type Draft, type EditedKey, type FieldErrors, type Settings } from './settingsDraft';
 import { NeverToggle } from './NeverToggle';
 import { TextField } from './TextField';
 import { ThemeChoice } from './ThemeChoice';
@@ -21,13 +21,15 @@ const SOURCE_OF: Record<keyof Draft, EditedKey> = {
   autoLockNever: 'autoLockMinutes',
   imsEndpoint: 'defaultImsEndpoint',
   theme: 'theme',
+  secretMaxAgeText: 'healthSecretMaxAgeDays',
+  certificateDaysText: 'healthCertificateDays',
 };
 
 function isEditedKey(field: string | undefined): field is EditedKey {
   return (EDITED as readonly string[]).includes(field ?? '');
 }
 
-/** Clipboard delay, refresh margin, auto-lock, default IMS endpoint and theme. */
+/** Clipboard delay, refresh margin, auto-lock, default IMS endpoint, health thresholds and theme. */
 export function SettingsView({ api, onClose }: SettingsViewProps) {
   const [saved, setSaved] = useState<Settings | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -144,6 +146,25 @@ export function SettingsView({ api, onClose }: SettingsViewProps) {
             >
               <NeverToggle label="Never lock on idle" checked={draft.autoLockNever} onChange={(v) => edit('autoLockNever', v)} />
             </TextField>
+          </fieldset>
+          <fieldset>
+            <legend>Health</legend>
+            <TextField
+              label="Rotate client secrets older than (days)"
+              inputMode="numeric"
+              value={draft.secretMaxAgeText}
+              onValue={(v) => edit('secretMaxAgeText', v)}
+              hint={`1 to ${MAX_HEALTH_DAYS}. Health marks an OAuth Server-to-Server secret this old as due for rotation.`}
+              error={errors.healthSecretMaxAgeDays}
+            />
+            <TextField
+              label="Warn before a certificate expires (days)"
+              inputMode="numeric"
+              value={draft.certificateDaysText}
+              onValue={(v) => edit('certificateDaysText', v)}
+              hint={`1 to ${MAX_HEALTH_DAYS}. Health marks a certificate expiring within this many days as due.`}
+              error={errors.healthCertificateDays}
+            />
           </fieldset>
           <ThemeChoice value={draft.theme} onChange={(v) => edit('theme', v)} />
           {errors.theme && <p className="form-error">{errors.theme}</p>}

@@ -7,6 +7,7 @@ import '../forms/zod-csp';
 import {
   DEFAULT_AUTO_LOCK_MINUTES,
   DEFAULT_CLIPBOARD_CLEAR_SECONDS,
+  MAX_HEALTH_DAYS,
   SettingsPatchSchema,
   type Settings,
   type SettingsPatch,
@@ -14,9 +15,18 @@ import {
 } from '../../../electron/shared/settings-schema';
 
 export type { Settings, SettingsPatch, Theme };
+export { MAX_HEALTH_DAYS };
 
 /** The settings this form edits (favourites are edited in the list). */
-export const EDITED = ['clipboardClearSeconds', 'refreshMarginMinutes', 'autoLockMinutes', 'defaultImsEndpoint', 'theme'] as const;
+export const EDITED = [
+  'clipboardClearSeconds',
+  'refreshMarginMinutes',
+  'autoLockMinutes',
+  'defaultImsEndpoint',
+  'theme',
+  'healthSecretMaxAgeDays',
+  'healthCertificateDays',
+] as const;
 export type EditedKey = (typeof EDITED)[number];
 
 export interface Draft {
@@ -27,6 +37,8 @@ export interface Draft {
   autoLockNever: boolean;
   imsEndpoint: string;
   theme: Theme;
+  secretMaxAgeText: string;
+  certificateDaysText: string;
 }
 
 export type FieldErrors = Partial<Record<EditedKey, string>>;
@@ -40,6 +52,8 @@ export function draftOf(s: Settings): Draft {
     autoLockNever: s.autoLockMinutes === null,
     imsEndpoint: s.defaultImsEndpoint,
     theme: s.theme,
+    secretMaxAgeText: String(s.healthSecretMaxAgeDays),
+    certificateDaysText: String(s.healthCertificateDays),
   };
 }
 
@@ -56,6 +70,8 @@ function rawValues(d: Draft): Record<EditedKey, unknown> {
     autoLockMinutes: d.autoLockNever ? null : numberOf(d.autoLockText),
     defaultImsEndpoint: d.imsEndpoint,
     theme: d.theme,
+    healthSecretMaxAgeDays: numberOf(d.secretMaxAgeText),
+    healthCertificateDays: numberOf(d.certificateDaysText),
   };
 }
 

@@ -5,6 +5,7 @@
 import type { Integration } from '../../../shared/integration';
 import type { StoredKeyPair } from '../../../shared/stored-keypair';
 import { KeysmithError } from '../../errors';
+import { AIO_CONTEXT_NAME } from '../../../shared/formats';
 
 /** The secret a token request uses, as mint-token does: the first; the rest are kept for rotation only. */
 export function activeSecret(integration: Integration): string | undefined {
@@ -96,8 +97,6 @@ export function contextName(name: string, context?: string): string {
       .slice(0, 64) || 'keysmith'
   );
 }
-
-const AIO_CONTEXT_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 /** The stem of a suggested file name: portable on every file system. */
 export function fileStem(name: string): string {
