@@ -139,7 +139,7 @@ describe('keysmith login / whoami / token / logout', () => {
     const show = await cli(['show', 'Dev', '--json']);
     expect(JSON.parse(show.stdout)).toMatchObject({ kind: 'oauth2User', grant: 'device_code' });
     const missing = await cli(['add', 'oauth2', '--grant', 'authorization_code', '--name', 'X', '--client-id', 'c', '--token-url', 'https://idp.example/token']);
-    expect(missing.code).toBe(1);
+    expect(missing.code, 'a missing required flag is a usage error (2)').toBe(2);
     expect(missing.stderr).toContain('give the issuer (for OpenID discovery), or the authorization URL');
     const web = await cli(['add', 'oauth-user', '--name', 'W', '--client-id', 'c', '--app-type', 'web', '--redirect-uri', 'https://x.example/cb'], '');
     expect(web.code).not.toBe(0);
