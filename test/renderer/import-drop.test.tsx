@@ -90,5 +90,10 @@ describe('dropping a file on the window', () => {
     drag('drop', screen.getByRole('heading', { name: 'Import credentials' }), [big]);
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^"disk\.img" is 513 KiB; a credentials file is a few KB/));
     expect(interop.importPreview).not.toHaveBeenCalled();
+
+    // The refusal goes once a file is chosen instead.
+    fireEvent.click(screen.getByRole('button', { name: 'Choose file…' }));
+    await screen.findByRole('table');
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -23,6 +23,9 @@ type Busy = 'choosing' | 'applying' | null;
 export function ImportView({ api, onImported, onCancel, dropped, dropProblem }: ImportViewProps) {
   const [preview, setPreviewNow] = useState<Preview | null>(null);
   const [names, setNames] = useState<NameEdits>({});
+  // Shown until the next file is chosen or dropped; a new refused drop shows again.
+  const [dropNote, setDropNote] = useState(dropProblem);
+  useEffect(() => setDropNote(dropProblem), [dropProblem]);
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<IpcError | null>(null);
   const titleId = useId();
@@ -34,6 +37,7 @@ export function ImportView({ api, onImported, onCancel, dropped, dropProblem }: 
 
   async function choose(file?: DroppedFile) {
     setBusy('choosing');
+    setDropNote(undefined);
     const result = await call(file ? api.interop.importPreview({ dropped: file }) : api.interop.importPreview());
     setBusy(null);
     if (!result.ok) {
@@ -74,9 +78,9 @@ export function ImportView({ api, onImported, onCancel, dropped, dropProblem }: 
       <h2 id={titleId}>Import credentials</h2>
       {!preview && <SupportedFiles />}
       {preview && <ImportPlan preview={preview} names={names} problems={problems} onRename={(i, name) => setNames((old) => ({ ...old, [i]: name }))} />}
-      {dropProblem && !error && (
+      {dropNote && !error && (
         <p role="alert" className="error-text">
-          {dropProblem}
+          {dropNote}
         </p>
       )}
       {error && (
