@@ -3,6 +3,7 @@ import { call, type IpcError, type KeysmithApi, type ResponseOf } from './bridge
 import { DeleteConfirm } from './detail/DeleteConfirm';
 import { FavoriteButton } from './detail/FavoriteButton';
 import { FieldRows } from './detail/FieldRows';
+import { OverflowMenu } from './detail/OverflowMenu';
 import { EditIntegration } from './forms/EditIntegration';
 import { KIND_LABELS, signsInUser, signsWithKey } from '../../electron/shared/integration-kinds';
 import { SignInPanel } from './SignInPanel';
@@ -192,15 +193,15 @@ export function IntegrationDetail({ api, name, onChanged, intent, onTokenResult 
           <button type="button" ref={editRef} onClick={() => startEdit()} title={shortcutTitle('edit')} aria-keyshortcuts={ariaKeyShortcuts('edit')}>
             Edit
           </button>
-          <button type="button" onClick={() => void duplicate()} disabled={busy} title="Make a copy with the same credentials, e.g. to vary the scopes">
-            Duplicate
-          </button>
           <button type="button" onClick={() => setMode('export')} disabled={mode === 'export'} title="Write it for aio, a .env, Postman or curl">
             Export…
           </button>
-          <button type="button" onClick={() => setMode('confirm-delete')} disabled={mode === 'confirm-delete'} title="Delete this integration (asks first)">
-            Delete…
-          </button>
+          <OverflowMenu
+            items={[
+              { label: 'Duplicate', onSelect: () => void duplicate(), disabled: busy, title: 'Make a copy with the same credentials, e.g. to vary the scopes' },
+              { label: 'Delete…', onSelect: () => setMode('confirm-delete'), disabled: mode === 'confirm-delete', destructive: true, title: 'Delete this integration (asks first)' },
+            ]}
+          />
         </div>
       )}
       {mode === 'confirm-delete' && (

@@ -6,6 +6,7 @@ import { copiedState, CopyNotice, type CopyState } from './CopyNotice';
 import { ErrorActionProvider, ErrorMessage, type ActionHandlers } from './errors/ErrorActions';
 import { NewIntegration } from './forms/NewIntegration';
 import { ImportView } from './import/ImportView';
+import { useFileDrop, type DroppedFile } from './import/useFileDrop';
 import { IntegrationDetail, type DetailIntent } from './IntegrationDetail';
 import { IntegrationList } from './IntegrationList';
 import { buildCommands } from './palette/commands';
@@ -25,7 +26,7 @@ interface Props {
 }
 
 /** What the right-hand pane shows; `intent` is what the detail should do once open (from an error's button or the palette). */
-type Pane = { view: 'detail'; name: string; intent?: DetailIntent } | { view: 'new' } | { view: 'import' } | { view: 'settings' } | { view: 'health' } | { view: 'none' };
+type Pane = { view: 'detail'; name: string; intent?: DetailIntent } | { view: 'new' } | { view: 'import'; dropped?: DroppedFile; dropProblem?: string } | { view: 'settings' } | { view: 'health' } | { view: 'none' };
 
 /** The last copy from a row or the palette, for the notice under the list. */
 type RowCopy = { name: string; state: CopyState; preview?: string; error?: IpcError };
@@ -158,6 +159,9 @@ export function MainView({ api }: Props) {
     lock: () => guard.confirm(() => void api.vault.lock()),
   });
 
+  // A credentials file dropped anywhere opens the import with its plan (through the unsaved-work guard).
+  const dragging = useFileDrop((r) => go(r.ok ? { view: 'import', dropped: r.file } : { view: 'import', dropProblem: r.message }), !palette);
+
   const empty = items !== null && items.length === 0;
   return (
     <ErrorActionProvider handlers={handlers}>
@@ -238,7 +242,13 @@ export function MainView({ api }: Props) {
             )}
             {pane.view === 'new' && <NewIntegration api={api} onCreated={(name) => void show(name)} onCancel={() => setPaneNow({ view: 'none' })} />}
             {pane.view === 'import' && (
-              <ImportView api={api} onImported={(names) => void show(names[0] ?? null)} onCancel={() => setPaneNow({ view: 'none' })} />
+              <ImportView
+                api={api}
+                dropped={pane.dropped}
+                dropProblem={pane.dropProblem}
+                onImported={(names) => void show(names[0] ?? null)}
+                onCancel={() => setPaneNow({ view: 'none' })}
+              />
             )}
             {pane.view === 'health' && <HealthView api={api} onOpen={(name) => go({ view: 'detail', name })} onClose={() => setPaneNow({ view: 'none' })} />}
             {pane.view === 'settings' && <SettingsView api={api} onClose={() => setPaneNow({ view: 'none' })} />}
@@ -252,6 +262,11 @@ export function MainView({ api }: Props) {
                   </p>
                 </section>
               ))}
+          </div>
+        )}
+        {dragging && (
+          <div className="drop-overlay" aria-hidden="true">
+            <p>Drop a credentials file to import it</p>
           </div>
         )}
         {palette && <CommandPalette commands={commands} onClose={() => setPalette(false)} />}

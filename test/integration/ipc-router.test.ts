@@ -14,6 +14,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { APP_ORIGIN } from '../../electron/app/app-protocol';
+import { MAX_DROPPED_FILE_BYTES } from '../../electron/shared/import-limits';
 import { SECRET_MANAGEMENT_SCOPES } from '../../electron/shared/secret-rotation';
 import { CHANNELS, type Channel } from '../../electron/shared/ipc/channels';
 import type { ImportPreview, IntegrationListItem, TokenCopyResult, TokenStatus, VaultStatus } from '../../electron/shared/ipc/contract';
@@ -394,6 +395,52 @@ describe('IPC router: import and export', () => {
     expect((await ok<IntegrationListItem[]>('integrations:list')).map((i) => i.clientId)).toContain('imported-client');
     await fails('interop:importApply', { previewId: preview.previewId }, 'not_found'); // used up
     expect(await ok('interop:importPreview')).toEqual({ cancelled: true });
+  });
+
+  it('previews a dropped file from its text alone, and applies it under the names given in the plan', async () => {
+    await given.analytics();
+    const project = readFileSync(writeConsoleProject(path.join(h.workDir, 'project.json')), 'utf8');
+    const dropped = { fileName: '/elsewhere/project.json', content: project };
+    const preview = await ok<ImportPreview>('interop:importPreview', { dropped });
+    if (preview.cancelled) throw new Error('preview was cancelled');
+    expect(preview).toMatchObject({ file: 'project.json', format: 'console', items: [{ action: 'add', clientId: 'imported-client' }] });
+    expect(h.dialogs.openQueue).toEqual([]);
+
+    // A name that is taken is refused with its field, and the same preview can be applied with another.
+    const taken = await fails('interop:importApply', { previewId: preview.previewId, names: { 0: 'analytics ' } }, 'already_exists');
+    expect(taken.field).toBe('name');
+    expect((await fails('interop:importApply', { previewId: preview.previewId, names: { 3: 'Reports' } }, 'invalid_input')).field).toBe('name');
+    await fails('interop:importApply', { previewId: preview.previewId, names: JSON.parse('{"constructor":"x"}') }, 'invalid_input');
+    await fails('interop:importApply', { previewId: preview.previewId, names: { '00': 'x' } }, 'invalid_input');
+    await fails('interop:importApply', { previewId: preview.previewId, names: { 0: 'bad\u0007name' } }, 'invalid_input');
+    await fails('interop:importApply', { previewId: preview.previewId, names: { 0: '' } }, 'invalid_input');
+    const applied = await ok<{ items: { targetName: string }[] }>('interop:importApply', { previewId: preview.previewId, names: { 0: '  Reports stage ' } });
+    expect(applied.items.map((i) => i.targetName)).toEqual(['Reports stage']);
+    const list = await ok<IntegrationListItem[]>('integrations:list');
+    expect(list.find((i) => i.clientId === 'imported-client')?.name).toBe('Reports stage');
+
+    // The same file again updates in place: it keeps its name, and a new one for it is refused.
+    const again = await ok<ImportPreview>('interop:importPreview', { dropped });
+    if (again.cancelled) throw new Error('preview was cancelled');
+    expect(again.items).toMatchObject([{ action: 'update', targetName: 'Reports stage' }]);
+    expect((await fails('interop:importApply', { previewId: again.previewId, names: { 0: 'Other' } }, 'invalid_input')).message).toContain('keeps that name');
+  });
+
+  it('never reads a key file a dropped file names, and bounds what is dropped', async () => {
+    await given.unlocked();
+    const keyFile = path.join(h.workDir, 'private.key');
+    writeFileSync(keyFile, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    const env = `CLIENT_ID=dropped-jwt\nCLIENT_SECRET=${CANARY_IMPORT}\nORG_ID=${ORG}\nTECHNICAL_ACCOUNT_ID=${TECH}\nMETASCOPES=ent_cloudmgr_sdk\nPRIVATE_KEY_PATH=${keyFile}\n`;
+    const preview = await ok<ImportPreview>('interop:importPreview', { dropped: { fileName: 'jwt.env', content: env } });
+    if (preview.cancelled) throw new Error('preview was cancelled');
+    expect(preview.items).toMatchObject([{ clientId: 'dropped-jwt', key: null }]);
+    expect(preview.warnings.join('\n')).toContain('cannot read');
+
+    await fails('interop:importPreview', { dropped: { fileName: 'big.json', content: 'x'.repeat(MAX_DROPPED_FILE_BYTES + 1) } }, 'invalid_input');
+    await fails('interop:importPreview', { dropped: { fileName: 'x'.repeat(256), content: '{}' } }, 'invalid_input');
+    await fails('interop:importPreview', { dropped: { fileName: 'a.json', content: '{}', path: '/etc/passwd' } }, 'invalid_input');
+    await fails('interop:importPreview', { path: keyFile }, 'invalid_input');
+    await fails('interop:importPreview', { dropped: { fileName: 'empty.json', content: '' } }, 'invalid_input');
   });
 
   it('exports through the save dialog; a file with secrets is 0600', async () => {

@@ -26,13 +26,22 @@ async function openFirst() {
   return fake;
 }
 
+/** Duplicate and Delete… live in the "More ▾" menu. */
+function chooseMore(item: string) {
+  fireEvent.click(screen.getByRole('button', { name: 'More actions' }));
+  fireEvent.click(screen.getByRole('menuitem', { name: item }));
+}
+
 describe('IntegrationDetail', () => {
   it('shows the fields, and the client secret string exactly as the API returned it', async () => {
     const fake = await openFirst();
     expect(fake.api.integrations.get).toHaveBeenCalledWith({ name: 'integration-0000' });
     expect(screen.getByTestId('client-secret').textContent).toBe(MASKED_SECRET);
     expect(screen.getByText('client0abc')).toBeTruthy();
-    expect(screen.getByText('openid, AdobeID')).toBeTruthy();
+    // Scopes are chips, one per scope, each a value in monospace.
+    const scopes = screen.getByRole('list', { name: 'Scopes' });
+    expect(within(scopes).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['openid', 'AdobeID']);
+    expect(within(scopes).getAllByRole('listitem').every((li) => li.querySelector('code'))).toBe(true);
   });
 
   it('asks the API to copy the client secret (secrets.copyClientSecret) and says it was copied', async () => {
@@ -184,7 +193,7 @@ describe('IntegrationDetail actions', () => {
   it('deletes only after an inline confirmation that says the keys and the token go with it', async () => {
     const confirmSpy = vi.spyOn(window, 'confirm');
     const fake = await mount(JWT);
-    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    chooseMore('Delete…');
     const dialog = screen.getByRole('alertdialog', { name: 'Delete “AEM prod”?' });
     expect(dialog.textContent).toMatch(/Its keypair \(private key and certificate\) and its cached access token will be deleted with it/);
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Keep it' }));
@@ -193,7 +202,7 @@ describe('IntegrationDetail actions', () => {
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(fake.api.integrations.delete).not.toHaveBeenCalled();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    chooseMore('Delete…');
     fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(fake.onChanged).toHaveBeenCalledWith(null));
     expect(fake.api.integrations.delete).toHaveBeenCalledWith({ name: 'AEM prod' });
@@ -203,23 +212,65 @@ describe('IntegrationDetail actions', () => {
 
   it('does not mention keys or a token for an API key', async () => {
     await mount(masked({ name: 'Stock', kind: 'apiKey' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    chooseMore('Delete…');
     expect(screen.getByRole('alertdialog').textContent).not.toMatch(/keypair|token/);
   });
 
   it('keeps the view and says why when a delete fails', async () => {
     const fake = await mount(JWT);
     fake.api.integrations.delete.mockResolvedValueOnce({ ok: false, error: { code: 'vault_locked', message: 'The vault is locked: unlock it first' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    chooseMore('Delete…');
     fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
     expect((await screen.findByRole('alert')).textContent).toBe('The vault is locked: unlock it first');
     expect(fake.onChanged).not.toHaveBeenCalled();
     expect(screen.getByRole('heading', { name: 'AEM prod' })).toBeTruthy();
   });
 
+  it('keeps Duplicate and Delete… in a "More" menu, Delete set apart as destructive, usable from the keyboard', async () => {
+    const fake = await mount(JWT);
+    expect(screen.queryByRole('button', { name: 'Delete…' })).toBeNull();
+    const more = screen.getByRole('button', { name: 'More actions' });
+    expect(more.getAttribute('aria-haspopup')).toBe('menu');
+    fireEvent.keyDown(more, { key: 'ArrowDown' });
+    const menu = await screen.findByRole('menu', { name: 'More actions' });
+    expect(more.getAttribute('aria-expanded')).toBe('true');
+    const items = within(menu).getAllByRole('menuitem');
+    expect(items.map((i) => i.textContent)).toEqual(['Duplicate', 'Delete…']);
+    expect(items[1]!.className).toContain('menu-destructive');
+    expect(items[0]!.className).not.toContain('menu-destructive');
+    await waitFor(() => expect(document.activeElement).toBe(items[0]));
+    fireEvent.keyDown(menu, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(items[1]);
+    fireEvent.keyDown(menu, { key: 'Escape' });
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(document.activeElement).toBe(more);
+
+    fireEvent.click(more);
+    fireEvent.keyDown(await screen.findByRole('menuitem', { name: 'Delete…' }), { key: 'Enter' });
+    expect(screen.getByRole('alertdialog', { name: 'Delete “AEM prod”?' })).toBeTruthy();
+    expect(fake.api.integrations.delete).not.toHaveBeenCalled();
+  });
+
+  it('closes the menu on a click elsewhere', async () => {
+    await mount(JWT);
+    fireEvent.click(screen.getByRole('button', { name: 'More actions' }));
+    expect(screen.getByRole('menu')).toBeTruthy();
+    fireEvent.mouseDown(screen.getByRole('heading', { name: 'AEM prod' }));
+    expect(screen.queryByRole('menu')).toBeNull();
+  });
+
+  it('sets a description in the body type and values in monospace', async () => {
+    await mount(masked({ name: 'Described', kind: 'oauthS2S', description: 'For the nightly\nreport job', scopes: ['openid'] }));
+    const description = screen.getByText(/For the nightly/);
+    expect(description.tagName).toBe('SPAN');
+    expect(description.closest('code')).toBeNull();
+    expect(description.className).toBe('prose');
+    expect(screen.getByText('client0abc').tagName).toBe('CODE');
+  });
+
   it('duplicates and reports the copy by name', async () => {
     const fake = await mount(JWT);
-    fireEvent.click(screen.getByRole('button', { name: 'Duplicate' }));
+    chooseMore('Duplicate');
     await waitFor(() => expect(fake.onChanged).toHaveBeenCalledWith({ name: 'AEM prod (copy)' }));
     expect(fake.api.integrations.duplicate).toHaveBeenCalledWith({ name: 'AEM prod' });
   });

@@ -56,7 +56,9 @@ describe('ImportView', () => {
     const table = await screen.findByRole('table');
     expect(within(table).getByText('project.json').closest('caption')!.textContent).toBe('project.json: Developer Console project JSON');
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => [...r.children].map((c) => c.textContent))).toEqual([
+    // An added credential's name is an input (editable); an updated one's is text.
+    const cellText = (c: Element) => c.querySelector('input')?.value ?? c.textContent;
+    expect(rows.map((r) => [...r.children].map(cellText))).toEqual([
       ['Add', 'Cloud Manager', 'OAuth Server-to-Server', 'cm1234', 'none', 'project.json credential "CM"'],
       ['Update', 'AEM prod', 'Service Account (JWT)', 'aem5678', '7B7A1856… (new)', 'project.json credential "AEM"'],
     ]);
@@ -112,5 +114,55 @@ describe('ImportView', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(onCancel).toHaveBeenCalledTimes(1);
+  });
+
+  it('applies the names typed in the plan for added credentials, and only those changed', async () => {
+    const { interop, onImported } = mount();
+    fireEvent.click(screen.getByRole('button', { name: 'Choose file…' }));
+    await screen.findByRole('table');
+    // The updated credential keeps its vault name: no input for it.
+    expect(screen.queryByRole('textbox', { name: 'Name for project.json credential "AEM"' })).toBeNull();
+    const name = screen.getByRole('textbox', { name: 'Name for project.json credential "CM"' }) as HTMLInputElement;
+    expect(name.value).toBe('Cloud Manager');
+
+    fireEvent.change(name, { target: { value: '   ' } });
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(name.getAttribute('aria-describedby')!)!.textContent).toBe('name must not be empty');
+    expect((screen.getByRole('button', { name: 'Import 2' }) as HTMLButtonElement).disabled).toBe(true);
+
+    fireEvent.change(name, { target: { value: 'aem PROD ' } });
+    expect(document.getElementById(name.getAttribute('aria-describedby')!)!.textContent).toBe('another credential in this import has this name');
+    expect((screen.getByRole('button', { name: 'Import 2' }) as HTMLButtonElement).disabled).toBe(true);
+
+    fireEvent.change(name, { target: { value: ' CM stage ' } });
+    expect(name.getAttribute('aria-invalid')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Import 2' }));
+    await waitFor(() => expect(onImported).toHaveBeenCalled());
+    expect(interop.importApply).toHaveBeenCalledWith({ previewId: PREVIEW_ID, names: { 0: 'CM stage' } });
+  });
+
+  it('keeps the plan and the typed names when main refuses a name, so it can be fixed there', async () => {
+    const { interop } = mount();
+    fireEvent.click(screen.getByRole('button', { name: 'Choose file…' }));
+    await screen.findByRole('table');
+    const name = screen.getByRole('textbox', { name: 'Name for project.json credential "CM"' }) as HTMLInputElement;
+    fireEvent.change(name, { target: { value: 'Analytics' } });
+    interop.importApply.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'already_exists', message: 'An integration named "Analytics" already exists, or is added twice by this import; nothing was written', field: 'name' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Import 2' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('"Analytics" already exists');
+    expect(screen.getByRole('table')).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: 'Name for project.json credential "CM"' }) as HTMLInputElement).value).toBe('Analytics');
+  });
+
+  it('applies without names when none was changed', async () => {
+    const { interop } = mount();
+    fireEvent.click(screen.getByRole('button', { name: 'Choose file…' }));
+    const name = (await screen.findByRole('textbox', { name: 'Name for project.json credential "CM"' })) as HTMLInputElement;
+    fireEvent.change(name, { target: { value: 'Cloud Manager ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Import 2' }));
+    await waitFor(() => expect(interop.importApply).toHaveBeenCalledWith({ previewId: PREVIEW_ID }));
   });
 });

@@ -27,6 +27,12 @@ function mount(initial: KeyPair[] = []) {
   return { ...fake, onChanged };
 }
 
+/** One fingerprint form everywhere: the short one shown, the full one in its title. */
+function expectFingerprint(el: HTMLElement, full: string) {
+  expect(el.textContent).toBe(`${full.replace(/:/g, '').slice(0, 8)}…`);
+  expect(el.getAttribute('title')).toBe(full);
+}
+
 const row = (fp: string) => screen.getByTestId(`key-${fp.replace(/:/g, '').slice(0, 8)}`);
 
 function deferred<T>() {
@@ -66,7 +72,7 @@ describe('KeypairPanel', () => {
     await act(async () => pending.resolve({ ok: true, value: {} as KeyPair }));
 
     expect(fake.keypairs.generate).toHaveBeenCalledWith({ name: NAME, bits: 4096, days: 730, subject: { CN: 'AEM prod signer', C: 'DE' } });
-    expect((await screen.findByTestId('new-key-fingerprint')).textContent).toBe(GENERATED[0]);
+    expectFingerprint(await screen.findByTestId('new-key-fingerprint'), GENERATED[0]!);
     expect(screen.getByTestId('new-key-expiry').textContent).toBe('2028-05-31 (729 days left)');
     expect(within(row(GENERATED[0]!)).getByText('active')).toBeTruthy();
     expect(within(row(GENERATED[0]!)).getByText('4096 bits, generated')).toBeTruthy();
@@ -210,7 +216,7 @@ describe('KeypairPanel', () => {
 
     fireEvent.change(field, { target: { value: 'right one' } });
     fireEvent.click(screen.getByRole('button', { name: 'Choose the file and import' }));
-    expect((await screen.findByTestId('new-key-fingerprint')).textContent).toBe(imported.fingerprintSha256);
+    expectFingerprint(await screen.findByTestId('new-key-fingerprint'), imported.fingerprintSha256);
     expect(fake.keypairs.import).toHaveBeenLastCalledWith({ name: NAME, source: 'dialog', passphrase: 'right one' });
     expect(screen.queryByLabelText('Key passphrase')).toBeNull();
     expect(screen.getByRole('region', { name: 'New key' }).textContent).toContain('Key imported. It came without a certificate, so Keysmith made one.');

@@ -23,6 +23,25 @@ export interface PreparedImport {
   fields: IntegrationFields;
   /** `publicKeySha256` identifies the key whatever certificate it comes with; `certificateMade`: the file had none */
   key?: KeyMaterial & { fingerprintSha256: string; publicKeySha256: string; certificateMade: boolean };
+  /** the user chose this name: it is used as is or refused, never made unique with " (2)" */
+  nameGiven?: boolean;
+}
+
+/**
+ * The names a user gave in the plan, by item index; names are already valid (the caller's schema
+ * checked them). Returns new objects: a preview kept for a later apply is not changed.
+ */
+export function withNames(prepared: readonly PreparedImport[], names: Readonly<Record<string, string>>): PreparedImport[] {
+  const out = [...prepared];
+  for (const [index, name] of Object.entries(names)) {
+    const at = Number(index);
+    const p = out[at];
+    if (!Number.isInteger(at) || p === undefined) {
+      throw new KeysmithError('invalid_input', `The import has ${prepared.length} credential(s); there is no item ${index} to name`, { field: 'name' });
+    }
+    out[at] = { ...p, fields: { ...p.fields, name }, nameGiven: true };
+  }
+  return out;
 }
 
 /**
@@ -119,6 +138,7 @@ export function planImport(doc: Readonly<VaultDocument>, prepared: PreparedImpor
   }
   return prepared.map((p) => {
     const existing = byIdentity.get(identityOf(p.fields as { kind: string; clientId: string; orgId?: string }));
+    if (p.nameGiven) assertNameUsable(p, existing, taken);
     const targetName = existing ? existing.name : freeName(p.fields.name, taken, next);
     taken.add(nameKey(targetName));
     const keyIsNew = Boolean(p.key && !(existing?.keys ?? []).some((k) => k.fingerprintSha256 === p.key!.fingerprintSha256 || publicKeySha256(k.privateKeyPem) === p.key!.publicKeySha256));
@@ -157,6 +177,15 @@ export function applyImport(doc: VaultDocument, prepared: PreparedImport[], now 
   }
   assertUniqueNames(doc);
   return plan;
+}
+
+function assertNameUsable(p: PreparedImport, existing: Integration | undefined, taken: Set<string>): void {
+  if (existing) {
+    throw new KeysmithError('invalid_input', `${p.candidate.source} updates "${existing.name}" in place, so it keeps that name`, { field: 'name' });
+  }
+  if (taken.has(nameKey(p.fields.name))) {
+    throw new KeysmithError('already_exists', `An integration named "${p.fields.name}" already exists, or is added twice by this import; nothing was written`, { field: 'name' });
+  }
 }
 
 function assertUniqueNames(doc: Readonly<VaultDocument>): void {

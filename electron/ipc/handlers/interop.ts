@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { KeysmithError } from '../../core/errors';
+import { KeysmithError, isKeysmithError } from '../../core/errors';
 import { getIntegration } from '../../core/integration-view';
 import { currentCredentials } from '../../core/tokens/current-credentials';
-import { applyImport, planImport, prepareImport, type PlannedImport, type PreparedImport } from '../../core/interop/apply-import';
+import { applyImport, planImport, prepareImport, withNames, type PlannedImport, type PreparedImport } from '../../core/interop/apply-import';
 import { exportIntegration } from '../../core/interop/export/export-integration';
 import { MAX_IMPORT_BYTES, parseImportFile, type ImportFormat } from '../../core/interop/import/parse-import';
 import { readInputBytes, readInputFile, writeOutputFile } from '../../core/output-file';
 import type { ImportItem } from '../../shared/ipc/contract';
+import { visibleText } from '../../shared/terminal-text';
 import type { AppServices } from '../services';
 import type { DomainHandlers } from './types';
 import { afterWrite, clockOf } from './writes';
@@ -40,16 +41,30 @@ export function importItem(p: PlannedImport): ImportItem {
   };
 }
 
-/** Reads, detects, parses and validates a credentials file the user chose; nothing is written. */
-async function readImport(file: string): Promise<{ format: ImportFormat; warnings: string[]; prepared: PreparedImport[] }> {
-  const dir = path.dirname(file);
-  const bytes = await readInputBytes(file, 'credentials', MAX_IMPORT_BYTES);
-  const plan = await parseImportFile(bytes, {
-    fileName: path.basename(file),
-    baseDir: dir,
-    readFile: (p) => readInputFile(path.resolve(dir, p), 'private key', MAX_KEY_FILE_BYTES),
-  });
-  if (plan.candidates.length === 0) throw new KeysmithError('invalid_input', `Nothing to import from ${path.basename(file)}`);
+type ImportSource = { file: string } | { dropped: { fileName: string; content: string } };
+
+/**
+ * Reads, detects, parses and validates a credentials file; nothing is written. A dropped file comes
+ * as text only: main never reads a path the renderer names, so key files it points to are not read
+ * (the parser says so in a warning).
+ */
+async function readImport(source: ImportSource): Promise<{ format: ImportFormat; warnings: string[]; prepared: PreparedImport[] }> {
+  let plan;
+  let fileName: string;
+  if ('file' in source) {
+    const dir = path.dirname(source.file);
+    fileName = path.basename(source.file);
+    const bytes = await readInputBytes(source.file, 'credentials', MAX_IMPORT_BYTES);
+    plan = await parseImportFile(bytes, {
+      fileName,
+      baseDir: dir,
+      readFile: (p) => readInputFile(path.resolve(dir, p), 'private key', MAX_KEY_FILE_BYTES),
+    });
+  } else {
+    fileName = path.basename(source.dropped.fileName);
+    plan = await parseImportFile(Buffer.from(source.dropped.content, 'utf8'), { fileName });
+  }
+  if (plan.candidates.length === 0) throw new KeysmithError('invalid_input', `Nothing to import from ${visibleText(fileName)}`);
   const prepared = await prepareImport(plan.candidates);
   return { format: plan.format, warnings: [...plan.warnings, ...plan.candidates.flatMap((c) => c.warnings)], prepared };
 }
@@ -65,20 +80,26 @@ export function interopHandlers(s: AppServices): DomainHandlers<'interop'> {
   };
 
   return {
-    'interop:importPreview': async () => {
+    'interop:importPreview': async (request) => {
       const vault = await s.vault.vault();
-      const paths = await s.dialogs.openFiles({ title: 'Import credentials', filters: IMPORT_FILTERS, multiple: false });
-      const file = paths?.[0];
-      if (!file) return { cancelled: true };
-      const { format, warnings, prepared } = await readImport(file);
+      let source: ImportSource;
+      if (request?.dropped) source = { dropped: request.dropped };
+      else {
+        const paths = await s.dialogs.openFiles({ title: 'Import credentials', filters: IMPORT_FILTERS, multiple: false });
+        const file = paths?.[0];
+        if (!file) return { cancelled: true };
+        source = { file };
+      }
+      const { format, warnings, prepared } = await readImport(source);
+      const file = 'file' in source ? path.basename(source.file) : path.basename(source.dropped.fileName);
       const items = planImport(vault.document, prepared).map(importItem);
       prune();
       const previewId = randomUUID();
       previews.set(previewId, { prepared, expiresAt: nowMs() + PREVIEW_TTL_MS });
-      return { cancelled: false, previewId, file: path.basename(file), format, items, warnings };
+      return { cancelled: false, previewId, file, format, items, warnings };
     },
 
-    'interop:importApply': async ({ previewId }) => {
+    'interop:importApply': async ({ previewId, names }) => {
       const pending = previews.get(previewId);
       previews.delete(previewId);
       if (!pending || pending.expiresAt <= nowMs()) {
@@ -86,7 +107,15 @@ export function interopHandlers(s: AppServices): DomainHandlers<'interop'> {
       }
       const vault = await s.vault.vault();
       // Planned again inside the lock, so a vault changed since the preview is never overwritten blindly.
-      const done = await vault.update((doc) => applyImport(doc, pending.prepared, now()));
+      let done;
+      try {
+        const prepared = names ? withNames(pending.prepared, names) : pending.prepared;
+        done = await vault.update((doc) => applyImport(doc, prepared, now()));
+      } catch (err) {
+        // A name the user typed that is taken is fixed in the same plan, not by choosing the file again.
+        if (isKeysmithError(err) && err.field === 'name') previews.set(previewId, pending);
+        throw err;
+      }
       return afterWrite(s, { items: done.map(importItem) });
     },
 

@@ -23,6 +23,7 @@ import {
 import { INTEGRATION_KINDS, IntegrationFieldsSchema, NameSchema, type IntegrationFieldsInput, type IntegrationKind } from '../integration';
 import { fieldIssues, withoutNulls } from '../integration-validation';
 import { DEFAULT_CERTIFICATE_DAYS, DEFAULT_RSA_KEY_SIZE, MAX_CERTIFICATE_DAYS, MAX_SUBJECT_LENGTH, RSA_KEY_SIZES } from '../key-limits';
+import { MAX_DROPPED_FILE_BYTES, MAX_IMPORT_FILE_NAME, MAX_IMPORT_NAMES } from '../import-limits';
 import { SETTINGS_FIELDS, SettingsPatchSchema, type Settings } from '../settings-schema';
 import type { IntegrationSummary, KeyPairSummary, MaskedIntegration } from '../views';
 import { newPassphraseProblem } from '../passphrase-rule';
@@ -39,6 +40,16 @@ import type { RotationResult, SecretsReport } from '../secret-rotation';
 const NoInput = z.undefined({ error: 'this call takes no arguments' });
 
 const NameRef = z.strictObject({ name: NameSchema });
+
+const DroppedFile = z.strictObject({
+  fileName: z.string().min(1, { error: 'the dropped file has no name' }).max(MAX_IMPORT_FILE_NAME, { error: 'the dropped file name is too long' }),
+  content: z.string().max(MAX_DROPPED_FILE_BYTES, { error: 'a credentials file is a few KB: check that this is the right file' }),
+});
+
+/** Keys are item indexes ("0", "1", ...), so no key can be "__proto__" or "constructor". */
+const ImportNames = z
+  .record(z.string().regex(/^(0|[1-9]\d{0,5})$/, { error: 'names are keyed by the item number in the plan' }), NameSchema)
+  .refine((names) => Object.keys(names).length <= MAX_IMPORT_NAMES, { error: `at most ${MAX_IMPORT_NAMES} names` });
 
 /** Long enough for any fingerprint notation people paste; findKeyPair reads the digits. */
 const Fingerprint = z.string().trim().min(8, { error: 'give at least 8 hex digits of the fingerprint' }).max(200);
@@ -154,8 +165,10 @@ export const REQUEST_SCHEMAS = {
     field: z.enum(COPYABLE_FIELDS, { error: `field must be one of ${COPYABLE_FIELDS.join(', ')}` }),
   }),
 
-  'interop:importPreview': NoInput,
-  'interop:importApply': z.strictObject({ previewId: z.uuid({ error: 'unknown import preview' }) }),
+  /** no argument: main shows an open dialog; `dropped`: a file dropped on the window, as text (key files it names are not read) */
+  'interop:importPreview': z.union([NoInput, z.strictObject({ dropped: DroppedFile })]),
+  /** `names`: new names for credentials the plan adds, by their index in the preview's items */
+  'interop:importApply': z.strictObject({ previewId: z.uuid({ error: 'unknown import preview' }), names: ImportNames.optional() }),
   'interop:export': z
     .strictObject({
       name: NameSchema,

@@ -12,6 +12,9 @@ const FIELDS: FieldName[] = [...SHOWN_FIELDS, 'description'];
 /** Identifiers people paste into requests and consoles: copied by main, which owns the clipboard. */
 const COPYABLE = new Set<string>(COPYABLE_FIELDS);
 
+/** Free text people write; everything else shown is a value (ids, URLs, scopes) and set in monospace. */
+const PROSE = new Set<string>(['description']);
+
 function show(value: unknown): string | null {
   if (Array.isArray(value)) return value.length ? value.join(', ') : null;
   if (typeof value === 'string') return value || null;
@@ -44,7 +47,19 @@ export function FieldRows({ api, integration }: Props) {
           <div className="field" key={key}>
             <dt>{label}</dt>
             <dd>
-              <code>{text}</code>
+              {Array.isArray(record[key]) ? (
+                <ul className="chips" aria-label={label}>
+                  {(record[key] as unknown[]).map((v, n) => (
+                    <li className="chip" key={n}>
+                      <code>{String(v)}</code>
+                    </li>
+                  ))}
+                </ul>
+              ) : PROSE.has(key) ? (
+                <span className="prose">{text}</span>
+              ) : (
+                <code>{text}</code>
+              )}
               {COPYABLE.has(key) && (
                 <>
                   {' '}

@@ -1,6 +1,7 @@
 import type { ResponseOf } from '../bridge';
 import { KIND_LABELS } from '../../../electron/shared/integration-kinds';
 import { formatName } from './importLabels';
+import type { NameEdits } from './planNames';
 
 export type Preview = Extract<ResponseOf<'interop:importPreview'>, { cancelled: false }>;
 type Item = Preview['items'][number];
@@ -15,8 +16,46 @@ function KeyCell({ item }: { item: Item }) {
   );
 }
 
-/** What an import would do, item by item, before anything is written. */
-export function ImportPlan({ preview }: { preview: Preview }) {
+interface NameCellProps {
+  item: Item;
+  index: number;
+  value: string | undefined;
+  problem: string | undefined;
+  onRename: (index: number, name: string) => void;
+}
+
+/** An added credential's name can be changed here; an updated one keeps the name it has in the vault. */
+function NameCell({ item, index, value, problem, onRename }: NameCellProps) {
+  if (item.action !== 'add') return <th scope="row">{item.targetName}</th>;
+  const errorId = `import-name-${index}-error`;
+  return (
+    <th scope="row">
+      <input
+        className="import-name"
+        value={value ?? item.targetName}
+        aria-label={`Name for ${item.source}`}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? errorId : undefined}
+        onChange={(e) => onRename(index, e.target.value)}
+      />
+      {problem && (
+        <span id={errorId} className="error-text field-problem">
+          {problem}
+        </span>
+      )}
+    </th>
+  );
+}
+
+export interface ImportPlanProps {
+  preview: Preview;
+  names?: NameEdits;
+  problems?: ReadonlyMap<number, string>;
+  onRename?: (index: number, name: string) => void;
+}
+
+/** What an import would do, item by item, before anything is written; names of added items are editable. */
+export function ImportPlan({ preview, names = {}, problems = new Map(), onRename = () => {} }: ImportPlanProps) {
   return (
     <>
       <table className="import-plan">
@@ -34,12 +73,12 @@ export function ImportPlan({ preview }: { preview: Preview }) {
           </tr>
         </thead>
         <tbody>
-          {preview.items.map((item) => (
-            <tr key={`${item.action}:${item.targetName}`}>
+          {preview.items.map((item, index) => (
+            <tr key={index}>
               <td>
                 <span className={`badge ${item.action === 'add' ? 'badge-valid' : 'badge-expiring'}`}>{item.action === 'add' ? 'Add' : 'Update'}</span>
               </td>
-              <th scope="row">{item.targetName}</th>
+              <NameCell item={item} index={index} value={names[index]} problem={problems.get(index)} onRename={onRename} />
               <td>{KIND_LABELS[item.kind]}</td>
               <td>
                 <code>{item.clientId}</code>

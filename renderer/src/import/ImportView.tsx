@@ -1,7 +1,9 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { call, type IpcError, type KeysmithApi } from '../bridge';
 import { ImportPlan, type Preview } from './ImportPlan';
+import { changedNames, nameProblems, type NameEdits } from './planNames';
 import { SupportedFiles } from './SupportedFiles';
+import type { DroppedFile } from './useFileDrop';
 import './import.css';
 
 export interface ImportViewProps {
@@ -9,20 +11,34 @@ export interface ImportViewProps {
   /** the names written, to reload the list and select the first */
   onImported: (names: string[]) => void;
   onCancel: () => void;
+  /** a file dropped on the window: previewed at once, and again for each new drop */
+  dropped?: DroppedFile;
+  /** why a dropped file was refused before it was read (several files, megabytes) */
+  dropProblem?: string;
 }
 
 type Busy = 'choosing' | 'applying' | null;
 
 /** Pick a file in main's dialog, review what it would add or update, then apply. */
-export function ImportView({ api, onImported, onCancel }: ImportViewProps) {
-  const [preview, setPreview] = useState<Preview | null>(null);
+export function ImportView({ api, onImported, onCancel, dropped, dropProblem }: ImportViewProps) {
+  const [preview, setPreviewNow] = useState<Preview | null>(null);
+  const [names, setNames] = useState<NameEdits>({});
+  // Shown until the next file is chosen or dropped; a new refused drop shows again.
+  const [dropNote, setDropNote] = useState(dropProblem);
+  useEffect(() => setDropNote(dropProblem), [dropProblem]);
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<IpcError | null>(null);
   const titleId = useId();
 
-  async function choose() {
+  const setPreview = (next: Preview | null) => {
+    setPreviewNow(next);
+    setNames({});
+  };
+
+  async function choose(file?: DroppedFile) {
     setBusy('choosing');
-    const result = await call(api.interop.importPreview());
+    setDropNote(undefined);
+    const result = await call(file ? api.interop.importPreview({ dropped: file }) : api.interop.importPreview());
     setBusy(null);
     if (!result.ok) {
       setError(result.error);
@@ -34,15 +50,25 @@ export function ImportView({ api, onImported, onCancel }: ImportViewProps) {
     // A cancelled dialog keeps the plan already shown, if any.
   }
 
+  useEffect(() => {
+    if (dropped) void choose(dropped);
+    // Each new drop, not each render: `choose` is a new function every time.
+  }, [dropped]);
+
+  const targets = useMemo(() => preview?.items.map((i) => i.targetName) ?? [], [preview]);
+  const problems = useMemo(() => nameProblems(targets, names), [targets, names]);
+
   async function apply(current: Preview) {
     setBusy('applying');
-    const result = await call(api.interop.importApply({ previewId: current.previewId }));
+    const renamed = changedNames(targets, names);
+    const result = await call(api.interop.importApply({ previewId: current.previewId, ...(renamed && { names: renamed }) }));
     setBusy(null);
     if (result.ok) onImported(result.value.items.map((i) => i.targetName));
-    // main forgets a preview once it is applied or expired, so the file must be chosen again.
+    // A taken name is fixed in the same plan (main keeps it); otherwise main has forgotten the
+    // preview (applied or expired), so the file must be chosen again.
     else {
       setError(result.error);
-      setPreview(null);
+      if (result.error.field !== 'name') setPreview(null);
     }
   }
 
@@ -51,7 +77,12 @@ export function ImportView({ api, onImported, onCancel }: ImportViewProps) {
     <section className="detail import-view" aria-labelledby={titleId} aria-busy={busy !== null || undefined}>
       <h2 id={titleId}>Import credentials</h2>
       {!preview && <SupportedFiles />}
-      {preview && <ImportPlan preview={preview} />}
+      {preview && <ImportPlan preview={preview} names={names} problems={problems} onRename={(i, name) => setNames((old) => ({ ...old, [i]: name }))} />}
+      {dropNote && !error && (
+        <p role="alert" className="error-text">
+          {dropNote}
+        </p>
+      )}
       {error && (
         <p role="alert" className="error-text">
           {error.message}
@@ -59,13 +90,14 @@ export function ImportView({ api, onImported, onCancel }: ImportViewProps) {
       )}
       <div className="row">
         {preview && (
-          <button type="button" className="primary" disabled={busy !== null || count === 0} onClick={() => void apply(preview)}>
+          <button type="button" className="primary" disabled={busy !== null || count === 0 || problems.size > 0} onClick={() => void apply(preview)}>
             {busy === 'applying' ? 'Importing…' : `Import ${count}`}
           </button>
         )}
         <button type="button" className={preview ? undefined : 'primary'} disabled={busy !== null} onClick={() => void choose()}>
           {preview ? 'Choose another file…' : 'Choose file…'}
         </button>
+        {!preview && <span className="muted drop-hint">or drop the file anywhere in the window</span>}
         <button type="button" disabled={busy === 'applying'} onClick={onCancel}>
           Cancel
         </button>

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { KeysmithApi } from '../bridge';
 import { daysLeftText, formatDay, shortFingerprint, type KeyPair } from './keyFormat';
+import { Fingerprint } from './Fingerprint';
 import { SaveCertificate } from './SaveCertificate';
 
 interface Props {
@@ -28,9 +29,7 @@ export function KeyRow({ api, name, keyPair, busy, onMakeActive, onRemove }: Pro
   return (
     <li className="key-row" data-testid={`key-${short}`}>
       <div className="key-summary">
-        <code id={fingerprintId} className="key-fingerprint" title={keyPair.fingerprintSha256}>
-          {short}…
-        </code>
+        <Fingerprint value={keyPair.fingerprintSha256} id={fingerprintId} />
         {keyPair.active && <span className="badge badge-valid">active</span>}
         <ExpiryBadge keyPair={keyPair} />
         <span className="muted">

@@ -3,6 +3,7 @@ import { call, type IpcError, type KeysmithApi } from '../bridge';
 import { shortFingerprint, type KeyPair } from './keyFormat';
 import { KeyImport } from './KeyImport';
 import { KeyRow } from './KeyRow';
+import { KeySetupSteps } from './KeySetupSteps';
 import { KeyWizard, type GenerateRequest } from './KeyWizard';
 import { NewKeyNotice, type FreshKey } from './NewKeyNotice';
 import './keys.css';
@@ -24,12 +25,16 @@ export function KeypairPanel({ api, name, onChanged }: KeypairPanelProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const [wizardOpen, setWizardOpen] = useState(false);
   const [fresh, setFresh] = useState<FreshKey | null>(null);
+  /** opened without a key: the keys-first steps lead until "Done"; `uploaded` moves them to the test */
+  const [setup, setSetup] = useState<{ uploaded: boolean } | null>(null);
   const titleId = useId();
 
   const reload = useCallback(async () => {
     const result = await call(api.keypairs.list({ name }));
-    if (result.ok) setKeys(result.value);
-    else setError(result.error);
+    if (result.ok) {
+      setKeys(result.value);
+      if (result.value.length === 0) setSetup((s) => s ?? { uploaded: false });
+    } else setError(result.error);
   }, [api, name]);
 
   useEffect(() => {
@@ -91,20 +96,19 @@ export function KeypairPanel({ api, name, onChanged }: KeypairPanelProps) {
   }
 
   const hasKeys = keys !== null && keys.length > 0;
-  return (
-    <section className="keypair-panel" aria-labelledby={titleId} aria-busy={keys === null || busy || undefined}>
-      <h3 id={titleId}>Keys and certificates</h3>
-      {keys === null && !error && <p>Loading keys…</p>}
-      {keys !== null && keys.length === 0 && (
-        <p className="muted">No key yet. Generate one here and upload its certificate, or import the key you already use.</p>
-      )}
-      {hasKeys && (
-        <ul className="key-list" aria-label="Keys">
-          {keys.map((k) => (
-            <KeyRow key={k.id} api={api} name={name} keyPair={k} busy={busy} onMakeActive={makeActive} onRemove={remove} />
-          ))}
-        </ul>
-      )}
+  const wizard = (rotating: boolean) => (
+    <KeyWizard
+      integrationName={name}
+      busy={busy}
+      generating={generating}
+      rotating={rotating}
+      onGenerate={(request) => void generate(request)}
+      {...(rotating && { onCancel: () => setWizardOpen(false) })}
+    />
+  );
+  const keyImport = keys !== null && <KeyImport api={api} name={name} busy={busy} onBusy={setBusy} onImported={(k, c) => void imported(k, c)} />;
+  const messages = (
+    <>
       {notice && (
         <p role="status" className="notice">
           {notice}
@@ -115,25 +119,56 @@ export function KeypairPanel({ api, name, onChanged }: KeypairPanelProps) {
           {error.message}
         </p>
       )}
-      {fresh && <NewKeyNotice api={api} name={name} fresh={fresh} busy={busy} onDismiss={() => setFresh(null)} />}
-      {keys !== null &&
-        (wizardOpen || !hasKeys ? (
-          <KeyWizard
-            integrationName={name}
-            busy={busy}
-            generating={generating}
-            rotating={hasKeys}
-            onGenerate={(request) => void generate(request)}
-            {...(hasKeys && { onCancel: () => setWizardOpen(false) })}
-          />
-        ) : (
-          <div className="row">
-            <button type="button" disabled={busy} onClick={() => setWizardOpen(true)}>
-              Rotate: generate a new key…
-            </button>
-          </div>
-        ))}
-      {keys !== null && <KeyImport api={api} name={name} busy={busy} onBusy={setBusy} onImported={(k, c) => void imported(k, c)} />}
+    </>
+  );
+
+  return (
+    <section className="keypair-panel" aria-labelledby={titleId} aria-busy={keys === null || busy || undefined}>
+      <h3 id={titleId}>Keys and certificates</h3>
+      {keys === null && !error && <p>Loading keys…</p>}
+      {hasKeys && (
+        <ul className="key-list" aria-label="Keys">
+          {keys.map((k) => (
+            <KeyRow key={k.id} api={api} name={name} keyPair={k} busy={busy} onMakeActive={makeActive} onRemove={remove} />
+          ))}
+        </ul>
+      )}
+      {messages}
+      {keys !== null && setup ? (
+        <KeySetupSteps
+          api={api}
+          name={name}
+          step={!hasKeys ? 1 : setup.uploaded ? 3 : 2}
+          generate={
+            <>
+              <p className="muted">No key yet: this integration signs its token requests with one. Generate it here, or import the key you already use.</p>
+              {wizard(false)}
+              {keyImport}
+            </>
+          }
+          upload={fresh && <NewKeyNotice api={api} name={name} fresh={fresh} busy={busy} />}
+          onUploaded={() => setSetup({ uploaded: true })}
+          onDone={() => {
+            setSetup(null);
+            setFresh(null);
+          }}
+        />
+      ) : (
+        <>
+          {fresh && <NewKeyNotice api={api} name={name} fresh={fresh} busy={busy} onDismiss={() => setFresh(null)} />}
+          {keys !== null &&
+            (wizardOpen || !hasKeys ? (
+              wizard(hasKeys)
+            ) : (
+              <div className="row">
+                <button type="button" disabled={busy} onClick={() => setWizardOpen(true)}>
+                  Rotate: generate a new key…
+                </button>
+              </div>
+            ))}
+          {keyImport}
+        </>
+      )}
     </section>
   );
 }

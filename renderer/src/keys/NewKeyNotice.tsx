@@ -1,5 +1,6 @@
 import type { KeysmithApi } from '../bridge';
 import { daysLeftText, formatDay, type KeyPair } from './keyFormat';
+import { Fingerprint } from './Fingerprint';
 import { SaveCertificate } from './SaveCertificate';
 import { UploadSteps } from './UploadSteps';
 
@@ -15,7 +16,8 @@ interface Props {
   name: string;
   fresh: FreshKey;
   busy: boolean;
-  onDismiss: () => void;
+  /** absent inside the setup steps, which have their own way forward */
+  onDismiss?: () => void;
 }
 
 /** Right after a key is added: its fingerprint and expiry, and what to do with its certificate. */
@@ -30,7 +32,7 @@ export function NewKeyNotice({ api, name, fresh, busy, onDismiss }: Props) {
       <dl className="new-key-facts">
         <dt>Fingerprint (SHA-256)</dt>
         <dd>
-          <code data-testid="new-key-fingerprint">{key.fingerprintSha256}</code>
+          <Fingerprint value={key.fingerprintSha256} testId="new-key-fingerprint" />
         </dd>
         <dt>Certificate expires</dt>
         <dd data-testid="new-key-expiry">
@@ -44,9 +46,13 @@ export function NewKeyNotice({ api, name, fresh, busy, onDismiss }: Props) {
       </p>
       <SaveCertificate api={api} name={name} fingerprint={key.fingerprintSha256} disabled={busy} />
       <UploadSteps />
-      <button type="button" className="link" onClick={onDismiss}>
-        Done
-      </button>
+      {onDismiss && (
+        <div className="row">
+          <button type="button" className="primary" onClick={onDismiss}>
+            Done
+          </button>
+        </div>
+      )}
     </section>
   );
 }

@@ -1,3 +1,5 @@
+import { DEVELOPER_CONSOLE_URL } from '../errors/ErrorActions';
+
 /** Where the saved certificate goes: the part of the job Keysmith cannot do for the user. */
 export function UploadSteps() {
   return (
@@ -8,7 +10,10 @@ export function UploadSteps() {
       <ul>
         <li>
           <strong>Adobe Developer Console:</strong> open the project, select the <em>Service Account (JWT)</em> credential, choose{' '}
-          <em>Upload public key</em> and pick the saved file.
+          <em>Upload public key</em> and pick the saved file.{' '}
+          <a className="button-link" href={DEVELOPER_CONSOLE_URL} target="_blank" rel="noreferrer">
+            Open the Developer Console
+          </a>
         </li>
         <li>
           <strong>Another OAuth 2.0 server</strong> (<code>private_key_jwt</code>): register the certificate with the client there.

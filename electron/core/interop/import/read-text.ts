@@ -4,8 +4,9 @@
  * encoding. Windows editors save UTF-16 and legacy code pages, so those get their own sentence.
  */
 import { KeysmithError } from '../../errors';
+import { MAX_IMPORT_BYTES } from '../../../shared/import-limits';
 
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 
 function invalid(message: string): KeysmithError {
   return new KeysmithError('invalid_input', message, { field: 'file' });
