@@ -56,8 +56,8 @@ describe.skipIf(BASH === null)('bash', () => {
   it('completes commands, flags, flag values and kinds', async () => {
     expect(await complete(['keysmith', 'to'], unlocked())).toEqual(['token']);
     expect(await complete(['keysmith', 'token', '--f'], unlocked())).toEqual(['--format', '--force']);
-    expect(await complete(['keysmith', 'token', 'x', '--format', ''], unlocked())).toEqual(['raw', 'header', 'curl', 'json', 'env']);
-    expect(await complete(['keysmith', 'add', 'o'], unlocked())).toEqual(['oauthS2S', 'oauth2']);
+    expect(await complete(['keysmith', 'token', 'x', '--format', ''], unlocked())).toEqual(['raw', 'header', 'curl', 'json', 'env', 'jwt']);
+    expect(await complete(['keysmith', 'add', 'o'], unlocked())).toEqual(['oauthS2S', 'oauth2', 'oauthUser', 'oauth2User']);
     expect(await complete(['keysmith', 'completion', ''], unlocked())).toEqual(['bash', 'zsh', 'fish']);
   });
 

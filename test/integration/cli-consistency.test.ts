@@ -108,9 +108,9 @@ describe('exit codes and "did you mean"', () => {
     usage(await cli(['lsit']), /unknown command "lsit"\. Did you mean `keysmith list`\?/);
     usage(await cli(['help', 'tokn']), /no command "tokn"\. Did you mean `keysmith help token`\?/);
     usage(await cli(['token', 'Stock', '--fromat', 'raw']), /Unknown option --fromat\. Did you mean --format\?/);
-    usage(await cli(['add', 'oauth-s2', '--name', 'x']), /Unknown kind "oauth-s2": use apiKey\|oauthS2S\|jwt\|oauth2\. Did you mean "oauthS2S"\?/);
+    usage(await cli(['add', 'oauth-s2', '--name', 'x']), /Unknown kind "oauth-s2": use apiKey\|oauthS2S\|jwt\|oauth2\|oauthUser\|oauth2User\. Did you mean "oauthS2S"\?/);
     usage(await cli(['bundle', 'exprot']), /Did you mean "export"\?/);
-    usage(await cli(['token', 'Stock', '--format', 'jsn']), /--format must be one of raw, header, curl, json, env \(got "jsn"\)\. Did you mean "json"\?/);
+    usage(await cli(['token', 'Stock', '--format', 'jsn']), /--format must be one of raw, header, curl, json, env or jwt \(got "jsn"\)\. Did you mean "json"\?/);
     usage(await cli(['completion', 'bsh']), /Did you mean "bash"\?/);
     // Nothing plausible: no suggestion, and an inherited property is not a command.
     const far = await cli(['toString']);
