@@ -217,7 +217,7 @@ describe("the app's export", () => {
       const theirs = openSync(target, 'r');
       try {
         h.dialogs.saveQueue.push(target);
-        expect(await h.call('interop:export', { name: 'App', format: 'env', includeSecrets: true })).toEqual({ ok: true, value: { saved: true, path: target } });
+        expect(await h.call('interop:export', { name: 'App', format: 'env', includeSecrets: true })).toMatchObject({ ok: true, value: { saved: true, path: target } });
         expect(statSync(target).uid).toBe(process.getuid!());
         expect(statSync(target).mode & 0o777).toBe(0o600);
         expect(readFileSync(target, 'utf8')).toContain(SECRET);
