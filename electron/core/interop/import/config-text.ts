@@ -15,12 +15,24 @@
 import hjson from 'hjson';
 import yaml from 'js-yaml';
 import { KeysmithError } from '../../errors';
+import { withoutUnsafeChars } from '../../../shared/unsafe-text';
 
 /** Far above any real aio config (a few hundred nodes), far below what hurts. */
 export const MAX_CONFIG_NODES = 100_000;
 
 function invalid(message: string, cause?: unknown): KeysmithError {
   return new KeysmithError('invalid_input', message, { field: 'file', ...(cause !== undefined && { cause }) });
+}
+
+/**
+ * A parser's reason, safe to print: js-yaml quotes file text in some reasons (`unidentified alias
+ * "<anything>"`), and that text can be a secret or a terminal escape, so quoted parts go, but
+ * for hjson's one single-quoted character ("instead of 'x'"); what is left is the parser's
+ * own words, with any control character it still holds made a space.
+ */
+export function parserReason(reason: string): string {
+  const unquoted = reason.replace(/"[^"]*"|'[^']*'/g, (quoted) => (quoted.startsWith("'") && quoted.length <= 3 ? quoted : '')).replace(/\s+/g, ' ').trim();
+  return withoutUnsafeChars(unquoted).slice(0, 120);
 }
 
 function tooDeep(err: unknown): boolean {
@@ -33,7 +45,7 @@ function hjsonReason(err: unknown): string {
   const at = /^(.*?) at line (\d+),(\d+)/s.exec(message);
   if (!at) return '';
   // The reason quotes at most one character of the file ("instead of 'x'"); keep the sentence short.
-  const reason = at[1]!.replace(/\s*\(check your syntax[^)]*\)/, '').slice(0, 120);
+  const reason = parserReason(at[1]!.replace(/\s*\(check your syntax[^)]*\)/, ''));
   return `: ${reason}, at line ${at[2]}, column ${at[3]}`;
 }
 
@@ -92,8 +104,9 @@ export function yamlError(text: string, label: string): KeysmithError | undefine
     return undefined;
   } catch (err) {
     const mark = (err as { mark?: { line?: number; column?: number } }).mark;
-    const reason = (err as { reason?: string }).reason;
-    const where = mark?.line !== undefined ? `: ${reason ?? 'a syntax error'}, at line ${mark.line + 1}, column ${(mark.column ?? 0) + 1}` : '';
+    const given = (err as { reason?: string }).reason;
+    const reason = given !== undefined && parserReason(given) !== '' ? parserReason(given) : 'a syntax error';
+    const where = mark?.line !== undefined ? `: ${reason}, at line ${mark.line + 1}, column ${(mark.column ?? 0) + 1}` : '';
     return invalid(`${label} is not valid YAML (the aio CLI's other format)${where}`, err);
   }
 }
