@@ -11,12 +11,13 @@ import { IntegrationFieldsSchema, type Integration, type IntegrationFieldsInput 
 import { EXPORT_FORMATS, exportIntegration, type ExportFormat } from '../../electron/core/interop/export/export-integration';
 import { createSelfSignedCertificate } from '../../electron/core/keys/certificate';
 import type { StoredKeyPair } from '../../electron/shared/stored-keypair';
+import { INCLUDE_SECRETS_HINT, NO_KEY_PAIR_YET } from '../../electron/core/interop/export/export-types';
 
 const META = { id: '0f8e3c52-6a1d-4c3b-9b7e-2d5f4a1c9e80', createdAt: '2025-01-02T03:04:05.000Z', updatedAt: '2025-01-02T03:04:05.000Z' };
 const NOW = new Date('2025-03-04T05:06:07.000Z');
 const ORG = '12345678ABCDEF0123456789@AdobeOrg';
 const TECH = '0A1B2C3D4E5F@techacct.adobe.com';
-const HINT = 'left out: export again with --include-secrets to include it';
+const HINT = INCLUDE_SECRETS_HINT;
 
 function make(fields: IntegrationFieldsInput, keys?: StoredKeyPair[]): Integration {
   return { ...IntegrationFieldsSchema.parse(fields), ...META, ...(keys && { keys }) };
@@ -71,6 +72,12 @@ beforeAll(async () => {
 
 const run = (format: ExportFormat, integration: Integration, includeSecrets = false, accessToken?: string) =>
   exportIntegration(format, integration, { includeSecrets, ...(accessToken !== undefined && { accessToken }), now: NOW });
+
+describe('notes written into exported files', () => {
+  it('name no CLI flag or command: the app writes the same files', () => {
+    for (const note of [INCLUDE_SECRETS_HINT, NO_KEY_PAIR_YET]) expect(note).not.toMatch(/--|keysmith /);
+  });
+});
 
 describe('env', () => {
   it('writes an OAuth Server-to-Server integration with the secret line commented out', () => {
@@ -157,7 +164,7 @@ AIO_IMS_CONTEXTS_AEM__PROD_META__SCOPES='["ent_aem_cloud_api"]'
   it('says so when a JWT integration has no key yet', () => {
     const keyless = { ...jwt, keys: [] };
     const { content, containsSecrets } = run('env', keyless, true);
-    expect(content).toContain('\n# PRIVATE_KEY=  # no key pair yet: create one with keysmith keygen "AEM prod"\n');
+    expect(content).toContain(`\n# PRIVATE_KEY=  # ${NO_KEY_PAIR_YET}\n`);
     expect(containsSecrets).toBe(true); // the client secret is still there
   });
 
@@ -391,7 +398,7 @@ describe('curl', () => {
       fileName: 'cloud-manager-prod-curl.sh',
       containsSecrets: false,
       content: `# Token request for "Cloud Manager (prod)" (OAuth Server-to-Server), written by Keysmith.
-# The client secret is left out: set CLIENT_SECRET first, or export again with --include-secrets.
+# The client secret is left out: set CLIENT_SECRET first, or export again with secrets included.
 curl 'https://ims-na1.adobelogin.com/ims/token/v3' \\
   --data-urlencode 'grant_type=client_credentials' \\
   --data-urlencode 'client_id=1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6' \\
@@ -450,7 +457,7 @@ curl "$API_URL" \\
 
   it('writes generic OAuth 2.0 requests as mint-token sends them, per auth method', () => {
     expect(run('curl', oauth2).content).toBe(`# Token request for "Okta service" (OAuth 2.0 client credentials), written by Keysmith.
-# The client secret is left out: set CLIENT_SECRET first, or export again with --include-secrets.
+# The client secret is left out: set CLIENT_SECRET first, or export again with secrets included.
 curl 'https://example.okta.com/oauth2/default/v1/token' \\
   --data-urlencode 'grant_type=client_credentials' \\
   --data-urlencode 'client_id=0oa1b2c3' \\

@@ -25,7 +25,7 @@ import type { Integration } from '../../../shared/integration';
 import { DEFAULT_IMS_ENDPOINT, KIND_LABELS } from '../../../shared/integration-kinds';
 import { fieldWord, type FieldName } from '../../../shared/fields';
 import { activeKey, activeSecret } from './export-parts';
-import { INCLUDE_SECRETS_HINT } from './export-types';
+import { INCLUDE_SECRETS_HINT, NO_KEY_PAIR_YET } from './export-types';
 
 const STAGE_IMS = 'https://ims-na1-stg1.adobelogin.com';
 
@@ -92,7 +92,7 @@ export function aioContext(integration: Integration, includeSecrets: boolean): A
       put('technical_account_email', integration.technicalAccountEmail);
       put('ims_org_id', integration.orgId);
       put('meta_scopes', integration.metascopes);
-      putSecret('private_key', activeKey(integration)?.privateKeyPem, `no key pair yet: create one with keysmith keygen "${integration.name}"`);
+      putSecret('private_key', activeKey(integration)?.privateKeyPem, NO_KEY_PAIR_YET);
       break;
     case 'oauth2':
       throw new KeysmithError(

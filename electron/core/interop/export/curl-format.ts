@@ -46,7 +46,7 @@ function tokenRequest(integration: Exclude<Integration, { kind: 'apiKey' }>, inc
   const secret = activeSecret(integration);
   const showSecret = includeSecrets && secret !== undefined && usesClientSecret(integration);
   if (usesClientSecret(integration) && !showSecret) {
-    notes.push('# The client secret is left out: set CLIENT_SECRET first, or export again with --include-secrets.');
+    notes.push('# The client secret is left out: set CLIENT_SECRET first, or export again with secrets included.');
     if (integration.kind === 'oauth2' && integration.authMethod === 'client_secret_basic') {
       notes.push('# (Basic authentication wants it form-urlencoded, RFC 6749 2.3.1: letters, digits and -._~ stay as they are.)');
     }

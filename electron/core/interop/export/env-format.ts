@@ -21,7 +21,7 @@ import { KIND_LABELS, type Integration } from '../../../shared/integration';
 import { aioContext, type AioContext } from './aio-context';
 import { dotenvValue } from './dotenv-value';
 import { activeKey, activeSecret, contextName, fileStem, scopeParameter, signsWithKey, tokenEndpoint, usesClientSecret } from './export-parts';
-import { INCLUDE_SECRETS_HINT, type ExportOptions, type ExportResult } from './export-types';
+import { INCLUDE_SECRETS_HINT, NO_KEY_PAIR_YET, type ExportOptions, type ExportResult } from './export-types';
 
 interface Entry {
   name: string;
@@ -35,7 +35,7 @@ function sampleEntries(integration: Integration): Entry[] {
   const privateKey: Entry = {
     name: 'PRIVATE_KEY',
     value: activeKey(integration)?.privateKeyPem,
-    secret: { missing: `no key pair yet: create one with keysmith keygen "${integration.name}"` },
+    secret: { missing: NO_KEY_PAIR_YET },
   };
   const tokenUrl: Entry = { name: 'TOKEN_URL', value: tokenEndpoint(integration) };
   switch (integration.kind) {

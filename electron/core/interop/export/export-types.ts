@@ -21,5 +21,11 @@ export interface ExportOptions {
   now?: Date;
 }
 
-/** The one sentence every format uses for a secret it left out, so users learn one flag. */
-export const INCLUDE_SECRETS_HINT = 'left out: export again with --include-secrets to include it';
+/**
+ * The one sentence every format uses for a secret it left out. It names no flag or button: the file
+ * may come from the CLI or the app, and each words "include secrets" its own way.
+ */
+export const INCLUDE_SECRETS_HINT = 'left out: export again with secrets included to have it here';
+
+/** What a format writes where a key pair belongs but the integration has none yet. */
+export const NO_KEY_PAIR_YET = 'no key pair yet: generate one for this integration in Keysmith, then export again';
