@@ -65,6 +65,13 @@ const ScopeSchema = safeText('a scope', { trim: true })
   .min(1, { error: 'a scope must not be empty' })
   .refine((s) => !/[\s,]/.test(s), { error: 'a scope must not contain spaces or commas' });
 
+/**
+ * A scope list: a set the servers receive space-separated, so a repeat means nothing and is dropped
+ * (first place kept). Every front end and every importer then stores one form, and an export read
+ * back compares equal to what was saved.
+ */
+const scopeList = () => z.array(ScopeSchema).transform((scopes) => [...new Set(scopes)]);
+
 const endpointSchema = (label: string, opts: Parameters<typeof checkEndpoint>[1]) =>
   safeText(label, { trim: true }).transform((value, ctx) => {
     const check = checkEndpoint(value, opts);
@@ -126,7 +133,7 @@ export const OAuthS2SFields = z.object({
   orgId: OrgIdSchema.optional(),
   technicalAccountId: TechnicalAccountIdSchema.optional(),
   technicalAccountEmail: EmailSchema.optional(),
-  scopes: z.array(ScopeSchema).min(1, { error: 'scopes must list at least one scope (e.g. openid,AdobeID,read_organizations)' }),
+  scopes: scopeList().refine((s) => s.length > 0, { error: 'scopes must list at least one scope (e.g. openid,AdobeID,read_organizations)' }),
   imsEndpoint: ImsEndpointSchema.default(DEFAULT_IMS_ENDPOINT),
   consoleOrgId: ConsoleOrgIdSchema.optional(),
   credentialId: CredentialIdSchema.optional(),
@@ -142,7 +149,7 @@ export const JwtFields = z.object({
   orgId: OrgIdSchema,
   technicalAccountId: TechnicalAccountIdSchema,
   technicalAccountEmail: EmailSchema.optional(),
-  metascopes: z.array(ScopeSchema).min(1, { error: 'metascopes must list at least one metascope (e.g. ent_cloudmgr_sdk)' }),
+  metascopes: scopeList().refine((s) => s.length > 0, { error: 'metascopes must list at least one metascope (e.g. ent_cloudmgr_sdk)' }),
   imsEndpoint: ImsEndpointSchema.default(DEFAULT_IMS_ENDPOINT),
 });
 
@@ -156,7 +163,7 @@ export const OAuth2Fields = z
     authMethod: z.enum(AUTH_METHODS, {
       error: `auth method must be one of ${AUTH_METHODS.join(', ')}`,
     }).default('client_secret_basic'),
-    scopes: z.array(ScopeSchema).default([]),
+    scopes: scopeList().default([]),
     audience: safeText('audience', { trim: true }).min(1).max(2048).optional(),
   })
   .refine((v) => v.authMethod === 'private_key_jwt' || v.clientSecrets.length > 0, {
@@ -182,7 +189,7 @@ export const OAuthUserFields = z
     ...tokenPolicy,
     appType: z.enum(ADOBE_APP_TYPES, { error: `app type must be one of ${ADOBE_APP_TYPES.join(', ')}` }).default('native'),
     clientSecrets: z.array(ClientSecretSchema).default([]),
-    scopes: z.array(ScopeSchema).default(['openid', 'AdobeID']),
+    scopes: scopeList().default(['openid', 'AdobeID']),
     redirectUri: RedirectUriSchema,
     orgId: OrgIdSchema.optional(),
     imsEndpoint: ImsEndpointSchema.default(DEFAULT_IMS_ENDPOINT),
@@ -205,7 +212,7 @@ export const OAuth2UserFields = z
     grant: z.enum(USER_GRANTS, { error: `grant must be one of ${USER_GRANTS.join(', ')}` }).default('authorization_code'),
     clientSecrets: z.array(ClientSecretSchema).default([]),
     authMethod: z.enum(AUTH_METHODS, { error: `auth method must be one of ${USER_AUTH_METHODS.join(', ')}` }).default('client_secret_basic'),
-    scopes: z.array(ScopeSchema).default([]),
+    scopes: scopeList().default([]),
     issuer: urlField('issuer'),
     authorizeUrl: urlField('authorization URL'),
     tokenUrl: urlField('token URL'),

@@ -29,6 +29,12 @@ describe('integration model', () => {
     });
   });
 
+  it('keeps each scope once, in first-seen order, and still needs one', () => {
+    expect(validateFields({ ...jwt, metascopes: ['b', 'a', 'b', 'a'] })).toMatchObject({ metascopes: ['b', 'a'] });
+    expect(validateFields({ kind: 'oauth2', name: 'o', clientId: 'c', clientSecrets: ['s'], tokenUrl: 'https://a.example/t', scopes: ['x', 'x'] })).toMatchObject({ scopes: ['x'] });
+    expect(invalid({ ...jwt, metascopes: [] })).toEqual({ field: 'metascopes', message: expect.stringContaining('at least one metascope') });
+  });
+
   it('says what an org id and a technical account id look like', () => {
     expect(invalid({ ...jwt, orgId: '12345' })).toEqual({ field: 'orgId', message: expect.stringMatching(/ending in @AdobeOrg/) });
     expect(invalid({ ...jwt, technicalAccountId: 'x@adobe.com' })).toEqual({ field: 'technicalAccountId', message: expect.stringMatching(/@techacct\.adobe\.com/) });

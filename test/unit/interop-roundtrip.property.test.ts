@@ -32,7 +32,8 @@ const PRINTABLE = Array.from({ length: 94 }, (_, i) => String.fromCharCode(33 + 
 const clientId = chars(PRINTABLE, 1, 40);
 const secret = chars(PRINTABLE, 1, 60);
 const scope = chars(`${ALNUM}_.:-`, 1, 20);
-const scopes = fc.uniqueArray(scope, { minLength: 1, maxLength: 5 });
+// Repeats on purpose: the model keeps a scope once, and what it saved is what must come back.
+const scopes = fc.array(scope, { minLength: 1, maxLength: 5 });
 const orgId = chars(ALNUM, 4, 24).map((s) => `${s}@AdobeOrg`);
 const techId = chars(`${ALNUM}._-`, 4, 24).map((s) => `${s}@techacct.adobe.com`);
 const email = chars(ALNUM, 1, 12).map((s) => `${s}@techacct.adobe.com`);
