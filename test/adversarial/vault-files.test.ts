@@ -467,23 +467,22 @@ describe('a full disk', () => {
       }
     }
     const add = ['add', 'apikey', '--name', 'x', '--client-id', 'cid-x'];
+    /** The add fails in one line naming `file`, the vault is as it was, and nothing is left behind. */
+    const expectRefusedAt = async (file: string) => {
+      const refused = await cli(dir, add);
+      expect(refused.code).toBe(1);
+      oneLine(refused.stderr);
+      expect(refused.stderr).toContain(`keysmith: Could not write ${file}: the disk is full (ENOSPC). Nothing saved before was lost: free some space and try again`);
+      expect(readFileSync(vaultPaths(dir).vault).equals(vaultBytes)).toBe(true);
+      expect(debris()).toEqual([]);
+    };
 
     // Room for nothing: the lock cannot even be created.
-    const full = await cli(dir, add);
-    expect(full.code).toBe(1);
-    oneLine(full.stderr);
-    expect(full.stderr).toContain(`keysmith: Could not write ${vaultPaths(dir).lock}: the disk is full (ENOSPC). Nothing saved before was lost: free some space and try again`);
-    expect(readFileSync(vaultPaths(dir).vault).equals(vaultBytes)).toBe(true);
-    expect(debris()).toEqual([]);
+    await expectRefusedAt(vaultPaths(dir).lock);
 
     // Room for the lock, not for the new vault.
     rmSync(reserve);
-    const almost = await cli(dir, add);
-    expect(almost.code).toBe(1);
-    oneLine(almost.stderr);
-    expect(almost.stderr).toContain(`keysmith: Could not write ${vaultPaths(dir).vault}: the disk is full (ENOSPC). Nothing saved before was lost: free some space and try again`);
-    expect(readFileSync(vaultPaths(dir).vault).equals(vaultBytes)).toBe(true);
-    expect(debris()).toEqual([]);
+    await expectRefusedAt(vaultPaths(dir).vault);
 
     rmSync(filler);
     const freed = await cli(dir, add);
