@@ -20,6 +20,7 @@ import { Vault } from '../../electron/core/vault';
 import { resolveAppPath } from '../../electron/app/app-protocol';
 import { toIpcError } from '../../electron/ipc/errors';
 import { createHarness, noKeychain, type Harness } from '../support/ipc-harness';
+import { childResult } from '../support/child-result';
 import { CLI, runCli, tempDataDir, type CliResult } from '../support/cli';
 import { bulkApiKeys, writeRawIntegrations } from '../support/raw-vault';
 
@@ -315,17 +316,8 @@ describe('every errno a user can meet has a sentence', () => {
   });
 });
 
-function runPrefixed(prefix: string[], args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const [command, ...rest] = prefix.length > 0 ? prefix : [process.execPath];
-    const argv = prefix.length > 0 ? [...rest, process.execPath, CLI, ...args] : [CLI, ...args];
-    const child = spawn(command!, argv, { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end();
-  });
+async function runPrefixed(prefix: string[], args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  const [command, ...rest] = prefix.length > 0 ? prefix : [process.execPath];
+  const argv = prefix.length > 0 ? [...rest, process.execPath, CLI, ...args] : [CLI, ...args];
+  return childResult(spawn(command!, argv, { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] }));
 }

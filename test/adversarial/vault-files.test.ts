@@ -24,7 +24,6 @@ import {
 } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SettingsStore } from '../../electron/app/settings-store';
 import { vaultPaths } from '../../electron/core/data-dir';
@@ -32,7 +31,8 @@ import { acquireLock } from '../../electron/core/file-lock';
 import type { Keychain } from '../../electron/core/keychain';
 import { TokenCache } from '../../electron/core/tokens/token-cache';
 import { Vault } from '../../electron/core/vault';
-import { CLI, ROOT, tempDataDir } from '../support/cli';
+import { CLI, tempDataDir } from '../support/cli';
+import { bundleVaultWriter } from '../support/vault-writer-bundle';
 
 const PASSPHRASE = 'adversarial files passphrase';
 const refuse = (): never => {
@@ -245,20 +245,10 @@ function ageLock(file: string): void {
   utimesSync(file, old / 1000, old / 1000);
 }
 
-// The writer bundled once, as in vault-crash-safety.test.ts: the same code without tsx's start-up.
+// The writer bundled once (vault-writer-bundle.ts), not started through tsx for every child.
 let writerScript: string;
 beforeAll(async () => {
-  writerScript = path.join(mkdtempSync(path.join(tmpdir(), 'keysmith-writer-')), 'vault-writer.cjs');
-  await build({
-    entryPoints: [path.join(ROOT, 'test', 'support', 'vault-writer.ts')],
-    outfile: writerScript,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['@napi-rs/keyring'],
-    logLevel: 'warning',
-  });
+  writerScript = await bundleVaultWriter();
 });
 
 /** A writer that stops itself (SIGSTOP) inside vault.update, holding the lock with the vault read. */
@@ -477,23 +467,22 @@ describe('a full disk', () => {
       }
     }
     const add = ['add', 'apikey', '--name', 'x', '--client-id', 'cid-x'];
+    /** The add fails in one line naming `file`, the vault is as it was, and nothing is left behind. */
+    const expectRefusedAt = async (file: string) => {
+      const refused = await cli(dir, add);
+      expect(refused.code).toBe(1);
+      oneLine(refused.stderr);
+      expect(refused.stderr).toContain(`keysmith: Could not write ${file}: the disk is full (ENOSPC). Nothing saved before was lost: free some space and try again`);
+      expect(readFileSync(vaultPaths(dir).vault).equals(vaultBytes)).toBe(true);
+      expect(debris()).toEqual([]);
+    };
 
     // Room for nothing: the lock cannot even be created.
-    const full = await cli(dir, add);
-    expect(full.code).toBe(1);
-    oneLine(full.stderr);
-    expect(full.stderr).toContain(`keysmith: Could not write ${vaultPaths(dir).lock}: the disk is full (ENOSPC). Nothing saved before was lost: free some space and try again`);
-    expect(readFileSync(vaultPaths(dir).vault).equals(vaultBytes)).toBe(true);
-    expect(debris()).toEqual([]);
+    await expectRefusedAt(vaultPaths(dir).lock);
 
     // Room for the lock, not for the new vault.
     rmSync(reserve);
-    const almost = await cli(dir, add);
-    expect(almost.code).toBe(1);
-    oneLine(almost.stderr);
-    expect(almost.stderr).toContain(`keysmith: Could not write ${vaultPaths(dir).vault}: the disk is full (ENOSPC). Nothing saved before was lost: free some space and try again`);
-    expect(readFileSync(vaultPaths(dir).vault).equals(vaultBytes)).toBe(true);
-    expect(debris()).toEqual([]);
+    await expectRefusedAt(vaultPaths(dir).vault);
 
     rmSync(filler);
     const freed = await cli(dir, add);

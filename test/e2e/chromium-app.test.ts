@@ -14,14 +14,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { X509Certificate } from 'node:crypto';
 import path from 'node:path';
 import jwt from 'jsonwebtoken';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { SettingsPatch } from '../../electron/app/settings';
-import { startImsEmulator, type ImsEmulator } from '../support/ims-emulator';
 import { requirement } from '../support/requirements';
-import { seriousViolations } from './browser/axe';
-import { bridgeScript, buildRenderer, launchChromium, openPage, screenshot, startApp, whyNoBrowser, type AppUnderTest } from './browser/app-under-test';
-import { seedIntegrations } from './browser/seed';
+import { whyNoBrowser, type AppUnderTest } from './browser/app-under-test';
+import { useBrowserSession } from './browser/browser-session';
 
 const PASSPHRASE = 'browser e2e passphrase';
 const ORG = '1234567890ABCDEF12345678@AdobeOrg';
@@ -35,31 +33,9 @@ const CLEAR_SECONDS = 5;
 const browserHere = requirement('browser e2e', whyNoBrowser());
 
 describe.skipIf(!browserHere)('the renderer in Chromium, against the real router and vault', () => {
-  let ims: ImsEmulator;
-  let browser: Browser;
-  let script: string;
+  const e2e = useBrowserSession();
   let app: AppUnderTest;
   let page: Page;
-  let problems: string[];
-
-  beforeAll(async () => {
-    buildRenderer();
-    [ims, browser, script] = await Promise.all([startImsEmulator(), launchChromium(), bridgeScript()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await ims?.close();
-  });
-
-  afterEach(async () => {
-    try {
-      expect(problems, 'console errors or CSP violations').toEqual([]);
-    } finally {
-      await page?.context().close();
-      await app?.close();
-    }
-  });
 
   /**
    * A fresh app and page. `unlocked`: a passphrase vault already created and unlocked in main, with
@@ -67,14 +43,8 @@ describe.skipIf(!browserHere)('the renderer in Chromium, against the real router
    * (seed.ts); otherwise there is no vault.
    */
   async function open(start: { unlocked: boolean; settings?: SettingsPatch; seeded?: number }): Promise<void> {
-    app = await startApp();
-    if (start.unlocked) {
-      await app.parts.session.create({ method: 'passphrase', passphrase: PASSPHRASE });
-      await app.parts.settings.set({ defaultImsEndpoint: ims.url, ...start.settings });
-      if (start.seeded) await seedIntegrations(app.parts, start.seeded, ims.url);
-    }
-    ({ page, problems } = await openPage(browser, script));
-    await page.goto(app.server.url);
+    app = await e2e.startApp(start.unlocked ? { passphrase: PASSPHRASE, settings: start.settings, seeded: start.seeded } : undefined);
+    page = await e2e.openPage();
     await page.getByRole('heading', { name: start.unlocked ? 'Keysmith' : 'Welcome to Keysmith', exact: true }).waitFor();
   }
 
@@ -91,14 +61,9 @@ describe.skipIf(!browserHere)('the renderer in Chromium, against the real router
     await page.getByRole('heading', { name }).waitFor();
   }
 
-  async function expectAccessible(screen: string) {
-    await screenshot(page, screen);
-    expect(await seriousViolations(page), `axe on ${screen}`).toEqual([]);
-  }
-
   it('first run: creates a passphrase vault, shows the welcome, and the recovery key only in main', async () => {
     await open({ unlocked: false });
-    await expectAccessible('01-first-run');
+    await e2e.expectAccessible('01-first-run');
     await page.getByLabel('a passphrase').check();
     await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
     await page.getByLabel('Repeat the passphrase').fill(PASSPHRASE);
@@ -110,7 +75,7 @@ describe.skipIf(!browserHere)('the renderer in Chromium, against the real router
     // the empty vault explains itself and offers both ways in
     await page.getByText('Getting credentials from the Adobe Developer Console').waitFor();
     await page.getByRole('button', { name: 'Import a file…' }).waitFor();
-    await expectAccessible('02-empty-vault');
+    await e2e.expectAccessible('02-empty-vault');
     // shortcuts work from the keyboard too: Ctrl+N opens the form, Ctrl+K the command palette
     await page.keyboard.press('Control+n');
     await page.getByRole('heading', { name: 'New integration' }).waitFor();
@@ -125,11 +90,11 @@ describe.skipIf(!browserHere)('the renderer in Chromium, against the real router
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
     await page.getByLabel('Clear a copied token or secret after (seconds)').fill(String(CLEAR_SECONDS));
-    await page.getByLabel('Default IMS endpoint').fill(ims.url);
-    await expectAccessible('03-settings');
+    await page.getByLabel('Default IMS endpoint').fill(e2e.ims.url);
+    await e2e.expectAccessible('03-settings');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(async () => (await app.parts.settings.get()).clipboardClearSeconds).toBe(CLEAR_SECONDS);
-    expect((await app.parts.settings.get()).defaultImsEndpoint).toBe(ims.url);
+    expect((await app.parts.settings.get()).defaultImsEndpoint).toBe(e2e.ims.url);
     // the theme choice overrides the OS's (light here): dark at once, then back to the system's
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(await background()).toBe('rgb(255, 255, 255)');
@@ -143,7 +108,7 @@ describe.skipIf(!browserHere)('the renderer in Chromium, against the real router
   });
 
   it('creates an OAuth S2S integration in the form and copies a token the emulator issued; the clipboard is cleared after the delay', async () => {
-    ims.registerClient({ clientId: S2S.clientId, clientSecrets: [S2S.secret], orgId: ORG, scopes: ['openid', 'AdobeID'] });
+    e2e.ims.registerClient({ clientId: S2S.clientId, clientSecrets: [S2S.secret], orgId: ORG, scopes: ['openid', 'AdobeID'] });
     await open({ unlocked: true, settings: { clipboardClearSeconds: CLEAR_SECONDS } });
     await page.getByRole('button', { name: 'New integration' }).first().click();
     await page.getByLabel('OAuth Server-to-Server').check();
@@ -155,28 +120,28 @@ describe.skipIf(!browserHere)('the renderer in Chromium, against the real router
     await page.getByText(/@AdobeOrg/).first().waitFor();
     await page.getByLabel('Organization ID').fill(ORG);
     await page.getByLabel('Scopes', { exact: true }).fill('openid, AdobeID');
-    await expectAccessible('04-new-integration');
+    await e2e.expectAccessible('04-new-integration');
     await page.getByRole('button', { name: 'Create integration' }).click();
     await page.getByRole('heading', { name: S2S.name }).waitFor();
     expect(await page.content()).not.toContain(S2S.secret);
 
-    const before = ims.requests.length;
+    const before = e2e.ims.requests.length;
     await page.getByRole('button', { name: 'Copy token' }).click();
     await page.getByText('Token copied.').waitFor();
     const copied = app.board.text;
-    const claims = jwt.verify(copied, ims.tokenSigningPublicKeyPem, { algorithms: ['RS256'] }) as Record<string, unknown>;
+    const claims = jwt.verify(copied, e2e.ims.tokenSigningPublicKeyPem, { algorithms: ['RS256'] }) as Record<string, unknown>;
     expect(claims.client_id).toBe(S2S.clientId);
-    expect(ims.requests.length - before).toBe(1);
+    expect(e2e.ims.requests.length - before).toBe(1);
     expect(await page.content()).not.toContain(copied);
     await page.getByTestId('clipboard-countdown').waitFor();
-    await expectAccessible('05-token-copied');
+    await e2e.expectAccessible('05-token-copied');
     // cleared by main's policy after the delay set in Settings, and the page hears of it
     await expect.poll(() => app.board.text, { timeout: (CLEAR_SECONDS + 5) * 1000, interval: 250 }).toBe('');
     await expect.poll(() => page.getByTestId('clipboard-countdown').count()).toBe(0);
   });
 
   it('shows an invalid_client answer in plain words, and its Replace secret button opens the secret field', async () => {
-    ims.registerClient({ clientId: S2S.clientId, clientSecrets: [S2S.secret], orgId: ORG, scopes: ['openid', 'AdobeID'] });
+    e2e.ims.registerClient({ clientId: S2S.clientId, clientSecrets: [S2S.secret], orgId: ORG, scopes: ['openid', 'AdobeID'] });
     await open({ unlocked: true });
     await createS2S('Wrong secret', S2S.clientId, 'p8e-not-the-secret-000000', 'openid');
     await page.getByRole('button', { name: 'Copy token' }).click();
@@ -188,7 +153,7 @@ describe.skipIf(!browserHere)('the renderer in Chromium, against the real router
     expect(text).toMatch(/set the client secret with Edit/);
     expect(text).not.toMatch(/keysmith|--|`/);
     expect(app.board.text).toBe('');
-    await expectAccessible('06-token-error');
+    await e2e.expectAccessible('06-token-error');
     await alert.getByRole('button', { name: 'Replace secret…' }).click();
     const secret = page.getByLabel('Replace client secret', { exact: true });
     await secret.waitFor();
@@ -223,16 +188,16 @@ describe.skipIf(!browserHere)('the renderer in Chromium, against the real router
     const cert = new X509Certificate(pem);
     expect(cert.fingerprint256).toBe(fingerprint.toUpperCase());
     expect(pem).not.toMatch(/PRIVATE KEY/);
-    await expectAccessible('07-keypair');
+    await e2e.expectAccessible('07-keypair');
 
     // "upload" it to the Developer Console, i.e. the emulator, then mint through the signed JWT
-    ims.registerClient({ clientId: JWT.clientId, clientSecrets: [JWT.secret], orgId: ORG, technicalAccountId: TECH, metascopes: ['ent_cloudmgr_sdk'], certificatesPem: [pem] });
-    const before = ims.requests.length;
+    e2e.ims.registerClient({ clientId: JWT.clientId, clientSecrets: [JWT.secret], orgId: ORG, technicalAccountId: TECH, metascopes: ['ent_cloudmgr_sdk'], certificatesPem: [pem] });
+    const before = e2e.ims.requests.length;
     await page.getByRole('button', { name: 'Copy token' }).click();
     await page.getByText('Token copied.').waitFor();
-    const claims = jwt.verify(app.board.text, ims.tokenSigningPublicKeyPem, { algorithms: ['RS256'] }) as Record<string, unknown>;
+    const claims = jwt.verify(app.board.text, e2e.ims.tokenSigningPublicKeyPem, { algorithms: ['RS256'] }) as Record<string, unknown>;
     expect(claims.client_id).toBe(JWT.clientId);
-    const exchange = ims.requests.slice(before).find((r) => r.path.startsWith('/ims/exchange/jwt'));
+    const exchange = e2e.ims.requests.slice(before).find((r) => r.path.startsWith('/ims/exchange/jwt'));
     expect(exchange?.form.jwt_token).toBeTruthy();
   });
 
@@ -241,7 +206,7 @@ describe.skipIf(!browserHere)('the renderer in Chromium, against the real router
     const count = await page.locator('.match-count').textContent();
     await page.getByRole('button', { name: 'Import…' }).first().click();
     await page.getByRole('heading', { name: /Import/ }).first().waitFor();
-    await expectAccessible('08-import');
+    await e2e.expectAccessible('08-import');
     await page.getByRole('button', { name: /Choose (a )?file/ }).click();
     await expect.poll(() => app.dialogs.titles.length).toBeGreaterThan(0);
     expect(await page.locator('.match-count').textContent()).toBe(count);
@@ -273,11 +238,9 @@ describe.skipIf(!browserHere)('the renderer in Chromium, against the real router
     await page.getByLabel('Kind').selectOption('all');
     await page.getByRole('option', { name: /bulk-0000/ }).click();
     await page.getByRole('heading', { name: 'bulk-0000' }).waitFor();
-    await expectAccessible('09-list-5000');
+    await e2e.expectAccessible('09-list-5000');
     // the dark palette passes the same checks (the OS theme, as prefers-color-scheme)
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await expectAccessible('09-list-5000-dark');
-    await page.emulateMedia({ colorScheme: 'light' });
+    await e2e.expectAccessible('09-list-5000-dark', { scheme: 'dark' });
   });
 
   it('locks and unlocks with the passphrase; a wrong one is refused in plain words', async () => {
@@ -285,7 +248,7 @@ describe.skipIf(!browserHere)('the renderer in Chromium, against the real router
     await expect.poll(() => page.locator('.match-count').textContent()).toBe('3 integrations');
     await page.getByRole('button', { name: 'Lock' }).click();
     await page.getByRole('heading', { name: 'Keysmith is locked' }).waitFor();
-    await expectAccessible('10-locked');
+    await e2e.expectAccessible('10-locked');
     await page.getByLabel('Passphrase').fill('not the passphrase');
     await page.getByRole('button', { name: 'Unlock' }).click();
     const alert = page.getByRole('alert');

@@ -4,13 +4,11 @@
  * Keysmith has held for 120 days makes Health the first thing shown, and the secret age saved in
  * Settings decides what is due. Screenshot at 1100x720 and axe, like the other screens.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addIntegration } from '../../electron/core/integration-store';
-import { startImsEmulator, type ImsEmulator } from '../support/ims-emulator';
 import { requirement } from '../support/requirements';
-import { seriousViolations } from './browser/axe';
-import { bridgeScript, buildRenderer, launchChromium, openPage, screenshot, startApp, whyNoBrowser, type AppUnderTest } from './browser/app-under-test';
+import { whyNoBrowser } from './browser/app-under-test';
+import { SIZES, useBrowserSession } from './browser/browser-session';
 
 const PASSPHRASE = 'health e2e passphrase';
 const ORG = '1234567890ABCDEF12345678@AdobeOrg';
@@ -20,36 +18,11 @@ const DAY_MS = 86_400_000;
 const browserHere = requirement('browser e2e', whyNoBrowser());
 
 describe.skipIf(!browserHere)('the Health view in Chromium, against the real router and vault', () => {
-  let ims: ImsEmulator;
-  let browser: Browser;
-  let script: string;
-  let app: AppUnderTest;
-  let page: Page;
-  let problems: string[];
-
-  beforeAll(async () => {
-    buildRenderer();
-    [ims, browser, script] = await Promise.all([startImsEmulator(), launchChromium(), bridgeScript()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await ims?.close();
-  });
-
-  afterEach(async () => {
-    try {
-      expect(problems, 'console errors or CSP violations').toEqual([]);
-    } finally {
-      await page?.context().close();
-      await app?.close();
-    }
-  });
+  const e2e = useBrowserSession();
 
   it('shows an S2S integration with an old secret first, and follows the secret age saved in Settings', async () => {
-    app = await startApp();
-    await app.parts.session.create({ method: 'passphrase', passphrase: PASSPHRASE });
-    await app.parts.settings.set({ defaultImsEndpoint: ims.url });
+    const { ims } = e2e;
+    const app = await e2e.startApp({ passphrase: PASSPHRASE });
     const vault = await app.parts.session.vault();
     await vault.update((doc) => {
       const fields = { kind: 'oauthS2S', orgId: ORG, clientSecrets: ['p8e-e2e-old-secret-0123456789'], scopes: ['openid'], imsEndpoint: ims.url };
@@ -58,9 +31,7 @@ describe.skipIf(!browserHere)('the Health view in Chromium, against the real rou
     });
     await app.parts.session.changed();
 
-    ({ page, problems } = await openPage(browser, script));
-    await page.setViewportSize({ width: 1100, height: 720 });
-    await page.goto(app.server.url);
+    const page = await e2e.openPage({ viewport: SIZES[0] });
     const health = page.getByRole('region', { name: 'Health' });
     await health.waitFor();
     await health.getByText('Client secrets are due for rotation after 90 days').waitFor();
@@ -69,8 +40,7 @@ describe.skipIf(!browserHere)('the Health view in Chromium, against the real rou
     expect(await due.filter({ hasText: 'Fresh S2S' }).count()).toBe(0);
     await page.getByRole('button', { name: /^Health \(\d+ due\)$/ }).waitFor();
     await due.filter({ hasText: 'Old Secret S2S' }).getByRole('button', { name: 'Rotate secret…' }).waitFor();
-    await screenshot(page, '20-health-due');
-    expect(await seriousViolations(page), 'axe on the Health view').toEqual([]);
+    await e2e.expectAccessible('20-health-due');
 
     // A longer secret age in Settings: the same secret is no longer due.
     await health.getByRole('button', { name: 'Close' }).click();

@@ -4,81 +4,40 @@
  * shot at 1100×720 and at the window's minimum 720×480, light and dark, into
  * test-artifacts/screenshots/window-*.png, and axe finds nothing serious or critical on any.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startImsEmulator, type ImsEmulator } from '../support/ims-emulator';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { addIntegration } from '../../electron/core/integration-store';
 import { requirement } from '../support/requirements';
-import { seriousViolations } from './browser/axe';
-import { bridgeScript, buildRenderer, launchChromium, openPage, screenshot, startApp, whyNoBrowser, type AppUnderTest } from './browser/app-under-test';
-import { seedIntegrations } from './browser/seed';
+import { whyNoBrowser, type AppUnderTest } from './browser/app-under-test';
+import { useBrowserSession } from './browser/browser-session';
 
 const PASSPHRASE = 'window e2e passphrase';
 const ORG = '1234567890ABCDEF12345678@AdobeOrg';
 const S2S = { name: 'Analytics S2S', clientId: 'win-s2s-client', secret: 'p8e-win-s2s-0123456789abcdef' };
-const SIZES = [
-  ['1100x720', 1100, 720],
-  ['720x480', 720, 480],
-] as const;
 
 const browserHere = requirement('browser e2e', whyNoBrowser());
 
 describe.skipIf(!browserHere)('the window: copy anywhere, errors, layout, unsaved work, palette, lock', () => {
-  let ims: ImsEmulator;
-  let browser: Browser;
-  let script: string;
+  const e2e = useBrowserSession();
   let app: AppUnderTest;
   let page: Page;
-  let problems: string[];
-
-  beforeAll(async () => {
-    buildRenderer();
-    [ims, browser, script] = await Promise.all([startImsEmulator(), launchChromium(), bridgeScript()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await ims?.close();
-  });
-
-  afterEach(async () => {
-    try {
-      expect(problems, 'console errors or CSP violations').toEqual([]);
-    } finally {
-      await page?.context().close();
-      await app?.close();
-    }
-  });
 
   /** An unlocked passphrase vault with `seeded` integrations and one S2S the emulator knows (`secret` may be wrong). */
   async function open(opts: { seeded?: number; secret?: string } = {}): Promise<void> {
+    const { ims } = e2e;
     ims.registerClient({ clientId: S2S.clientId, clientSecrets: [S2S.secret], orgId: ORG, scopes: ['openid'] });
-    app = await startApp();
-    await app.parts.session.create({ method: 'passphrase', passphrase: PASSPHRASE });
-    await app.parts.settings.set({ defaultImsEndpoint: ims.url });
-    if (opts.seeded) await seedIntegrations(app.parts, opts.seeded, ims.url);
+    app = await e2e.startApp({ passphrase: PASSPHRASE, seeded: opts.seeded });
     const vault = await app.parts.session.vault();
-    const { addIntegration } = await import('../../electron/core/integration-store');
     await vault.update((doc) => {
       addIntegration(doc, { kind: 'oauthS2S', name: S2S.name, clientId: S2S.clientId, clientSecrets: [opts.secret ?? S2S.secret], orgId: ORG, scopes: ['openid'], imsEndpoint: ims.url, description: '' }, new Date());
     });
     await app.parts.session.changed();
-    ({ page, problems } = await openPage(browser, script));
-    await page.goto(app.server.url);
+    page = await e2e.openPage();
     await page.getByRole('heading', { name: 'Keysmith', exact: true }).waitFor();
   }
 
   /** Screenshots at both sizes, light and dark, each checked by axe. */
-  async function everySize(screen: string): Promise<void> {
-    for (const [label, width, height] of SIZES) {
-      await page.setViewportSize({ width, height });
-      for (const scheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme: scheme });
-        await screenshot(page, `window-${screen}-${label}-${scheme}`);
-        expect(await seriousViolations(page), `axe on ${screen} ${label} ${scheme}`).toEqual([]);
-      }
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
-  }
+  const everySize = (screen: string) => e2e.expectAccessibleEverywhere(`window-${screen}`);
 
   const row = (name: string) => page.getByRole('option', { name: new RegExp(name) });
 
@@ -131,9 +90,8 @@ describe.skipIf(!browserHere)('the window: copy anywhere, errors, layout, unsave
   it('a JWT integration without a key: Copy is disabled with the reason, and "Generate key…" leads to the keys', async () => {
     await open();
     const vault = await app.parts.session.vault();
-    const { addIntegration } = await import('../../electron/core/integration-store');
     await vault.update((doc) => {
-      addIntegration(doc, { kind: 'jwt', name: 'No key yet', clientId: 'jwt-client', clientSecrets: ['s'], orgId: ORG, technicalAccountId: 'T1@techacct.adobe.com', metascopes: ['ent_x_sdk'], imsEndpoint: ims.url, description: '' }, new Date());
+      addIntegration(doc, { kind: 'jwt', name: 'No key yet', clientId: 'jwt-client', clientSecrets: ['s'], orgId: ORG, technicalAccountId: 'T1@techacct.adobe.com', metascopes: ['ent_x_sdk'], imsEndpoint: e2e.ims.url, description: '' }, new Date());
     });
     await app.parts.session.changed();
     await page.reload();

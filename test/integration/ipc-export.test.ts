@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportSaveResult } from '../../electron/shared/ipc/contract';
 import { startImsEmulator, type ImsEmulator } from '../support/ims-emulator';
-import { createHarness, type Harness } from '../support/ipc-harness';
+import { callOk, createHarness, type Harness } from '../support/ipc-harness';
 
 const PASSPHRASE = 'export options passphrase';
 const ORG = '1234567890ABCDEF12345678@AdobeOrg';
@@ -29,11 +29,7 @@ afterEach(async () => {
   await ims.close();
 });
 
-async function ok<T>(channel: string, request?: unknown): Promise<T> {
-  const result = await h.call<T>(channel, request);
-  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
+const ok = <T>(channel: string, request?: unknown): Promise<T> => callOk<T>(h, channel, request);
 
 function target(file: string): string {
   const out = path.join(h.workDir, file);

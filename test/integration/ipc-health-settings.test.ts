@@ -11,7 +11,7 @@ import type { HealthReport } from '../../electron/shared/health';
 import type { Settings } from '../../electron/shared/settings-schema';
 import { SETTINGS_FILE } from '../../electron/app/settings-store';
 import { runCli, tempDataDir } from '../support/cli';
-import { noKeychain, wireApp, type WiredApp } from '../support/ipc-harness';
+import { callOk, noKeychain, wireApp, type WiredApp } from '../support/ipc-harness';
 
 const PASSPHRASE = 'health settings passphrase';
 const ORG = '1234567890ABCDEF12345678@AdobeOrg';
@@ -50,39 +50,33 @@ async function open(): Promise<WiredApp> {
   return app;
 }
 
-async function ok<T>(a: WiredApp, channel: string, request?: unknown): Promise<T> {
-  const result = await a.call<T>(channel, request);
-  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
-
 const dueConditions = (r: HealthReport) => r.items.filter((i) => i.severity === 'due').map((i) => `${i.integration}:${i.condition}`).sort();
 
 describe('health thresholds in the app', () => {
   it('uses 90 and 30 days by default, the saved settings once changed, and a request\'s own thresholds over both', async () => {
     const a = await open();
-    const defaults = await ok<Settings>(a, 'settings:get');
+    const defaults = await callOk<Settings>(a, 'settings:get');
     expect(defaults).toMatchObject({ healthSecretMaxAgeDays: 90, healthCertificateDays: 30 });
     // Signed is a JWT integration: its end-of-life item is due whatever the thresholds.
-    const base = dueConditions(await ok<HealthReport>(a, 'health:report', {}));
+    const base = dueConditions(await callOk<HealthReport>(a, 'health:report', {}));
     expect(base).toContain('Old:secret_old');
     expect(base).not.toContain('Signed:certificate_expiring');
 
-    const saved = await ok<Settings>(a, 'settings:set', { healthSecretMaxAgeDays: 120, healthCertificateDays: 60 });
+    const saved = await callOk<Settings>(a, 'settings:set', { healthSecretMaxAgeDays: 120, healthCertificateDays: 60 });
     expect(saved).toMatchObject({ healthSecretMaxAgeDays: 120, healthCertificateDays: 60 });
-    const changed = dueConditions(await ok<HealthReport>(a, 'health:report', {}));
+    const changed = dueConditions(await callOk<HealthReport>(a, 'health:report', {}));
     expect(changed).not.toContain('Old:secret_old');
     expect(changed.some((c) => c.startsWith('Signed:certificate'))).toBe(true);
 
-    const asked = dueConditions(await ok<HealthReport>(a, 'health:report', { secretMaxAgeDays: 99, certificateDays: 10 }));
+    const asked = dueConditions(await callOk<HealthReport>(a, 'health:report', { secretMaxAgeDays: 99, certificateDays: 10 }));
     expect(asked).toContain('Old:secret_old');
     expect(asked.some((c) => c.startsWith('Signed:certificate'))).toBe(false);
 
     // The settings survive a restart of the app.
     a.dispose();
     const again = await open();
-    expect(await ok<Settings>(again, 'settings:get')).toMatchObject({ healthSecretMaxAgeDays: 120, healthCertificateDays: 60 });
-    expect(dueConditions(await ok<HealthReport>(again, 'health:report', {}))).not.toContain('Old:secret_old');
+    expect(await callOk<Settings>(again, 'settings:get')).toMatchObject({ healthSecretMaxAgeDays: 120, healthCertificateDays: 60 });
+    expect(dueConditions(await callOk<HealthReport>(again, 'health:report', {}))).not.toContain('Old:secret_old');
   });
 
   it('refuses bad thresholds field by field, keeping what was saved', async () => {
@@ -97,17 +91,17 @@ describe('health thresholds in the app', () => {
     }
     const error = await a.call('settings:set', { healthSecretMaxAgeDays: 0 });
     expect(error).toMatchObject({ error: { message: expect.stringMatching(/between 1 and 36500 days/) } });
-    expect(await ok<Settings>(a, 'settings:get')).toMatchObject({ healthSecretMaxAgeDays: 90, healthCertificateDays: 30 });
+    expect(await callOk<Settings>(a, 'settings:get')).toMatchObject({ healthSecretMaxAgeDays: 90, healthCertificateDays: 30 });
   });
 
   it('falls back to the default for a damaged threshold in settings.json, and keeps the other settings', async () => {
     const a = await open();
-    await ok(a, 'settings:set', { autoLockMinutes: 7, healthCertificateDays: 45 });
+    await callOk(a, 'settings:set', { autoLockMinutes: 7, healthCertificateDays: 45 });
     a.dispose();
     const file = path.join(dir, SETTINGS_FILE);
     const raw = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
     await writeFile(file, JSON.stringify({ ...raw, healthSecretMaxAgeDays: '__proto__', healthCertificateDays: 45 }));
     const again = await open();
-    expect(await ok<Settings>(again, 'settings:get')).toMatchObject({ autoLockMinutes: 7, healthSecretMaxAgeDays: 90, healthCertificateDays: 45 });
+    expect(await callOk<Settings>(again, 'settings:get')).toMatchObject({ autoLockMinutes: 7, healthSecretMaxAgeDays: 90, healthCertificateDays: 45 });
   });
 });

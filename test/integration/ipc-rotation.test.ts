@@ -3,7 +3,7 @@
  * same steps and safety as the CLI, over the real vault (shared with the CLI) and the emulator.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { wireApp, type WiredApp } from '../support/ipc-harness';
+import { callOk, wireApp, type WiredApp } from '../support/ipc-harness';
 import { startImsEmulator, type ImsEmulator } from '../support/ims-emulator';
 import { CLIENT, FIRST_SECRET, rotationFixture, type RotationFixture } from '../support/rotation-fixture';
 import type { HealthReport } from '../../electron/shared/health';
@@ -25,11 +25,7 @@ afterEach(async () => {
   await ims.close();
 });
 
-async function ok<T>(channel: string, request?: unknown): Promise<T> {
-  const result = await app.call<T>(channel, request);
-  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
+const ok = <T>(channel: string, request?: unknown): Promise<T> => callOk<T>(app, channel, request);
 
 describe('rotation over IPC', () => {
   it('lists, rotates, refuses to delete an old secret still in use unless forced, and never answers with a value', async () => {

@@ -5,11 +5,8 @@
  * every kill the vault is opened with the passphrase and checked against what was acknowledged.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deriveFromPassphrase } from '../../electron/core/crypto-primitives';
 import { vaultPaths } from '../../electron/core/data-dir';
@@ -17,7 +14,8 @@ import type { Keychain } from '../../electron/core/keychain';
 import { Vault } from '../../electron/core/vault';
 import type { VaultDocument } from '../../electron/core/vault-document';
 import { decryptBody, findWrap, parseVault, unwrapDataKey } from '../../electron/core/vault-envelope';
-import { ROOT, tempDataDir } from '../support/cli';
+import { tempDataDir } from '../support/cli';
+import { bundleVaultWriter } from '../support/vault-writer-bundle';
 
 const PASSPHRASE = 'crash-safety passphrase';
 const TARGET_ACKED = 300;
@@ -32,21 +30,10 @@ const refuse = (): never => {
 const noKeychain: Keychain = { get: refuse, set: refuse, delete: refuse };
 const byPassphrase = async () => ({ method: 'passphrase' as const, passphrase: PASSPHRASE });
 
-// The writer bundled once with esbuild: the same code as `node --import tsx test/support/vault-writer.ts`,
-// without tsx's ~0.6 s of start-up per child, which would otherwise dominate this test.
+// The writer bundled once (vault-writer-bundle.ts), not started through tsx for every child.
 let writerScript: string;
 beforeAll(async () => {
-  writerScript = path.join(mkdtempSync(path.join(tmpdir(), 'keysmith-writer-')), 'vault-writer.cjs');
-  await build({
-    entryPoints: [path.join(ROOT, 'test', 'support', 'vault-writer.ts')],
-    outfile: writerScript,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['@napi-rs/keyring'],
-    logLevel: 'warning',
-  });
+  writerScript = await bundleVaultWriter();
 });
 
 /** Seeded, so a failing run's kill schedule can be read back from the seed in its message. */

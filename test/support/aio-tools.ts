@@ -9,6 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { childResult, type ChildResult } from './child-result';
 import { ROOT } from './cli';
 
 export interface AioSet {
@@ -18,25 +19,13 @@ export interface AioSet {
   local?: boolean;
 }
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+type Run = ChildResult;
 
-function runNode(script: string, input: string, cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    // Only what the libraries need: a stray AIO_* variable of the machine would become config.
-    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^AIO_|^HTTPS?_PROXY$|^NO_PROXY$/i.test(k)));
-    const child = spawn(process.execPath, ['-e', script], { cwd, env: { ...clean, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(input);
-  });
+async function runNode(script: string, input: string, cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
+  // Only what the libraries need: a stray AIO_* variable of the machine would become config.
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^AIO_|^HTTPS?_PROXY$|^NO_PROXY$/i.test(k)));
+  const child = spawn(process.execPath, ['-e', script], { cwd, env: { ...clean, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  return childResult(child, input);
 }
 
 const CONFIG_MODULE = path.join(ROOT, 'node_modules', '@adobe', 'aio-lib-core-config', 'src', 'Config.js');

@@ -132,3 +132,10 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
   if (opts.unlock && (recoveryKey !== null || opts.template !== undefined)) await app.session.unlock({ method: 'passphrase', passphrase: opts.passphrase });
   return { ...app, workDir, recoveryKey };
 }
+
+/** A call that must succeed: its value, or a throw naming the channel and the error main returned. */
+export async function callOk<T>(app: Pick<WiredApp, 'call'>, channel: string, request?: unknown): Promise<T> {
+  const result = await app.call<T>(channel, request);
+  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
