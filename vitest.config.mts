@@ -15,6 +15,9 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 120_000,
     hookTimeout: 60_000,
+    // expect.poll waits only until its condition holds; vitest's 1 s default is shorter than one
+    // busy moment of a loaded CI machine, and a poll that gives up early is a flaky test.
+    expect: { poll: { timeout: 30_000 } },
     setupFiles: ['./test/support/testing-library-setup.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
