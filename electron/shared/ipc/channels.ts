@@ -47,6 +47,7 @@ export const CHANNELS = [
   'health:report',
   'rotation:secrets',
   'rotation:rotate',
+  'vault:restoreBackup',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
