@@ -66,6 +66,7 @@ export const EVENTS = [
   'menu:newIntegration',
   'menu:copySelectedToken',
   'health:due',
+  'notice:showIntegration',
 ] as const;
 
 export type EventName = (typeof EVENTS)[number];

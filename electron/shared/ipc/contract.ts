@@ -386,6 +386,8 @@ export interface EventPayloads {
   'menu:copySelectedToken': Empty;
   /** something needs attention (pushed after unlock and daily): the app shows Health */
   'health:due': { due: number; items: HealthItem[] };
+  /** a desktop notice about one integration was clicked: the window shows that integration */
+  'notice:showIntegration': { name: string };
 }
 
 // Compile-time proof that the maps cover exactly the names in channels.ts.
