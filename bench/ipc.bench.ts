@@ -47,6 +47,7 @@ function noOpServices(): AppServices {
       status: async () => ({ state: 'unlocked', methods: ['passphrase'], dataDir: '/tmp', lastError: null }),
       create: async () => ({ recoveryKey: '' }),
       unlock: async () => undefined,
+      restoreBackup: async () => ({ keptAs: null }),
       lock: () => undefined,
       vault: async () => vault,
       tokens: () => {

@@ -11,7 +11,8 @@ import { forwardEvents } from './event-forwarding';
 import type { PushEvent } from './events.main';
 import { showNotice } from './notifications.main';
 import { copyToken } from './token-clipboard';
-import { NotificationPolicy } from './notification-policy';
+import { NotificationPolicy, type Notice } from './notification-policy';
+import { lapsedSignIns } from './sign-in-notices';
 import { healthReport } from '../core/health/health-check';
 import { MintRecords } from '../core/health/mint-record';
 import { healthThresholds } from './settings';
@@ -48,19 +49,31 @@ export function startBackground(parts: AppParts, opts: { push: PushEvent; showWi
   };
   const refreshTrayQuietly = () => void refreshTray().catch((err) => log('tray update failed', err));
 
+  /** A click shows the window, on the notice's integration when it is about one. */
+  const notify = (notice: Notice) =>
+    showNotice(notice, () => {
+      opts.showWindow();
+      if (notice.integration !== undefined) push('notice:showIntegration', { name: notice.integration });
+    });
+
   const checkCertificates = async () => {
     if (!session.isUnlocked) return;
     const now = new Date();
-    const expiring = NotificationPolicy.expiringCertificates((await session.vault()).document.integrations, now);
+    const thresholds = healthThresholds(await settings.get());
+    const expiring = NotificationPolicy.expiringCertificates((await session.vault()).document.integrations, now, thresholds.certificateDays);
     for (const c of expiring) push('certificate:expiring', c);
-    for (const notice of notices.certificateNotices(expiring, now)) showNotice(notice, opts.showWindow);
+    for (const notice of notices.certificateNotices(expiring, now, thresholds.certificateDays)) notify(notice);
+    // Sign-ins that can no longer be renewed, found without a refresh having to fail first.
+    for (const name of await lapsedSignIns(await session.vault(), now.getTime())) {
+      const notice = notices.signInNotice(name, `"${name}" has a sign-in that can no longer be renewed`, now);
+      if (notice) notify(notice);
+    }
     // Health rides the same schedule (unlock, every change, twice a day): the renderer's Health view and a daily notice.
     const vault = await session.vault();
-    const thresholds = healthThresholds(await settings.get());
     const report = healthReport(vault.document, await new MintRecords(vault).read(), { now, thresholds });
     if (report.due > 0) push('health:due', { due: report.due, items: report.items });
     const healthNotice = notices.healthNotice(report, now);
-    if (healthNotice) showNotice(healthNotice, opts.showWindow);
+    if (healthNotice) notify(healthNotice);
   };
   const certificateTimer = setInterval(() => void checkCertificates().catch((err) => log('certificate check failed', err)), CERTIFICATE_CHECK_MS);
 
@@ -68,7 +81,7 @@ export function startBackground(parts: AppParts, opts: { push: PushEvent; showWi
     forwardEvents(parts, push),
     listen(session, 'refresh', (event) => {
       const notice = notices.onRefreshEvent(event);
-      if (notice) showNotice(notice, opts.showWindow);
+      if (notice) notify(notice);
     }),
     listen(session, 'unlocked', () => {
       refreshTrayQuietly();

@@ -11,7 +11,7 @@
 import { SessionStore } from '../core/signin/session-store';
 import { EventEmitter } from 'node:events';
 import { stat } from 'node:fs/promises';
-import { isKeysmithError } from '../core/errors';
+import { isKeysmithError, KeysmithError } from '../core/errors';
 import type { Keychain } from '../core/keychain';
 import { RefreshScheduler, type RefreshEvent, type SchedulerOptions } from '../core/tokens/refresh-scheduler';
 import { TokenCache, type CachedToken } from '../core/tokens/token-cache';
@@ -101,6 +101,20 @@ export class VaultSession extends EventEmitter<SessionEvents> implements VaultAc
         this.lastError = this.failed('unlocking failed unexpectedly', err);
         throw err;
       }
+    });
+  }
+
+  /**
+   * The app's `keysmith restore-backup`: the vault that would not open is kept beside it, and the
+   * backup generation, opened with what the user gave, becomes the vault. Refused while unlocked: a
+   * vault that opens has nothing to be restored over, and the session would keep the newer document.
+   */
+  async restoreBackup(request: UnlockRequest): Promise<{ keptAs: string | null }> {
+    return this.serially(async () => {
+      if (this.state) throw new KeysmithError('invalid_input', 'The vault is open: there is nothing to restore');
+      const { vault, keptAs } = await Vault.restoreBackup(this.opts.dataDir, async () => request, { keychain: this.opts.keychain });
+      await this.attach(vault);
+      return { keptAs };
     });
   }
 

@@ -21,6 +21,8 @@ export interface VaultAccess {
   /** Creates the vault and unlocks it; returns the recovery key for main to show, once. */
   create(how: NewUnlock): Promise<{ recoveryKey: string }>;
   unlock(request: UnlockRequest): Promise<void>;
+  /** Puts the backup generation back in place of the vault (kept beside it) and unlocks it; only while locked. */
+  restoreBackup(request: UnlockRequest): Promise<{ keptAs: string | null }>;
   lock(reason: LockReason): void;
   /** The unlocked vault, reloaded when another process (the CLI) changed the file; throws vault_locked. */
   vault(): Promise<Vault>;

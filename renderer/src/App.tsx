@@ -59,12 +59,18 @@ export function App() {
   if (load.status.state === 'missing') {
     return <CreateVault api={api} status={load.status} onCreated={(status) => setLoad({ state: 'ready', status })} />;
   }
+  // "Unlock…" on an error: the vault locked under the user; "Create a vault…": its file is gone.
+  // Either way asking main again shows the screen for the vault's state (lock screen, first run).
+  const again = { unlock: () => void refresh(), init: () => void refresh() };
   if (load.status.state !== 'unlocked') {
-    return <LockScreen api={api} status={load.status} onUnlocked={(status) => setLoad({ state: 'ready', status })} />;
+    return (
+      <ErrorActionProvider handlers={again}>
+        <LockScreen api={api} status={load.status} onUnlocked={(status) => setLoad({ state: 'ready', status })} />
+      </ErrorActionProvider>
+    );
   }
-  // "Unlock…" on an error: the vault locked under the user; asking main again shows the lock screen.
   return (
-    <ErrorActionProvider handlers={{ unlock: () => void refresh() }}>
+    <ErrorActionProvider handlers={again}>
       <UnsavedGuardProvider>
         <MainView api={api} />
       </UnsavedGuardProvider>

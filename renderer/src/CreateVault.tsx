@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { newPassphraseProblem } from '../../electron/shared/passphrase-rule';
 import { AppIcon } from './AppIcon';
+import { ErrorActionProvider, ErrorMessage } from './errors/ErrorActions';
 import { PassphraseInput } from './lock/PassphraseInput';
 import { strengthHint } from './lock/strength';
 import { call, type IpcError, type KeysmithApi, type RequestOf, type VaultStatus } from './bridge';
@@ -117,9 +118,15 @@ export function CreateVault({ api, status, onCreated }: Props) {
         )}
         <p className="hint">A recovery key is shown once, in a separate window, after the vault is created: keep it somewhere safe.</p>
         {error && (
-          <p role="alert" className="error-text">
-            {error.code === 'keychain_unavailable' ? 'The system keychain is not available on this machine: choose a passphrase instead.' : error.message}
-          </p>
+          <ErrorActionProvider handlers={{ use_passphrase: () => setMethod('passphrase') }}>
+            <ErrorMessage
+              error={
+                error.code === 'keychain_unavailable'
+                  ? { ...error, message: 'The system keychain is not available on this machine: choose a passphrase instead.' }
+                  : error
+              }
+            />
+          </ErrorActionProvider>
         )}
         <div className="row">
           <button type="submit" className="primary" disabled={!ready || busy}>

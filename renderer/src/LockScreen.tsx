@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { AppIcon } from './AppIcon';
+import { ErrorActionProvider, ErrorMessage, type ActionHandlers } from './errors/ErrorActions';
 import { PassphraseInput } from './lock/PassphraseInput';
+import { RestoreBackupConfirm } from './lock/RestoreBackupConfirm';
 import { call, type IpcError, type KeysmithApi, type RequestOf, type VaultStatus } from './bridge';
 
 interface Props {
@@ -44,10 +46,52 @@ export function LockScreen({ api, status, onUnlocked }: Props) {
     }
   }
 
+  /** What the field holds, as an unlock request; the keychain when nothing is typed and the vault has it. */
+  function typed(): RequestOf<'vault:unlock'> | null {
+    if (secret) return method === 'passphrase' ? { method: 'passphrase', passphrase: secret } : { method: 'recovery', recoveryKey: secret };
+    return status.methods.includes('keychain') ? { method: 'keychain' } : null;
+  }
+
   function submit(event: FormEvent) {
     event.preventDefault();
     void unlock(method === 'passphrase' ? { method: 'passphrase', passphrase: secret } : { method: 'recovery', recoveryKey: secret });
   }
+
+  const [restoring, setRestoring] = useState(false);
+
+  async function restore() {
+    const request = typed();
+    if (!request) return;
+    setBusy(true);
+    const result = await call(api.vault.restoreBackup(request));
+    setBusy(false);
+    setRestoring(false);
+    if (result.ok) {
+      setSecret('');
+      setError(null);
+      const { keptAs: _kept, ...restored } = result.value;
+      onUnlocked(restored);
+    } else {
+      setError(result.error);
+      setAttempt((n) => n + 1);
+    }
+  }
+
+  /** Switches the field to another way of unlocking, and puts the cursor in it. */
+  function switchTo(next: Method) {
+    setMethod(next);
+    setSecret('');
+    setAttempt((n) => n + 1);
+  }
+
+  // The buttons an unlock error can carry, done here. `use_passphrase` only switches when the vault
+  // has a passphrase: a keychain-only vault gets one through its recovery key (recover_to_passphrase).
+  const handlers: ActionHandlers = {
+    recover: () => switchTo('recovery'),
+    recover_to_passphrase: () => switchTo('recovery'),
+    restore_backup: () => setRestoring(true),
+    ...(status.methods.includes('passphrase') && { use_passphrase: () => switchTo('passphrase') }),
+  };
 
   const label = method === 'passphrase' ? 'Passphrase' : 'Recovery key';
   return (
@@ -76,9 +120,18 @@ export function LockScreen({ api, status, onUnlocked }: Props) {
           aria-describedby={error ? errorId : undefined}
         />
         {error && (
-          <p id={errorId} role="alert" className="error-text">
-            {error.message}
-          </p>
+          <ErrorActionProvider handlers={handlers}>
+            <ErrorMessage id={errorId} error={error} />
+          </ErrorActionProvider>
+        )}
+        {restoring && (
+          <RestoreBackupConfirm
+            busy={busy}
+            canOpen={typed() !== null}
+            openWith={secret ? label.toLowerCase() : 'the system keychain'}
+            onConfirm={() => void restore()}
+            onCancel={() => setRestoring(false)}
+          />
         )}
         <div className="row">
           <button type="submit" className="primary" disabled={busy}>

@@ -83,6 +83,8 @@ export function MainView({ api }: Props) {
     const offs = [
       api.on('menu:search', () => setPalette(true)),
       api.on('menu:newIntegration', () => go({ view: 'new' })),
+      // A desktop notice about one integration (a sign-in to renew, a certificate) was clicked.
+      api.on('notice:showIntegration', (p) => go({ view: 'detail', name: p.name })),
       api.on('token:refreshed', (p) => {
         noteFailure(p.name, null);
         void reload();

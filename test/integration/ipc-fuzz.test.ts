@@ -89,6 +89,8 @@ function validExample(channel: Channel): unknown {
     // Fuzz S2S says nowhere where its Console credential lives: refused before any network.
     'rotation:secrets': { name: 'Fuzz S2S' },
     'rotation:rotate': { name: 'Fuzz S2S' },
+    // The harness's vault is unlocked: a restore is refused before any scrypt or file is touched.
+    'vault:restoreBackup': { method: 'passphrase', passphrase: PASSPHRASE },
   };
   return examples[channel];
 }

@@ -606,6 +606,14 @@ describe('IPC router: every channel', () => {
     await step('rotation:secrets', { name: 'Analytics' });
     await step('rotation:rotate', { name: 'Analytics', deleteOld: true });
     await step('health:report', {});
+    // A damaged vault body, then the backup generation put back (ipc-restore-backup.test.ts checks the rest).
+    await step('vault:lock');
+    const vaultFile = path.join(h.dataDir, 'vault.ksv');
+    const damaged = readFileSync(vaultFile);
+    const at = damaged.indexOf('\n') + 40;
+    damaged[at] = damaged[at]! ^ 0x01;
+    writeFileSync(vaultFile, damaged);
+    await step('vault:restoreBackup', { method: 'passphrase', passphrase: PASSPHRASE });
 
     // A channel added to the contract without a step here fails this line.
     expect([...succeeded].sort()).toEqual([...CHANNELS].sort());

@@ -86,6 +86,7 @@ export function createFakeApi(options: FakeOptions = {}) {
       status: vi.fn<KeysmithApi['vault']['status']>(() => ok(vault)),
       unlock: vi.fn<KeysmithApi['vault']['unlock']>(() => ok({ ...vault, state: 'unlocked' })),
       lock: vi.fn<KeysmithApi['vault']['lock']>(() => ok({ ...vault, state: 'locked' })),
+      restoreBackup: vi.fn<KeysmithApi['vault']['restoreBackup']>(() => ok({ ...vault, state: 'unlocked', keptAs: '/tmp/ks/vault.ksv.damaged-x' })),
     },
     integrations: {
       list: vi.fn<KeysmithApi['integrations']['list']>(() => ok(items)),

@@ -133,7 +133,7 @@ describe('notifications', () => {
     const policy = new NotificationPolicy();
     const expiring = [{ name: 'CM', fingerprint: 'AA', notAfter: '2026-12-01T00:00:00.000Z', daysLeft: 8 }];
     const now = new Date('2026-11-23T10:00:00Z');
-    expect(policy.certificateNotices(expiring, now)).toEqual([{ title: 'Certificate of "CM" expires in 8 days', body: expect.stringContaining('Developer Console') }]);
+    expect(policy.certificateNotices(expiring, now)).toEqual([{ title: 'Certificate of "CM" expires in 8 days', body: expect.stringContaining('Developer Console'), integration: 'CM' }]);
     expect(policy.certificateNotices(expiring, new Date(now.getTime() + 3_600_000))).toEqual([]);
     expect(policy.certificateNotices(expiring, new Date(now.getTime() + 86_400_000))).toHaveLength(1);
   });

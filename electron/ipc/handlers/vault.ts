@@ -26,6 +26,10 @@ export function vaultHandlers(s: AppServices): DomainHandlers<'vault'> {
       await s.vault.unlock(request);
       return status();
     },
+    'vault:restoreBackup': async (request) => {
+      const { keptAs } = await s.vault.restoreBackup(request);
+      return { ...(await status()), keptAs };
+    },
     'vault:lock': async () => {
       s.vault.lock('user');
       return status();

@@ -47,6 +47,7 @@ export const CHANNELS = [
   'health:report',
   'rotation:secrets',
   'rotation:rotate',
+  'vault:restoreBackup',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -65,6 +66,7 @@ export const EVENTS = [
   'menu:newIntegration',
   'menu:copySelectedToken',
   'health:due',
+  'notice:showIntegration',
 ] as const;
 
 export type EventName = (typeof EVENTS)[number];

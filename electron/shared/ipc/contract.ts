@@ -97,6 +97,13 @@ export { COPYABLE_FIELDS, type CopyableField };
 
 const RsaBits = z.union(RSA_KEY_SIZES.map((bits) => z.literal(bits)), { error: `key size must be one of ${RSA_KEY_SIZES.join(', ')} bits` });
 
+/** How the renderer opens a vault (or its backup generation): the keychain, a passphrase, the recovery key. */
+const UnlockSchema = z.discriminatedUnion('method', [
+  z.strictObject({ method: z.literal('keychain') }),
+  z.strictObject({ method: z.literal('passphrase'), passphrase: Passphrase.min(1, { error: 'enter the passphrase' }) }),
+  z.strictObject({ method: z.literal('recovery'), recoveryKey: z.string().min(1).max(200) }),
+]);
+
 // ---------------------------------------------------------------------------------------------
 // Requests, one schema per channel
 
@@ -115,11 +122,7 @@ export const REQUEST_SCHEMAS = {
       }),
     }),
   ]),
-  'vault:unlock': z.discriminatedUnion('method', [
-    z.strictObject({ method: z.literal('keychain') }),
-    z.strictObject({ method: z.literal('passphrase'), passphrase: Passphrase.min(1, { error: 'enter the passphrase' }) }),
-    z.strictObject({ method: z.literal('recovery'), recoveryKey: z.string().min(1).max(200) }),
-  ]),
+  'vault:unlock': UnlockSchema,
   'vault:lock': NoInput,
 
   'integrations:list': NoInput,
@@ -211,6 +214,8 @@ export const REQUEST_SCHEMAS = {
     finish: z.boolean().default(false),
     force: z.boolean().default(false),
   }),
+  /** put the backup generation back in place of an unreadable vault, opening it the way an unlock would */
+  'vault:restoreBackup': UnlockSchema,
 } as const satisfies Record<Channel, z.ZodType>;
 
 /** What the renderer passes. */
@@ -357,6 +362,7 @@ export interface ResponseMap {
   'health:report': HealthReport;
   'rotation:secrets': SecretsReport;
   'rotation:rotate': RotationResult;
+  'vault:restoreBackup': VaultStatus & { keptAs: string | null };
 }
 
 export type ResponseOf<C extends Channel> = ResponseMap[C];
@@ -380,6 +386,8 @@ export interface EventPayloads {
   'menu:copySelectedToken': Empty;
   /** something needs attention (pushed after unlock and daily): the app shows Health */
   'health:due': { due: number; items: HealthItem[] };
+  /** a desktop notice about one integration was clicked: the window shows that integration */
+  'notice:showIntegration': { name: string };
 }
 
 // Compile-time proof that the maps cover exactly the names in channels.ts.

@@ -10,7 +10,7 @@ const NEXT_STEP: Record<ErrorAction, string> = {
   init: 'create a vault first',
   unlock: 'unlock it with its passphrase',
   recover: 'try again, or recover the vault with the recovery key shown when it was created',
-  restore_backup: 'quit Keysmith and run "keysmith restore-backup" in a terminal to go back to the previous generation',
+  restore_backup: 'go back to the previous generation with "Restore the previous vault…" on the lock screen',
   use_passphrase: 'start your keyring service, or protect the vault with a passphrase instead',
   use_keychain: 'unlock it with the OS keychain',
   replace_secret: 'set the client secret with Edit',

@@ -47,6 +47,14 @@ export function FieldInput({ id, spec, value, error, required, label, help, onCh
             </option>
           ))}
         </select>
+      ) : spec.input === 'choice' ? (
+        <select {...common}>
+          {spec.choices?.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
       ) : spec.input === 'multiline' ? (
         <textarea {...common} rows={2} />
       ) : (

@@ -1,5 +1,5 @@
 import { useCallback, useId, useState, type FormEvent } from 'react';
-import { signsWithKey } from '../../../electron/shared/integration-kinds';
+import { ADOBE_APP_TYPES, USER_GRANTS, signsWithKey } from '../../../electron/shared/integration-kinds';
 import { call, type IpcError, type KeysmithApi, type RequestOf } from '../bridge';
 import { FieldList, focusFirstInvalid, inputId } from './FieldList';
 import { KIND_FIELDS, type Kind } from './field-specs';
@@ -20,8 +20,8 @@ export interface NewIntegrationProps {
 
 type CreateFields = RequestOf<'integrations:create'>['fields'];
 
-/** The select shows a method, so the value must be one: the model's default. */
-const INITIAL: FormValues = { authMethod: 'client_secret_basic' };
+/** A select shows a value, so the value must be one: the model's default (for app type and grant, the first of the shared list). */
+const INITIAL: FormValues = { authMethod: 'client_secret_basic', appType: ADOBE_APP_TYPES[0], grant: USER_GRANTS[0] };
 
 /** What the user must do after saving, for kinds that sign with a key. */
 function keyNote(kind: Kind, authMethod: string | undefined): string | null {

@@ -1,6 +1,13 @@
 /** Which inputs each kind of integration has, in display order, with their labels and help. */
 import { FIELD_LABELS, type FieldName } from '../../../electron/shared/fields';
-import { DEFAULT_IMS_ENDPOINT, type AuthMethod } from '../../../electron/shared/integration-kinds';
+import {
+  ADOBE_APP_TYPE_LABELS,
+  ADOBE_APP_TYPES,
+  DEFAULT_IMS_ENDPOINT,
+  USER_GRANT_LABELS,
+  USER_GRANTS,
+  type AuthMethod,
+} from '../../../electron/shared/integration-kinds';
 import { DEFAULT_CONSOLE_API } from '../../../electron/shared/secret-rotation';
 import type { IntegrationListItem } from '../bridge';
 
@@ -9,8 +16,14 @@ export type Kind = IntegrationListItem['kind'];
 /** The fields a form edits: all of the model's but `autoRefresh` (the token panel's switch). */
 export type FieldKey = Exclude<FieldName, 'autoRefresh'>;
 
-/** How a field is typed: `list` is comma- or space-separated, `secret` a password input. */
-export type InputKind = 'text' | 'secret' | 'list' | 'number' | 'authMethod' | 'multiline';
+/** How a field is typed: `list` is comma- or space-separated, `secret` a password input, `choice` a select of `choices`. */
+export type InputKind = 'text' | 'secret' | 'list' | 'number' | 'authMethod' | 'multiline' | 'choice';
+
+/** One option of a `choice` field: the model's value and the shared label shown for it. */
+export interface Choice {
+  value: string;
+  label: string;
+}
 
 export interface FieldSpec {
   key: FieldKey;
@@ -20,7 +33,11 @@ export interface FieldSpec {
   help?: string;
   /** shown apart: most users never change these */
   advanced?: boolean;
+  /** for `choice`: the model's values in its order, labelled from shared/ */
+  choices?: readonly Choice[];
 }
+
+const choicesOf = <V extends string>(values: readonly V[], labels: Record<V, string>): Choice[] => values.map((value) => ({ value, label: labels[value] }));
 
 const LIST_HELP = 'Separate them with commas or spaces';
 
@@ -54,8 +71,8 @@ export const FIELD_SPECS: Record<FieldKey, FieldSpec> = {
     advanced: true,
   }),
   description: spec('description', { input: 'multiline' }),
-  appType: spec('appType', { input: 'text', placeholder: 'native, singlePage or web' }),
-  grant: spec('grant', { input: 'text', placeholder: 'authorization_code or device_code' }),
+  appType: spec('appType', { input: 'choice', choices: choicesOf(ADOBE_APP_TYPES, ADOBE_APP_TYPE_LABELS) }),
+  grant: spec('grant', { input: 'choice', choices: choicesOf(USER_GRANTS, USER_GRANT_LABELS) }),
   redirectUri: spec('redirectUri', { input: 'text', help: 'Only if the provider insists on a registered one; else Keysmith listens on 127.0.0.1', advanced: true }),
   issuer: spec('issuer', { input: 'text', placeholder: 'https://accounts.example.com', help: 'The rest is discovered from it' }),
   authorizeUrl: spec('authorizeUrl', { input: 'text', advanced: true }),

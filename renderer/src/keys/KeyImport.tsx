@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { call, type IpcError, type KeysmithApi } from '../bridge';
+import { ErrorActionProvider, ErrorMessage } from '../errors/ErrorActions';
 import { TextField } from '../settings/TextField';
 import type { KeyPair } from './keyFormat';
 
@@ -90,9 +91,17 @@ export function KeyImport({ api, name, busy, onBusy, onImported }: Props) {
         </form>
       )}
       {error && (
-        <p role="alert" className="error-text">
-          {error.message}
-        </p>
+        // An encrypted key comes back on the passphrase field and opens the form by itself; this
+        // button is for the same action reaching here another way. The field takes the focus on mount.
+        <ErrorActionProvider
+          handlers={{
+            key_passphrase: () => {
+              setAsking(true);
+              setError(null);
+            },
+          }}>
+          <ErrorMessage error={error} />
+        </ErrorActionProvider>
       )}
     </div>
   );
