@@ -6,6 +6,12 @@ export type IntegrationKind = (typeof INTEGRATION_KINDS)[number];
 
 export const AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'private_key_jwt'] as const;
 export type AuthMethod = (typeof AUTH_METHODS)[number];
+/** How each auth method is named to people; the standard name stays in brackets for those who know it. */
+export const AUTH_METHOD_LABELS: Record<AuthMethod, string> = {
+  client_secret_basic: 'Client secret in the Authorization header (client_secret_basic)',
+  client_secret_post: 'Client secret in the request body (client_secret_post)',
+  private_key_jwt: 'Signed with a private key (private_key_jwt)',
+};
 
 /** The kinds that mint at Adobe IMS, and so have an IMS endpoint. */
 export const IMS_KINDS = ['oauthS2S', 'jwt', 'oauthUser'] as const satisfies readonly IntegrationKind[];

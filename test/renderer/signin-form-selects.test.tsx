@@ -6,7 +6,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FIELD_LABELS } from '../../electron/shared/fields';
-import { ADOBE_APP_TYPE_LABELS, ADOBE_APP_TYPES, USER_GRANT_LABELS, USER_GRANTS } from '../../electron/shared/integration-kinds';
+import { ADOBE_APP_TYPE_LABELS, ADOBE_APP_TYPES, AUTH_METHOD_LABELS, AUTH_METHODS, USER_AUTH_METHODS, USER_GRANT_LABELS, USER_GRANTS } from '../../electron/shared/integration-kinds';
 import { IntegrationFieldsSchema } from '../../electron/shared/integration';
 import { NewIntegration } from '../../renderer/src/forms/NewIntegration';
 import { createFormsFake } from './fake-forms';
@@ -58,5 +58,13 @@ describe('sign-in form selects', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create integration' }));
     await waitFor(() => expect(fake.onCreated).toHaveBeenCalledWith('Okta me'));
     expect(fake.api.integrations.create.mock.calls[0]![0].fields).toMatchObject({ kind: 'oauth2User', grant: 'device_code' });
+  });
+
+  it('any provider: Auth method offers only what a user client can use (no private_key_jwt); machine OAuth 2.0 offers all', () => {
+    mount('OAuth 2.0 user sign-in');
+    expect(options(select(FIELD_LABELS.authMethod))).toEqual(USER_AUTH_METHODS.map((m) => [m, AUTH_METHOD_LABELS[m]]));
+    cleanup();
+    mount('OAuth 2.0 client credentials');
+    expect(options(select(FIELD_LABELS.authMethod))).toEqual(AUTH_METHODS.map((m) => [m, AUTH_METHOD_LABELS[m]]));
   });
 });

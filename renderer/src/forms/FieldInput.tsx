@@ -1,6 +1,5 @@
 import type { ChangeEvent } from 'react';
-import { AUTH_METHODS } from '../../../electron/shared/integration-kinds';
-import { AUTH_METHOD_LABELS, type FieldSpec } from './field-specs';
+import type { FieldSpec } from './field-specs';
 
 interface Props {
   id: string;
@@ -39,15 +38,7 @@ export function FieldInput({ id, spec, value, error, required, label, help, onCh
       <label htmlFor={id} className={required ? 'required' : undefined}>
         {label ?? spec.label}
       </label>
-      {spec.input === 'authMethod' ? (
-        <select {...common}>
-          {AUTH_METHODS.map((method) => (
-            <option key={method} value={method}>
-              {AUTH_METHOD_LABELS[method]}
-            </option>
-          ))}
-        </select>
-      ) : spec.input === 'choice' ? (
+      {spec.input === 'choice' ? (
         <select {...common}>
           {spec.choices?.map((choice) => (
             <option key={choice.value} value={choice.value}>

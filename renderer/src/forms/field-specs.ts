@@ -3,10 +3,12 @@ import { FIELD_LABELS, type FieldName } from '../../../electron/shared/fields';
 import {
   ADOBE_APP_TYPE_LABELS,
   ADOBE_APP_TYPES,
+  AUTH_METHOD_LABELS,
+  AUTH_METHODS,
   DEFAULT_IMS_ENDPOINT,
+  USER_AUTH_METHODS,
   USER_GRANT_LABELS,
   USER_GRANTS,
-  type AuthMethod,
 } from '../../../electron/shared/integration-kinds';
 import { DEFAULT_CONSOLE_API } from '../../../electron/shared/secret-rotation';
 import type { IntegrationListItem } from '../bridge';
@@ -17,7 +19,7 @@ export type Kind = IntegrationListItem['kind'];
 export type FieldKey = Exclude<FieldName, 'autoRefresh'>;
 
 /** How a field is typed: `list` is comma- or space-separated, `secret` a password input, `choice` a select of `choices`. */
-export type InputKind = 'text' | 'secret' | 'list' | 'number' | 'authMethod' | 'multiline' | 'choice';
+export type InputKind = 'text' | 'secret' | 'list' | 'number' | 'multiline' | 'choice';
 
 /** One option of a `choice` field: the model's value and the shared label shown for it. */
 export interface Choice {
@@ -57,7 +59,7 @@ export const FIELD_SPECS: Record<FieldKey, FieldSpec> = {
   scopes: spec('scopes', { input: 'list', placeholder: 'openid, AdobeID, read_organizations', help: LIST_HELP }),
   metascopes: spec('metascopes', { input: 'list', placeholder: 'ent_cloudmgr_sdk', help: LIST_HELP }),
   tokenUrl: spec('tokenUrl', { input: 'text', placeholder: 'https://example.okta.com/oauth2/v1/token' }),
-  authMethod: spec('authMethod', { input: 'authMethod' }),
+  authMethod: spec('authMethod', { input: 'choice', choices: choicesOf(AUTH_METHODS, AUTH_METHOD_LABELS) }),
   audience: spec('audience', { input: 'text', help: 'Only if the token server asks for one' }),
   imsEndpoint: spec('imsEndpoint', {
     input: 'text',
@@ -95,12 +97,12 @@ export const KIND_FIELDS: Record<Kind, readonly FieldKey[]> = {
   oauth2User: ['name', 'clientId', 'grant', 'issuer', 'clientSecrets', 'authMethod', 'scopes', 'audience', 'description', 'authorizeUrl', 'tokenUrl', 'deviceUrl', 'revocationUrl', 'userinfoUrl', 'jwksUrl', 'redirectUri', 'refreshMarginMinutes'],
 };
 
+/** Where a kind narrows a field: a user sign-in client signs nothing with a key, so no private_key_jwt. */
+const KIND_SPECS: Partial<Record<Kind, Partial<Record<FieldKey, FieldSpec>>>> = {
+  oauth2User: { authMethod: { ...FIELD_SPECS.authMethod, choices: choicesOf(USER_AUTH_METHODS, AUTH_METHOD_LABELS) } },
+};
+
 export function specsOf(kind: Kind): FieldSpec[] {
-  return KIND_FIELDS[kind].map((key) => FIELD_SPECS[key]);
+  return KIND_FIELDS[kind].map((key) => KIND_SPECS[kind]?.[key] ?? FIELD_SPECS[key]);
 }
 
-export const AUTH_METHOD_LABELS: Record<AuthMethod, string> = {
-  client_secret_basic: 'Client secret in the Authorization header (client_secret_basic)',
-  client_secret_post: 'Client secret in the request body (client_secret_post)',
-  private_key_jwt: 'Signed with a private key (private_key_jwt)',
-};
