@@ -30,6 +30,9 @@ describe('terminal tables', () => {
   });
 });
 
+/** Half of a pair left alone: what a cut inside a surrogate pair leaves. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 describe('terminal columns, not code points', () => {
   const graphemes = (s: string) => [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(s)].map((g) => g.segment);
 
@@ -61,7 +64,7 @@ describe('terminal columns, not code points', () => {
         const table = formatTable(['NAME', 'KIND', 'ORG'], rows, { tty: true, columns });
         for (const line of table.split('\n')) {
           expect(displayWidth(line)).toBeLessThanOrEqual(columns);
-          expect(line.isWellFormed()).toBe(true);
+          expect(line).not.toMatch(LONE_SURROGATE);
         }
       }),
     );
