@@ -55,6 +55,9 @@ describe('terminal columns, not code points', () => {
     expect(truncate('e\u0301e\u0301e\u0301e\u0301', 3)).toBe('e\u0301e\u0301…');
     expect(truncate('👩‍💻👩‍💻👩‍💻', 4)).toBe('👩‍💻…');
     expect(truncate('\u{20000}\u{20000}', 2)).toBe('…');
+    // A combining mark inside a wide block (the kana voicing mark) stays with its letter.
+    expect(displayWidth('か\u3099')).toBe(2);
+    expect(truncate('か\u3099か\u3099', 3)).toBe('か\u3099…');
   });
 
   it('keeps every printed line of any unicode table within the terminal', () => {
