@@ -40,8 +40,9 @@ afterEach(async () => {
 });
 
 describe.skipIf(PTY_TOOLS === null)('sign-in progress on a terminal', () => {
-  it('counts down the browser wait, then erases it before the result', async () => {
-    const { code, screen } = await onTerminal(['login', 'Adobe', '--no-browser', '--timeout', '299'], env, async (t) => {
+  // NO_COLOR is about colour: the countdown is the same text with it (and has no colour without it).
+  it.each([['', {}], [' with NO_COLOR', { NO_COLOR: '1' }]])('counts down the browser wait, then erases it before the result%s', async (_, extra) => {
+    const { code, screen } = await onTerminal(['login', 'Adobe', '--no-browser', '--timeout', '299'], { ...env, ...extra }, async (t) => {
       await t.waitForScreen(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] Waiting for the browser… \(Ctrl-C to stop, gives up in 4 m \d+ s\)/);
       await follow(t.screen().match(AUTHORIZE)![0]);
     });
@@ -51,6 +52,9 @@ describe.skipIf(PTY_TOOLS === null)('sign-in progress on a terminal', () => {
     expect(lines).toContain('Signed in to "Adobe" as Ada Lovelace <ada@example.test>');
     expect(plain(screen)).not.toMatch(SPINNER_FRAMES);
     expect(plain(screen)).not.toContain('Waiting for the browser');
+    // Only the line-erase sequence: no colour or bold.
+    // eslint-disable-next-line no-control-regex -- finding colour sequences is the point
+    expect(screen).not.toMatch(/\u001b\[[0-9;]*m/);
   });
 
   it('counts down the device code while it polls', async () => {
