@@ -7,11 +7,12 @@ import { EventEmitter } from 'node:events';
 import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { replaceFileAtomically } from '../core/atomic-file';
-import { assertPrivateDir, readPrivateFile } from '../core/private-files';
-import { SettingsPatchSchema, applySettingsPatch, readSettings, type Settings, type SettingsPatch } from './settings';
+import { assertPrivateDir } from '../core/private-files';
+import { SETTINGS_FILE, readSettingsFile } from '../core/settings-file';
+import { SettingsPatchSchema, applySettingsPatch, type Settings, type SettingsPatch } from './settings';
 import type { SettingsAccess } from '../ipc/services';
 
-export const SETTINGS_FILE = 'settings.json';
+export { SETTINGS_FILE };
 
 export class SettingsStore extends EventEmitter<{ changed: [Settings] }> implements SettingsAccess {
   private loaded: Promise<Settings> | null = null;
@@ -27,16 +28,7 @@ export class SettingsStore extends EventEmitter<{ changed: [Settings] }> impleme
 
   get(): Promise<Settings> {
     // Bounded, and never a symlink, FIFO or another user's file: those mean defaults, like damage.
-    this.loaded ??= readPrivateFile(this.file, 64 * 1024).then(
-      (read) => {
-        try {
-          return readSettings(JSON.parse(read?.bytes.toString('utf8') ?? '{}'));
-        } catch {
-          return readSettings({});
-        }
-      },
-      () => readSettings({}),
-    );
+    this.loaded ??= readSettingsFile(this.dataDir).then((read) => read.settings);
     return this.loaded;
   }
 

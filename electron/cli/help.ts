@@ -119,7 +119,8 @@ keysmith bundle import FILE [--passphrase-stdin] [--json]
   health: `keysmith health [--json] [--secret-max-age DAYS] [--certificate-days DAYS]
   What needs attention, per integration and by when: certificates expiring (30 days), client secrets
   older than 90 days or left behind, JWT integrations past end of life, failed last mints, unused
-  integrations. Exits 3 when something is due.`,
+  integrations. Exits 3 when something is due. The thresholds are the app's settings when it set
+  them (settings.json beside the vault, only read); the flags win over them.`,
   'rm-key': `keysmith rm-key <name> --fingerprint F
   Remove a key. The active key can be removed only when it is the last one.`,
   login: `keysmith login <name> [--no-browser | --paste | --device] [--timeout SECONDS]
@@ -130,6 +131,7 @@ keysmith bundle import FILE [--passphrase-stdin] [--json]
   --paste       the browser is on another machine: paste the URL it ends on (or the code)
   --device      device code (RFC 8628): open the printed URL anywhere and enter the code
   --timeout     how long to wait for the browser (default 300 s)
+  On a terminal, the wait (and a device code's lifetime) is counted down on stderr.
   A registered https://localhost:PORT (or 127.0.0.1, [::1]) redirect is served over TLS with a
   self-signed certificate Keysmith makes once and keeps: the browser warns about it until you trust
   it (see \`keysmith help login-cert\`).`,

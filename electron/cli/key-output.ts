@@ -1,6 +1,5 @@
 /** How keypairs are shown in the terminal; never with key material. */
 import type { KeyPairSummary } from '../core/keys/keypair-store';
-import { formatTable } from './table';
 
 export function defaultCertificatePath(integrationName: string, fingerprint: string): string {
   const slug = integrationName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'keysmith';
@@ -33,9 +32,10 @@ export function describeNewKey(name: string, key: KeyPairSummary, certPath: stri
   return lines.join('\n');
 }
 
-export function keyTable(keys: KeyPairSummary[]): string {
-  return formatTable(
-    ['ACTIVE', 'FINGERPRINT (SHA-256)', 'BITS', 'NOT AFTER', 'DAYS LEFT', 'ORIGIN'],
-    keys.map((k) => [k.active ? '*' : '', k.fingerprintSha256, String(k.bits), day(k.notAfter), String(k.daysLeft), k.origin]),
-  );
+/** Headers and rows for `writeTable`, which fits them to the terminal (or tab-separates them in a pipe). */
+export function keyTable(keys: KeyPairSummary[]): { headers: string[]; rows: string[][] } {
+  return {
+    headers: ['ACTIVE', 'FINGERPRINT (SHA-256)', 'BITS', 'NOT AFTER', 'DAYS LEFT', 'ORIGIN'],
+    rows: keys.map((k) => [k.active ? '*' : '', k.fingerprintSha256, String(k.bits), day(k.notAfter), String(k.daysLeft), k.origin]),
+  };
 }

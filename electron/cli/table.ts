@@ -4,6 +4,7 @@
  * row per line, cells separated by tabs, no header, nothing cut, so `cut -f1` and `awk -F'\t'` work.
  */
 import { visibleText } from '../shared/terminal-text';
+import { displayWidth, truncateToWidth } from './display-width';
 import type { Style } from './style';
 
 export interface TableOptions {
@@ -18,14 +19,10 @@ const GAP = 2;
 /** No column is cut below this: "Cloud M…" still says which row it is. */
 const MIN_WIDTH = 8;
 
-/** Cuts to `width` characters (code points), the last one an ellipsis. */
-export function truncate(text: string, width: number): string {
-  const chars = [...text];
-  if (chars.length <= width) return text;
-  return width <= 1 ? '…'.slice(0, width) : `${chars.slice(0, width - 1).join('')}…`;
-}
+/** Cuts to `width` terminal columns, the last one an ellipsis (display-width.ts says what a column is). */
+export const truncate = truncateToWidth;
 
-const length = (text: string) => (/[^ -~]/.test(text) ? [...text].length : text.length);
+const length = displayWidth;
 
 /**
  * Widths that fit `total`: every column wider than a common cap T is cut to T (never below its
@@ -63,14 +60,14 @@ export function fitWidths(natural: number[], minimums: number[], total: number):
 export function formatTable(headers: string[], rows: string[][], opts: TableOptions = { tty: true, columns: Number.POSITIVE_INFINITY }): string {
   const cells = rows.map((r) => headers.map((_, i) => visibleText(r[i] ?? '')));
   if (!opts.tty) return cells.map((row) => row.join('\t')).join('\n');
-  const natural = headers.map((h) => h.length);
+  const natural = headers.map((h) => length(h));
   for (const row of cells) {
     row.forEach((c, i) => {
       const n = length(c);
       if (n > natural[i]!) natural[i] = n;
     });
   }
-  const minimums = headers.map((h) => Math.max(h.length, MIN_WIDTH));
+  const minimums = headers.map((h) => Math.max(length(h), MIN_WIDTH));
   const widths = fitWidths(natural, minimums.map((m, i) => Math.min(m, natural[i]!)), opts.columns && opts.columns > 0 ? opts.columns : 80);
   const line = (row: string[]) =>
     row

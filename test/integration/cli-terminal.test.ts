@@ -7,6 +7,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { displayWidth } from '../../electron/cli/display-width';
 import { runCli, tempDataDir } from '../support/cli';
 import { copyDataDir } from '../support/data-dir-template';
 import { PTY_TOOLS, onTerminal } from '../support/pty';
@@ -158,6 +159,32 @@ describe.skipIf(PTY_TOOLS === null)('the CLI on a terminal', () => {
     // Whether or not the spinner had time to show, the line it used was erased before the report.
     expect(plain(screen)).toMatch(/^Generated an RSA 4096 key for "K"$/m);
     expect(plain(screen)).not.toMatch(/Generating an RSA/);
+  });
+
+  it('certs fits 80 columns like list, and pipes tab-separated rows', async () => {
+    const env = envFor();
+    const add = ['add', 'jwt', '--name', 'C', '--client-id', 'c', '--org-id', '1234567890ABCDEF12345678@AdobeOrg', '--technical-account-id', 'A@techacct.adobe.com', '--metascopes', 'ent_x', '--client-secret-stdin'];
+    expect((await runCli(add, { env, input: 's' })).code).toBe(0);
+    expect((await runCli(['keygen', 'C', '--cert-out', `${tempDataDir()}.crt`], { env })).code).toBe(0);
+    const { code, screen } = await onTerminal(['certs', 'C'], env, async () => undefined);
+    expect(code, screen).toBe(0);
+    const lines = plain(screen).trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^ACTIVE +FINGERPRINT \(SHA-256\) +BITS +NOT AFTER +DAYS LEFT +ORIGIN$/);
+    for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
+    expect(lines[1]).toMatch(/^\* +([0-9A-F]{2}:){7}[0-9A-F:]*… +2048 /);
+    const piped = await runCli(['certs', 'C'], { env });
+    expect(piped.stdout.trimEnd()).toMatch(/^\*\t([0-9A-F]{2}:){31}[0-9A-F]{2}\t2048\t\d{4}-\d\d-\d\d\t\d+\t\S+$/);
+  });
+
+  it('list keeps wide and emoji names within 80 terminal columns', async () => {
+    const env = envFor();
+    const wide = `本番環境の統合🔑${'日本語'.repeat(12)}`;
+    expect((await runCli(['add', 'apikey', '--name', wide, '--client-id', `k-${'9'.repeat(40)}`], { env })).code).toBe(0);
+    const { code, screen } = await onTerminal(['list'], env, async () => undefined);
+    expect(code, screen).toBe(0);
+    const lines = plain(screen).trimEnd().split('\n');
+    for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
+    expect(lines.find((l) => l.startsWith('本番環境'))).toMatch(/…/);
   });
 
   it('shows a spinner while the token endpoint is slow, then a countdown between retries', async () => {

@@ -1,6 +1,7 @@
 import { keyHolder, keysOf, summarizeKeyPair } from '../../core/keys/keypair-store';
 import { openVault, type CliContext } from '../cli-context';
 import { expiryWarning, keyTable } from '../key-output';
+import { writeTable } from '../output';
 import { parseCommandArgs } from '../parse-args';
 import { writeLine } from '../terminal';
 
@@ -17,7 +18,8 @@ export async function certs(args: string[], ctx: CliContext): Promise<void> {
     writeLine(ctx.io.stdout, `"${integration.name}" has no keys yet: \`keysmith keygen "${integration.name}"\` makes one`);
     return;
   }
-  writeLine(ctx.io.stdout, keyTable(keys));
+  const table = keyTable(keys);
+  writeTable(ctx, table.headers, table.rows);
   for (const key of keys) {
     const warning = expiryWarning(key);
     if (warning) writeLine(ctx.io.stderr, warning);

@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { healthReport } from '../../core/health/health-check';
 import { MintRecords } from '../../core/health/mint-record';
+import { SETTINGS_FILE, healthThresholds, readSettingsFile, type SettingsRead } from '../../core/settings-file';
 import { HEALTH_LABELS } from '../../shared/health';
 import { visibleText } from '../../shared/terminal-text';
 import { openVaultIfExists, type CliContext } from '../cli-context';
@@ -17,6 +19,14 @@ function days(flag: string, text: string | undefined): number | undefined {
   return Number(text);
 }
 
+/** One line when the app's settings could not give the thresholds; nothing for other fields' damage. */
+function settingsWarning(saved: SettingsRead, file: string): string | null {
+  if (saved.unusable) return `the settings file ${file} was not used (${saved.unusable}); health uses its default thresholds`;
+  const bad = saved.invalid.filter((k) => k === 'healthSecretMaxAgeDays' || k === 'healthCertificateDays');
+  if (bad.length === 0) return null;
+  return `the settings file ${file} has an invalid ${bad.join(' and ')}; health uses the default for ${bad.length === 1 ? 'it' : 'them'}`;
+}
+
 export async function health(args: string[], ctx: CliContext): Promise<void> {
   const { values } = parseCommandArgs(
     'health',
@@ -24,9 +34,16 @@ export async function health(args: string[], ctx: CliContext): Promise<void> {
     { json: { type: 'boolean' }, 'secret-max-age': { type: 'string' }, 'certificate-days': { type: 'string' } },
     { min: 0, max: 0, names: '' },
   );
+  const secretMaxAge = days('secret-max-age', values['secret-max-age']);
+  const certificateDays = days('certificate-days', values['certificate-days']);
+  // The thresholds chosen in the app's settings, so both report the same things; flags win.
+  const saved = await readSettingsFile(ctx.dataDir);
+  const warning = settingsWarning(saved, path.join(ctx.dataDir, SETTINGS_FILE));
+  if (warning) writeLine(ctx.io.stderr, `warning: ${visibleText(warning)}`);
   const thresholds = {
-    ...(values['secret-max-age'] !== undefined && { secretMaxAgeDays: days('secret-max-age', values['secret-max-age']) }),
-    ...(values['certificate-days'] !== undefined && { certificateDays: days('certificate-days', values['certificate-days']) }),
+    ...healthThresholds(saved.settings),
+    ...(secretMaxAge !== undefined && { secretMaxAgeDays: secretMaxAge }),
+    ...(certificateDays !== undefined && { certificateDays }),
   };
   const vault = await openVaultIfExists(ctx);
   const report = vault

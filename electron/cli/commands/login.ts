@@ -1,11 +1,12 @@
 import { createInterface } from 'node:readline';
 import { KeysmithError } from '../../core/errors';
 import { signIn, type SignInMode } from '../../core/signin/sign-in';
-import { MAX_SIGN_IN_TIMEOUT_SECONDS } from '../../shared/sign-in-limits';
+import { DEFAULT_SIGN_IN_TIMEOUT_SECONDS, MAX_SIGN_IN_TIMEOUT_SECONDS } from '../../shared/sign-in-limits';
 import { visibleText } from '../../shared/terminal-text';
 import { systemBrowser } from '../browser-opener';
 import { openVault, type CliContext } from '../cli-context';
 import { parseCommandArgs, usageError } from '../parse-args';
+import { showsProgress, spinner, timeLeft, type Progress } from '../progress';
 import { writeLine } from '../terminal';
 import { grantOptions, describeIdentity, describeExpiry } from '../signin-output';
 
@@ -57,12 +58,27 @@ export async function login(args: string[], ctx: CliContext): Promise<void> {
   const vault = await openVault(ctx);
   const err = ctx.io.stderr;
   const pasted = readPastedLine(ctx);
+  // The wait for the browser or for approval, counted down on stderr when a person watches it. Not
+  // while a URL is pasted: the person types on that line.
+  let waiting: Progress | null = null;
+  const waitUntil = (what: string, end: string, deadline: number) => {
+    waiting?.done();
+    waiting = spinner(ctx, () => `${what}… (Ctrl-C to stop, ${end} ${timeLeft(deadline - Date.now())})`);
+  };
+  const stopWaiting = () => {
+    waiting?.done();
+    waiting = null;
+  };
+  const waitMs = timeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_SECONDS * 1000;
   const result = await signIn(vault, positionals[0]!, {
     ...grantOptions(ctx),
     mode,
     ...(timeoutMs !== undefined && { waitMs: timeoutMs }),
     openBrowser: systemBrowser(ctx.env),
-    readPasted: pasted.read,
+    readPasted: () => {
+      stopWaiting();
+      return pasted.read();
+    },
     onAuthorizationUrl: (url, opened) => {
       if (mode === 'paste') {
         writeLine(err, `Open this URL in a browser, sign in, then paste the URL the browser ends on (or the code) here:`);
@@ -73,6 +89,7 @@ export async function login(args: string[], ctx: CliContext): Promise<void> {
         writeLine(err, mode === 'browser' ? `Could not open a browser; open this URL to sign in:` : 'Open this URL to sign in:');
         writeLine(err, url);
       }
+      if (mode !== 'paste') waitUntil('Waiting for the browser', 'gives up in', Date.now() + waitMs);
     },
     onLoopbackCertificate: (cert, redirectUri) => {
       writeLine(err, `Keysmith answers ${visibleText(redirectUri)} over TLS with its own self-signed certificate (SHA-256 ${cert.fingerprint256}):`);
@@ -82,9 +99,13 @@ export async function login(args: string[], ctx: CliContext): Promise<void> {
     onDeviceCode: (code) => {
       writeLine(err, `To sign in, open ${code.verificationUri} on any device and enter the code: ${visibleText(code.userCode)}`);
       if (code.verificationUriComplete) writeLine(err, `(or open ${code.verificationUriComplete})`);
-      writeLine(err, `Waiting for approval (the code expires at ${new Date(code.expiresAt).toLocaleTimeString()})...`);
+      if (showsProgress(ctx)) waitUntil('Waiting for approval', 'the code expires in', code.expiresAt);
+      else writeLine(err, `Waiting for approval (the code expires at ${new Date(code.expiresAt).toLocaleTimeString()})...`);
     },
-  }).finally(pasted.stop);
+  }).finally(() => {
+    stopWaiting();
+    pasted.stop();
+  });
   writeLine(ctx.io.stdout, `Signed in to "${visibleText(result.integration.name)}"${describeIdentity(result.identity)}`);
   writeLine(err, describeExpiry(result.expiresAt, result.hasRefreshToken ? (result.refreshExpiresAt ?? null) : undefined));
 }
