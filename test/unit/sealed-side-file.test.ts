@@ -5,7 +5,7 @@
  * processes writing at once lose no update.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, truncateSync, writeFileSync, copyFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -26,8 +26,16 @@ const refuse = (): never => {
 };
 const noKeychain: Keychain = { get: refuse, set: refuse, delete: refuse };
 
-async function frozenVault(): Promise<Vault> {
+/** A copy of the frozen data folder, made private: git keeps neither its 0700 nor the files' 0600, and a umask may add group write. */
+function frozenCopy(): string {
   const dir = copyDataDir(FROZEN);
+  chmodSync(dir, 0o700);
+  for (const name of readdirSync(dir)) chmodSync(path.join(dir, name), 0o600);
+  return dir;
+}
+
+async function frozenVault(): Promise<Vault> {
+  const dir = frozenCopy();
   return Vault.open(dir, async () => ({ method: 'passphrase', passphrase: FROZEN_PASSPHRASE }), { keychain: noKeychain });
 }
 
@@ -159,7 +167,7 @@ describe('a damaged or foreign side file reads as nothing, never an error', () =
 
 describe('two processes writing the token cache at once', () => {
   it('lose no update: every put of both writers is in the file afterwards', async () => {
-    const dir = copyDataDir(FROZEN);
+    const dir = frozenCopy();
     const count = 15;
     const ids = ['a', 'b'].flatMap((p) => Array.from({ length: count }, (_, i) => `${p}-${i}`));
     const writers = ['a', 'b'].map((prefix) => {
