@@ -85,6 +85,16 @@ describe('key paths an import file names', () => {
     }
   });
 
+  it('inside a folder reached through a symlink: a missing one is reported missing, not outside', async () => {
+    const l = layout();
+    const linked = path.join(l.root, 'linked-project');
+    symlinkSync(l.project, linked);
+    expect((await importEnv(linked, './keys/private.key')).key?.privateKeyPem).toBe(keys.pkcs8);
+    const missing = await importEnv(linked, './keys/missing.key');
+    expect(missing.warnings).toEqual([expect.stringMatching(/keys\/missing\.key, but it does not exist/)]);
+    expect(missing.keyAction).toBe('generate_key');
+  });
+
   it('are refused by the real CLI too, which imports the rest', async () => {
     const l = layout();
     writeFileSync(path.join(l.project, 'credentials.env'), ENV(path.join(l.ssh, 'id_rsa')));

@@ -82,9 +82,18 @@ function resolveKeyPath(file: string, baseDir: string | undefined): string {
   return baseDir ? path.resolve(baseDir, expanded) : path.resolve(expanded);
 }
 
-/** The real path when it exists (symlinks resolved), else the path as written: a missing file fails later, when read. */
+/**
+ * The real path when it exists (symlinks resolved); for a missing file, its real folder and its name
+ * (it fails later, when read, as "does not exist"); else the path as written.
+ */
 async function realOrResolved(file: string): Promise<string> {
-  return realpath(file).catch(() => path.resolve(file));
+  const resolved = path.resolve(file);
+  return realpath(resolved).catch(() =>
+    realpath(path.dirname(resolved)).then(
+      (dir) => path.join(dir, path.basename(resolved)),
+      () => resolved,
+    ),
+  );
 }
 
 function isInside(file: string, dir: string): boolean {
