@@ -5,11 +5,7 @@
  * record per mint does not churn the vault's generations. It is a record, not a source of truth: a
  * damaged or foreign file reads as empty, and a failure to write it never fails a mint.
  */
-import path from 'node:path';
-import { seal, unseal } from '../crypto-primitives';
-import { replaceFileAtomically } from '../atomic-file';
-import { acquireLock } from '../file-lock';
-import { readPrivateFile } from '../private-files';
+import { SealedSideFile } from '../sealed-side-file';
 import { stripControls } from '../tokens/server-text';
 import type { Vault } from '../vault';
 
@@ -22,9 +18,17 @@ export interface MintRecord {
 
 type Records = Record<string, MintRecord>;
 
-const MAX_BYTES = 4 * 1024 * 1024;
 const MAX_REASON_CHARS = 300;
-const LOCK_TIMEOUT_MS = 5_000;
+
+/** The on-disk format of `mints.ksc` (its header never named the vault; the AAD does): none of this may change. */
+const MINT_RECORD_FILE = {
+  fileName: 'mints.ksc',
+  format: 'keysmith-mint-records',
+  keyLabel: 'mint records v1',
+  headerNamesVault: false,
+  maxBytes: 4 * 1024 * 1024,
+  lockTimeoutMs: 5_000,
+} as const;
 
 const time = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
@@ -40,54 +44,38 @@ function clean(value: unknown): MintRecord | null {
 
 export class MintRecords {
   readonly path: string;
-  private readonly lockPath: string;
-  private readonly key: Buffer;
+  private readonly file: SealedSideFile;
 
-  constructor(private readonly vault: Vault) {
-    this.path = path.join(vault.paths.dir, 'mints.ksc');
-    this.lockPath = path.join(vault.paths.dir, 'mints.lock');
-    this.key = vault.deriveKey('mint records v1');
-  }
-
-  private aad(): Buffer {
-    return Buffer.from(`keysmith-mint-records:${this.vault.vaultId}`);
+  constructor(vault: Vault) {
+    this.file = new SealedSideFile(vault, MINT_RECORD_FILE);
+    this.path = this.file.path;
   }
 
   async read(): Promise<Records> {
-    try {
-      const file = JSON.parse((await readPrivateFile(this.path, MAX_BYTES))?.bytes.toString('utf8') ?? '') as { nonce?: string; box?: string };
-      const plain = unseal(this.key, { nonce: Buffer.from(String(file.nonce), 'base64'), box: Buffer.from(String(file.box), 'base64') }, this.aad());
-      const parsed: unknown = plain ? JSON.parse(plain.toString('utf8')) : null;
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
-      // No prototype: an id such as "__proto__" from a tampered file stays an ordinary key.
-      const out: Records = Object.create(null) as Records;
-      for (const [id, value] of Object.entries(parsed)) {
-        const record = clean(value);
-        if (record) out[id] = record;
-      }
-      return out;
-    } catch {
-      return {};
+    // No prototype: an id such as "__proto__" from a tampered file stays an ordinary key.
+    const out: Records = Object.create(null) as Records;
+    for (const [id, value] of Object.entries(await this.file.read())) {
+      const record = clean(value);
+      if (record) out[id] = record;
     }
+    return out;
   }
 
   /** Records one mint's outcome; never throws (a full disk must not turn a good token into an error). */
   async record(integrationId: string, outcome: { ok: true } | { ok: false; reason: string }, live: ReadonlySet<string>, now = Date.now()): Promise<void> {
     try {
-      const release = await acquireLock(this.lockPath, LOCK_TIMEOUT_MS);
-      try {
-        const records = await this.read();
-        const next: Records = Object.fromEntries(Object.entries(records).filter(([id]) => live.has(id)));
+      await this.file.update((stored) => {
+        const next: Records = Object.create(null) as Records;
+        for (const [id, value] of Object.entries(stored)) {
+          const record = clean(value);
+          if (record && live.has(id)) next[id] = record;
+        }
         const previous = next[integrationId] ?? {};
         next[integrationId] = outcome.ok
           ? { lastOkAt: now }
           : { ...(previous.lastOkAt !== undefined && { lastOkAt: previous.lastOkAt }), lastFailure: { at: now, reason: stripControls(outcome.reason).slice(0, MAX_REASON_CHARS) } };
-        const sealed = seal(this.key, Buffer.from(JSON.stringify(next)), this.aad());
-        const file = { format: 'keysmith-mint-records', version: 1, nonce: sealed.nonce.toString('base64'), box: sealed.box.toString('base64') };
-        await replaceFileAtomically(this.path, Buffer.from(JSON.stringify(file)));
-      } finally {
-        await release();
-      }
+        return next;
+      });
     } catch {
       // A record only: losing one costs a less precise health view, never a token.
     }

@@ -9,10 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { seal, unseal } from '../crypto-primitives';
-import { replaceFileAtomically } from '../atomic-file';
-import { acquireLock } from '../file-lock';
-import { readPrivateFile } from '../private-files';
+import { SealedSideFile } from '../sealed-side-file';
 import type { Vault } from '../vault';
 import { accessTokenProblem, isRepresentableTime } from '../tokens/token-answer';
 import type { CachedToken } from '../tokens/token-cache';
@@ -34,17 +31,16 @@ export interface SignInSession extends CachedToken {
 
 type Sessions = Record<string, SignInSession>;
 
-const LOCK_TIMEOUT_MS = 10_000;
-const MAX_FILE_BYTES = 16 * 1024 * 1024;
+/** The on-disk format of `signins.ksc`: existing files must keep opening, so none of this may change. */
+const SIGN_IN_FILE = {
+  fileName: 'signins.ksc',
+  format: 'keysmith-signins',
+  keyLabel: 'sign-in sessions v1',
+  headerNamesVault: true,
+  maxBytes: 16 * 1024 * 1024,
+  lockTimeoutMs: 10_000,
+} as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-interface SessionFile {
-  format: 'keysmith-signins';
-  version: 1;
-  vaultId: string;
-  nonce: string;
-  box: string;
-}
 
 function usable(entry: unknown): entry is SignInSession {
   if (typeof entry !== 'object' || entry === null) return false;
@@ -63,16 +59,12 @@ function usable(entry: unknown): entry is SignInSession {
 export class SessionStore {
   readonly path: string;
   readonly lockPath: string;
-  private readonly key: Buffer;
+  private readonly file: SealedSideFile;
 
   constructor(private readonly vault: Vault) {
-    this.path = path.join(vault.paths.dir, 'signins.ksc');
-    this.lockPath = path.join(vault.paths.dir, 'signins.lock');
-    this.key = vault.deriveKey('sign-in sessions v1');
-  }
-
-  private aad(): Buffer {
-    return Buffer.from(`keysmith-signins:${this.vault.vaultId}`);
+    this.file = new SealedSideFile(vault, SIGN_IN_FILE);
+    this.path = this.file.path;
+    this.lockPath = this.file.lockPath;
   }
 
   /** Held across one integration's refresh (its HTTP call), so concurrent processes share one request. */
@@ -82,25 +74,9 @@ export class SessionStore {
   }
 
   async readAll(): Promise<Sessions> {
-    let file: SessionFile;
-    try {
-      file = JSON.parse((await readPrivateFile(this.path, MAX_FILE_BYTES))?.bytes.toString('utf8') ?? '') as SessionFile;
-    } catch {
-      return {};
-    }
-    if (file?.format !== 'keysmith-signins' || file.version !== 1 || file.vaultId !== this.vault.vaultId) return {};
-    const plain = unseal(this.key, { nonce: Buffer.from(String(file.nonce), 'base64'), box: Buffer.from(String(file.box), 'base64') }, this.aad());
-    if (!plain) return {};
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(plain.toString('utf8'));
-    } catch {
-      return {};
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
     // A null-prototype copy: an id of "__proto__" stays an ordinary key.
     const out: Sessions = Object.create(null);
-    for (const [id, entry] of Object.entries(parsed)) if (usable(entry)) out[id] = entry;
+    for (const [id, entry] of Object.entries(await this.file.read())) if (usable(entry)) out[id] = entry;
     return out;
   }
 
@@ -111,17 +87,12 @@ export class SessionStore {
 
   /** Stores (or, with `null`, forgets) one sign-in; sessions of integrations no longer in the vault are dropped on the way. */
   async put(integrationId: string, session: SignInSession | null): Promise<void> {
-    const release = await acquireLock(this.lockPath, LOCK_TIMEOUT_MS);
-    try {
+    await this.file.update((records) => {
       const live = new Set(this.vault.document.integrations.map((i) => i.id));
       const next: Sessions = Object.create(null);
-      for (const [id, entry] of Object.entries(await this.readAll())) if (live.has(id) && id !== integrationId) next[id] = entry;
+      for (const [id, entry] of Object.entries(records)) if (live.has(id) && id !== integrationId && usable(entry)) next[id] = entry;
       if (session) next[integrationId] = session;
-      const sealed = seal(this.key, Buffer.from(JSON.stringify(next)), this.aad());
-      const file: SessionFile = { format: 'keysmith-signins', version: 1, vaultId: this.vault.vaultId, nonce: sealed.nonce.toString('base64'), box: sealed.box.toString('base64') };
-      await replaceFileAtomically(this.path, Buffer.from(JSON.stringify(file)));
-    } finally {
-      await release();
-    }
+      return next;
+    });
   }
 }

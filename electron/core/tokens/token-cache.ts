@@ -10,16 +10,11 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { seal, unseal } from '../crypto-primitives';
-import { replaceFileAtomically } from '../atomic-file';
-import { acquireLock } from '../file-lock';
-import { readPrivateFile } from '../private-files';
+import { SealedSideFile } from '../sealed-side-file';
 import type { Integration } from '../../shared/integration';
 import type { Vault } from '../vault';
 import { accessTokenProblem, isRepresentableTime, type MintedToken } from './token-answer';
 
-/** The write lock is held for milliseconds; waiting longer means something is wrong, and the token is handed over anyway. */
-const WRITE_LOCK_TIMEOUT_MS = 10_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface CachedToken extends MintedToken {
@@ -27,17 +22,18 @@ export interface CachedToken extends MintedToken {
   credentialHash: string;
 }
 
-interface CacheFile {
-  format: 'keysmith-token-cache';
-  version: 1;
-  vaultId: string;
-  nonce: string;
-  box: string;
-}
-
 type Entries = Record<string, CachedToken>;
 
-const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+/** The on-disk format of `tokens.ksc`: existing files must keep opening, so none of this may change. */
+const TOKEN_CACHE_FILE = {
+  fileName: 'tokens.ksc',
+  format: 'keysmith-token-cache',
+  keyLabel: 'token cache v1',
+  headerNamesVault: true,
+  maxBytes: 64 * 1024 * 1024,
+  // The write lock is held for milliseconds; waiting longer means something is wrong, and the token is handed over anyway.
+  lockTimeoutMs: 10_000,
+} as const;
 
 /** What a token depends on. Secrets go into the hash, which only ever lives inside this encrypted file. */
 export function credentialHash(integration: Integration): string {
@@ -65,37 +61,17 @@ function usable(entry: unknown): entry is CachedToken {
 export class TokenCache {
   readonly path: string;
   readonly lockPath: string;
-  private readonly key: Buffer;
+  private readonly file: SealedSideFile;
 
   constructor(private readonly vault: Vault) {
-    this.path = path.join(vault.paths.dir, 'tokens.ksc');
-    this.lockPath = path.join(vault.paths.dir, 'tokens.lock');
-    this.key = vault.deriveKey('token cache v1');
+    this.file = new SealedSideFile(vault, TOKEN_CACHE_FILE);
+    this.path = this.file.path;
+    this.lockPath = this.file.lockPath;
   }
 
-  private aad(): Buffer {
-    return Buffer.from(`keysmith-token-cache:${this.vault.vaultId}`);
-  }
-
+  /** The usable entries; a damaged or foreign file, like an entry that could not have been minted, is left out. */
   async read(): Promise<Entries> {
-    let file: CacheFile;
-    try {
-      // Bounded, and never a symlink, FIFO or another user's file: those are discarded like damage.
-      file = JSON.parse((await readPrivateFile(this.path, MAX_CACHE_BYTES))?.bytes.toString('utf8') ?? '') as CacheFile;
-    } catch {
-      return {};
-    }
-    if (file.format !== 'keysmith-token-cache' || file.version !== 1 || file.vaultId !== this.vault.vaultId) return {};
-    const plain = unseal(this.key, { nonce: Buffer.from(file.nonce, 'base64'), box: Buffer.from(file.box, 'base64') }, this.aad());
-    if (!plain) return {};
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(plain.toString('utf8'));
-    } catch {
-      return {};
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
-    return Object.fromEntries(Object.entries(parsed).filter(([, entry]) => usable(entry))) as Entries;
+    return Object.fromEntries(Object.entries(await this.file.read()).filter(([, entry]) => usable(entry))) as Entries;
   }
 
   /** Held by whoever mints this integration's token, across the HTTP call. */
@@ -110,27 +86,15 @@ export class TokenCache {
    * keeps the file from growing forever. Throws when the file cannot be written (a full disk).
    */
   async put(integrationId: string, entry: CachedToken, live: ReadonlySet<string>): Promise<void> {
-    const release = await acquireLock(this.lockPath, WRITE_LOCK_TIMEOUT_MS);
-    try {
-      const entries = await this.read();
-      const next = Object.fromEntries(Object.entries(entries).filter(([id]) => live.has(id)));
+    await this.file.update((records) => {
+      const next = Object.fromEntries(Object.entries(records).filter(([id, kept]) => live.has(id) && usable(kept)));
       next[integrationId] = entry;
-      await this.write(next);
-    } finally {
-      await release();
-    }
+      return next;
+    });
   }
 
   /** Call under `lockPath`: read-modify-write, like the vault. */
   async write(entries: Entries): Promise<void> {
-    const sealed = seal(this.key, Buffer.from(JSON.stringify(entries)), this.aad());
-    const file: CacheFile = {
-      format: 'keysmith-token-cache',
-      version: 1,
-      vaultId: this.vault.vaultId,
-      nonce: sealed.nonce.toString('base64'),
-      box: sealed.box.toString('base64'),
-    };
-    await replaceFileAtomically(this.path, Buffer.from(JSON.stringify(file)));
+    await this.file.write(entries);
   }
 }

@@ -108,6 +108,7 @@ async function addContext(plan: PlanBuilder, contextName: string, context: unkno
     const found = await findPrivateKey(context.private_key, `${source} private_key`, origin);
     if (found.warning) warnings.push(found.warning);
     else if (!found.pem) warnings.push(`${source} has no private_key: add the key before minting tokens`);
+    if (found.action) draft.keyAction = found.action;
     if (found.pem) {
       const passphrase = str(context.passphrase);
       draft.key = { privateKeyPem: found.pem, ...(passphrase !== undefined ? { passphrase: String(context.passphrase) } : {}) };

@@ -227,6 +227,7 @@ async function attachKey(draft: Draft, group: Group, opts: ImportOptions): Promi
   if (!keyVar) return;
   const found = await findPrivateKey(keyVar.value, keyVar.key, opts);
   if (found.warning) draft.warnings.push(found.warning);
+  if (found.action) draft.keyAction = found.action;
   if (found.pem) {
     const passphrase = group.get('passphrase')?.value;
     draft.key = { privateKeyPem: found.pem, ...(passphrase ? { passphrase } : {}) };

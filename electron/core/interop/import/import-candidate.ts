@@ -3,6 +3,7 @@
  * parsers are pure (no vault, no writes), so the CLI and the app can show a plan, let the user pick
  * (`--credential` matches `credentialId`) and only then add integrations and keys.
  */
+import type { ErrorAction } from '../../../shared/error-codes';
 import type { ImportFormat } from '../../../shared/formats';
 
 export interface ImportCandidate {
@@ -16,6 +17,8 @@ export interface ImportCandidate {
   key?: { privateKeyPem: string; certificatePem?: string; passphrase?: string };
   /** Things the user should know about this candidate; never a secret. */
   warnings: string[];
+  /** Set when the file names a key that was not imported (one of the warnings says why): what the user can do about it. */
+  keyAction?: ErrorAction;
 }
 
 export type { ImportFormat };

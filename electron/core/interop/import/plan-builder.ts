@@ -22,6 +22,7 @@ export interface Draft {
   fields: Json;
   key?: ImportCandidate['key'];
   warnings: string[];
+  keyAction?: ImportCandidate['keyAction'];
 }
 
 /** Optional fields a candidate can do without: left out rather than losing the whole credential. */
@@ -97,6 +98,7 @@ export class PlanBuilder {
         fields,
         ...(draft.key ? { key: draft.key } : {}),
         warnings: draft.warnings,
+        ...(draft.keyAction ? { keyAction: draft.keyAction } : {}),
       };
       credentials.set(identity, candidate);
       candidates.push(candidate);

@@ -4,10 +4,20 @@
  * because a .env value is one line), or the path of a key file (aio's `private_key`, PRIVATE_KEY_PATH).
  * The key itself is checked later by the key importer; here it is only found. Warnings name where
  * the key was expected and, for a path, the path; never the value, which may be the key.
+ *
+ * A key path comes from the import file, not from the user, and a hostile file must not pull
+ * ~/.ssh/id_rsa into the vault. So a named key file is read only when its real path (symlinks
+ * resolved) lies in the import file's own folder or below it. The one exception is aio's global
+ * config at its home (`$XDG_CONFIG_HOME/aio`, the user's own file, which aio lets name a key anywhere):
+ * it may name a file outside, read only when that file is a PEM private key and no folder on its real
+ * path starts with a dot (~/.ssh, ~/.gnupg, ...). Any other key file costs a warning, never the
+ * rest of the credential.
  */
 import { createPrivateKey } from 'node:crypto';
+import { realpath } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import type { ErrorAction } from '../../../shared/error-codes';
 import { isKeysmithError } from '../../errors';
 import { oneLine } from './field-values';
 import type { ReadTextFile } from './import-candidate';
@@ -15,14 +25,22 @@ import type { ReadTextFile } from './import-candidate';
 export interface KeyLookup {
   pem?: string;
   warning?: string;
+  /** With a warning: what the user can do about the key that was not imported. */
+  action?: ErrorAction;
 }
 
 export interface KeyFileAccess {
+  /** The import file's folder: relative key paths resolve against it, and key files must lie in it. */
   baseDir?: string;
   readFile?: ReadTextFile;
+  /** The import file's name in baseDir: aio's global config may name key files elsewhere. */
+  fileName?: string;
 }
 
 const PEM_BEGIN = /-----BEGIN [A-Z0-9 ]{1,40}-----/;
+const PRIVATE_KEY_PEM = /-----BEGIN (?:RSA |EC |ENCRYPTED |OPENSSH )?PRIVATE KEY-----/;
+/** Nothing importable happened with the key: the user adds one (generates or imports a keypair). */
+const ADD_KEY: ErrorAction = 'generate_key';
 
 function pemFromText(text: string): string | undefined {
   if (!PEM_BEGIN.test(text)) return undefined;
@@ -65,6 +83,50 @@ function resolveKeyPath(file: string, baseDir: string | undefined): string {
 }
 
 /**
+ * The real path when it exists (symlinks resolved); for a missing file, its real folder and its name
+ * (it fails later, when read, as "does not exist"); else the path as written.
+ */
+async function realOrResolved(file: string): Promise<string> {
+  const resolved = path.resolve(file);
+  return realpath(resolved).catch(() =>
+    realpath(path.dirname(resolved)).then(
+      (dir) => path.join(dir, path.basename(resolved)),
+      () => resolved,
+    ),
+  );
+}
+
+function isInside(file: string, dir: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+}
+
+/** Where aio keeps its global config (aio-lib-core-config): a file named `aio` in the config home. */
+function aioGlobalConfig(): string {
+  return path.join(process.env.XDG_CONFIG_HOME || path.join(homedir(), '.config'), 'aio');
+}
+
+async function isAioGlobalConfig(io: KeyFileAccess): Promise<boolean> {
+  if (io.baseDir === undefined || io.fileName === undefined) return false;
+  const [own, aio] = await Promise.all([realOrResolved(path.join(io.baseDir, io.fileName)), realOrResolved(aioGlobalConfig())]);
+  return own === aio;
+}
+
+const inDotFolder = (file: string) => path.dirname(file).split(path.sep).some((part) => part.startsWith('.') && part !== '.' && part !== '..');
+
+/**
+ * How far a key file this import names may be trusted: 'inside' the import's folder, 'aio-home' (outside,
+ * but named by aio's own global config: read only if it is a private key outside dot-folders), or a
+ * sentence saying why it is not read at all.
+ */
+async function keyFileStanding(resolved: string, io: KeyFileAccess): Promise<'inside' | 'aio-home' | string> {
+  const [real, folder] = await Promise.all([realOrResolved(resolved), realOrResolved(io.baseDir ?? process.cwd())]);
+  if (isInside(real, folder)) return 'inside';
+  if (await isAioGlobalConfig(io)) return inDotFolder(real) ? 'it is in a hidden folder (one whose name starts with a dot, such as ~/.ssh)' : 'aio-home';
+  return 'it is outside the folder of the file being imported, and an import only reads key files beside it';
+}
+
+/**
  * Why a key file could not be read, mid-sentence. The bounded reader's own sentences ("/dev/zero is a
  * device, not a private key file") say it best; its errno cause tells a missing file from the rest.
  */
@@ -81,16 +143,24 @@ async function pemFromFile(file: string, where: string, io: KeyFileAccess): Prom
   // The path comes from the file: it is quoted only as one clean line.
   const shown = oneLine(file, 200);
   if (!io.readFile) {
-    return { warning: `${where} names the key file ${shown}, which this import cannot read: add the key to the integration separately` };
+    return { warning: `${where} names the key file ${shown}, which this import cannot read: add the key to the integration separately`, action: ADD_KEY };
+  }
+  const resolved = resolveKeyPath(file, io.baseDir);
+  const standing = await keyFileStanding(resolved, io);
+  if (standing !== 'inside' && standing !== 'aio-home') {
+    return { warning: `${where} names the key file ${shown}, which was not read: ${standing}. Add the key to the integration separately`, action: ADD_KEY };
   }
   let text: string;
   try {
-    text = await io.readFile(resolveKeyPath(file, io.baseDir));
+    text = await io.readFile(resolved);
   } catch (err) {
-    return { warning: `${where} names the key file ${shown}, but ${oneLine(whyUnreadable(err), 400)}: add the key to the integration separately` };
+    return { warning: `${where} names the key file ${shown}, but ${oneLine(whyUnreadable(err), 400)}: add the key to the integration separately`, action: ADD_KEY };
+  }
+  if (standing === 'aio-home' && !PRIVATE_KEY_PEM.test(text)) {
+    return { warning: `${where} names the key file ${shown}, which was not imported: it is outside the aio config's folder and is not a PEM private key. Add the key to the integration separately`, action: ADD_KEY };
   }
   const pem = pemFromText(text);
-  if (!pem) return { warning: `${where} names the key file ${shown}, which is not a PEM key (-----BEGIN …-----): the key was not imported` };
+  if (!pem) return { warning: `${where} names the key file ${shown}, which is not a PEM key (-----BEGIN …-----): the key was not imported`, action: ADD_KEY };
   return { pem };
 }
 
