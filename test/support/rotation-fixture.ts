@@ -17,8 +17,8 @@ export interface RotationFixture {
   ok: (args: string[], input?: string) => Promise<string>;
 }
 
-export async function rotationFixture(ims: ImsEmulator, opts: { scopes?: string[]; name?: string } = {}): Promise<RotationFixture> {
-  const dir = tempDataDir();
+export async function rotationFixture(ims: ImsEmulator, opts: { scopes?: string[]; name?: string; dir?: string } = {}): Promise<RotationFixture> {
+  const dir = opts.dir ?? tempDataDir();
   const env = { KEYSMITH_HOME: dir, KEYSMITH_PASSPHRASE: 'rotation tests passphrase' };
   const cli = (args: string[], input?: string) => runCli(args, { env, input });
   const ok = async (args: string[], input?: string) => {
