@@ -187,7 +187,8 @@ function aioContextsOf(entries: DotenvEntry[], prefixes: Map<string, string>): J
     const [contextPart, ...keyPath] = parts;
     if (!contextPart || keyPath.length === 0) continue;
     const id = contextPart.toLowerCase();
-    if (!prefixes.has(contextPart)) prefixes.set(contextPart, m[1]!);
+    // Named in messages as aio spells them, whatever the case in the file (aio reads any case).
+    if (!prefixes.has(contextPart)) prefixes.set(contextPart, m[1]!.includes('$') ? 'AIO_$ims_' : 'AIO_ims_contexts_');
     const context = contexts.get(id) ?? { name: contextPart, fields: new Map<string, string>() };
     contexts.set(id, context);
     const field = keyPath[0]!.toLowerCase();
