@@ -279,3 +279,24 @@ describe('every real file through the built CLI: keysmith import FILE --dry-run'
     noSecrets(r.stdout + r.stderr);
   }, 60_000);
 });
+
+describe('the names these files taught Keysmith, against hostile input', () => {
+  it('AIO_$ims_ names walk into no object: constructor/prototype contexts pollute nothing', async () => {
+    const text = ['AIO_$ims_constructor_prototype_polluted=yes', 'AIO_$ims___proto___client__id=x', 'AIO_$ims_ctx_client__id=abc', 'AIO_$ims_ctx_client__secret=p8e-FAKEproto', 'AIO_$ims_ctx_scopes=["openid"]'].join('\n');
+    const p = await parseImportFile(Buffer.from(text), { fileName: 'x.env' });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(p.candidates.map((c) => [c.fields.kind, c.fields.clientId])).toContainEqual(['oauthS2S', 'abc']);
+    expectModelValid(p, ['p8e-FAKEproto']);
+  });
+
+  it('a number is a credential number only up to 999: IMS_CLIENT_ID_1000 is no variable Keysmith reads', async () => {
+    const p = await parseImportFile(Buffer.from('IMS_CLIENT_ID_999=nine\nIMS_CLIENT_SECRET_999=p8e-FAKEn\nIMS_SCOPES_999=openid\nIMS_CLIENT_ID_1000=ten\n'), { fileName: 'n.env' });
+    expect(p.candidates.map((c) => c.fields.clientId)).toEqual(['nine']);
+  });
+
+  it('998 numbered credentials (2..999) in one file: each is read once, none lost', async () => {
+    const lines = Array.from({ length: 998 }, (_, i) => `IMS_CLIENT_ID_${i + 2}=id${i + 2}\nIMS_CLIENT_SECRET_${i + 2}=p8e-FAKE${i}\nIMS_SCOPES_${i + 2}=openid`);
+    const p = await parseImportFile(Buffer.from(lines.join('\n')), { fileName: 'many.env' });
+    expect(p.candidates).toHaveLength(998);
+  });
+});
