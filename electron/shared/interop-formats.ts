@@ -41,7 +41,7 @@ export const INTEROP_FORMATS: readonly InteropFormatInfo[] = [
     name: '.env file',
     import: 'env',
     export: 'env',
-    covers: "Adobe's sample names (CLIENT_ID, FIREFLY_SERVICES_*, PDF_SERVICES_*, IMS_*, OAUTH_*), aio's AIO_ims_contexts_*, aio-lib-java's workspace.properties",
+    covers: "Adobe's sample names (CLIENT_ID, FIREFLY_SERVICES_*, PDF_SERVICES_*, IMS_*, OAUTH_*), aio's AIO_ims_contexts_*, AIO_$ims_* and numbered IMS_*_2 copies, aio-lib-java's workspace.properties",
     example: 'keysmith export "Cloud Manager" --format env --out .env',
   },
   {

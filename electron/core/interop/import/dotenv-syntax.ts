@@ -24,7 +24,9 @@ export interface DotenvText {
 }
 
 // Letters beyond ASCII: `aio app use` writes context names as they are (AIO_ims_contexts_Zürich_…).
-const ASSIGNMENT = /^[ \t]*(?:export[ \t]+)?([\p{L}_][\p{L}\p{N}_.-]*)[ \t]*=[ \t]*/u;
+// `$` too: aio-lib-core-config patches dotenv to read it, and `aio app use` writes the older
+// `$ims` contexts as AIO_$ims_<name>_<key>.
+const ASSIGNMENT = /^[ \t]*(?:export[ \t]+)?([\p{L}_$][\p{L}\p{N}_.$-]*)[ \t]*=[ \t]*/u;
 
 const DOUBLE_QUOTE_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 

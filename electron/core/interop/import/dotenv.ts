@@ -11,7 +11,9 @@
  * - Adobe's Postman environments: IMS (the IMS host), IMS_ORG, META_SCOPE;
  * - aio itself: `aio app use` flattens IMS contexts into AIO_ims_contexts_<name>_<key>, one `_` per
  *   level and `__` for a literal underscore, case-insensitive (aio-lib-core-config); those are
- *   rebuilt into contexts and imported exactly as an aio config would be.
+ *   rebuilt into contexts and imported exactly as an aio config would be (the older `$ims`
+ *   contexts as AIO_$ims_<name>_<key>). Its "simplified" copy for actions numbers the credentials
+ *   after the first: IMS_CLIENT_ID, IMS_CLIENT_ID_2, IMS_SCOPES_2, …; each number is its own credential.
  * Plus the obvious spellings a person writes by hand (TECHNICAL_ACCOUNT_EMAIL, IMS_ENDPOINT,
  * PRIVATE_KEY_PATH, …), and Keysmith's own export: TOKEN_URL (an IMS one names the IMS host; any other
  * makes a generic OAuth 2.0 client with AUTH_METHOD and AUDIENCE). Each prefix (none, ADOBE_, JWT_, OAUTH_, AIO_COMMERCE_AUTH_IMS_) is its own
@@ -42,7 +44,8 @@ type Field =
   | 'imsEndpoint'
   | 'tokenUrl'
   | 'authMethod'
-  | 'audience';
+  | 'audience'
+  | 'redirectUri';
 
 /** Variable names (after the prefix) per field, preferred first. */
 const NAMES: Record<Field, string[]> = {
@@ -61,7 +64,14 @@ const NAMES: Record<Field, string[]> = {
   tokenUrl: ['TOKEN_URL'],
   authMethod: ['AUTH_METHOD'],
   audience: ['AUDIENCE'],
+  redirectUri: ['REDIRECT_URI', 'DEFAULTREDIRECTURI'],
 };
+
+/**
+ * Names that only mean a field after one prefix: aio-lib-java's workspace.properties calls an OAuth
+ * Server-to-Server credential's scopes aio_oauth_scopes (OAUTH_SCOPES alone is the OAUTH_ prefix's).
+ */
+const PREFIX_NAMES: Record<string, Record<string, Field>> = { AIO_: { OAUTH_SCOPES: 'scopes' } };
 
 const FIELD_WORDS: Record<Field, string> = {
   clientId: 'client id',
@@ -79,6 +89,7 @@ const FIELD_WORDS: Record<Field, string> = {
   tokenUrl: 'token URL',
   authMethod: 'auth method',
   audience: 'audience',
+  redirectUri: 'redirect URI',
 };
 
 /**
@@ -103,7 +114,21 @@ for (const [field, names] of Object.entries(NAMES) as [Field, string[]][]) names
 
 type Group = Map<Field, DotenvEntry & { rank: number }>;
 
-const AIO_CONTEXT = /^AIO_ims_contexts_(.+)$/i;
+const AIO_CONTEXT = /^(AIO_ims_contexts_|AIO_\$ims_)(.+)$/i;
+
+/** A credential's variables: its prefix, and its number in aio's numbered copies (IMS_CLIENT_ID_2). */
+interface GroupPlace {
+  prefix: string;
+  number: string;
+}
+
+const groupKey = (place: GroupPlace) => `${place.prefix}#${place.number}`;
+const placeOf = (key: string): GroupPlace => {
+  const at = key.lastIndexOf('#');
+  return { prefix: key.slice(0, at), number: key.slice(at + 1) };
+};
+/** The variable a field of this credential would be set by: IMS_ + CLIENT_ID + _2. */
+const varName = (place: GroupPlace, name: string) => `${place.prefix}${name}${place.number === '' ? '' : `_${place.number}`}`;
 
 /** Later assignments win, as in dotenv; a repeated variable is worth a warning. */
 function lastAssignments(entries: DotenvEntry[], plan: PlanBuilder): DotenvEntry[] {
@@ -119,16 +144,22 @@ function lastAssignments(entries: DotenvEntry[], plan: PlanBuilder): DotenvEntry
 function groupsOf(entries: DotenvEntry[], plan: PlanBuilder): Map<string, Group> {
   const groups = new Map<string, Group>();
   for (const entry of entries) {
-    const upper = entry.key.toUpperCase();
+    const numbered = /^(.+)_([2-9]|[1-9]\d{1,2})$/.exec(entry.key.toUpperCase());
+    const upper = numbered?.[1] ?? entry.key.toUpperCase();
+    const number = numbered?.[2] ?? '';
     // IMS_ORG_ID is a name of its own, not IMS_ + ORG_ID: a bare name wins over a prefix.
     for (const prefix of BY_NAME.has(upper) ? [''] : DOTENV_PREFIXES) {
       if (!upper.startsWith(prefix)) continue;
-      const known = BY_NAME.get(upper.slice(prefix.length));
+      const rest = upper.slice(prefix.length);
+      const special = PREFIX_NAMES[prefix]?.[rest];
+      const known = BY_NAME.get(rest) ?? (special !== undefined ? { field: special, rank: 0 } : undefined);
       if (!known) continue;
-      const group = groups.get(prefix) ?? new Map();
-      groups.set(prefix, group);
+      const key = groupKey({ prefix, number });
+      const group = groups.get(key) ?? new Map();
+      groups.set(key, group);
       const held = group.get(known.field);
-      if (held && held.value !== entry.value) {
+      // aio writes both redirect names, with different values (a pattern and the default URI).
+      if (held && held.value !== entry.value && known.field !== 'redirectUri') {
         const [kept, other] = held.rank <= known.rank ? [held.key, entry.key] : [entry.key, held.key];
         plan.warn(`${kept} and ${other} both give the ${FIELD_WORDS[known.field]}, with different values; ${kept} is used`);
       }
@@ -147,15 +178,17 @@ function groupsOf(entries: DotenvEntry[], plan: PlanBuilder): Map<string, Group>
  * addAioContexts reads. Deeper keys (a cached access_token's parts) are dropped, but their context is
  * still listed, so a login-only context is reported as skipped rather than silently missing.
  */
-function aioContextsOf(entries: DotenvEntry[]): Json {
+function aioContextsOf(entries: DotenvEntry[], prefixes: Map<string, string>): Json {
   const contexts = new Map<string, { name: string; fields: Map<string, string> }>();
   for (const entry of entries) {
     const m = AIO_CONTEXT.exec(entry.key);
     if (!m) continue;
-    const parts = m[1]!.split(/(?<!_)_(?!_)/).map((p) => p.replace(/__/g, '_'));
+    const parts = m[2]!.split(/(?<!_)_(?!_)/).map((p) => p.replace(/__/g, '_'));
     const [contextPart, ...keyPath] = parts;
     if (!contextPart || keyPath.length === 0) continue;
     const id = contextPart.toLowerCase();
+    // Named in messages as aio spells them, whatever the case in the file (aio reads any case).
+    if (!prefixes.has(contextPart)) prefixes.set(contextPart, m[1]!.includes('$') ? 'AIO_$ims_' : 'AIO_ims_contexts_');
     const context = contexts.get(id) ?? { name: contextPart, fields: new Map<string, string>() };
     contexts.set(id, context);
     const field = keyPath[0]!.toLowerCase();
@@ -170,12 +203,32 @@ function aioContextsOf(entries: DotenvEntry[]): Json {
   return out;
 }
 
-async function groupDraft(group: Group, prefix: string, base: { name: string; source: string; file: string }, opts: ImportOptions): Promise<Draft | string> {
+/** A value left as a sample file ships it: aio-lib-java's `aio_api_key=aio_api_key_changeMe`. */
+const PLACEHOLDER = /(?:^|_)change_?me$/i;
+
+async function groupDraft(
+  group: Group,
+  place: GroupPlace,
+  base: { name: string; source: string; file: string; unknownIds: string[] },
+  opts: ImportOptions,
+): Promise<Draft | string> {
+  const { prefix } = place;
   const value = (field: Field) => group.get(field)?.value || undefined;
-  const varsUsed = [...group.values()].sort((a, b) => a.line - b.line).map((e) => e.key);
+  const inOrder = [...group.values()].sort((a, b) => a.line - b.line);
+  const varsUsed = inOrder.filter((e) => e.value.trim() !== '').map((e) => e.key);
+  const empty = inOrder.filter((e) => e.value.trim() === '').map((e) => e.key);
   const clientIdVar = group.get('clientId');
-  if (!clientIdVar || clientIdVar.value === '') {
-    return `it sets ${varsUsed.join(', ')} but no ${prefix}CLIENT_ID`;
+  if (!clientIdVar || clientIdVar.value.trim() === '') {
+    if (clientIdVar) return `${empty.join(', ')} ${empty.length === 1 ? 'is' : 'are'} empty: fill in the values from the Developer Console`;
+    const unknown = base.unknownIds.length > 0 ? ` (${base.unknownIds.join(', ')} ${base.unknownIds.length === 1 ? 'has a prefix' : 'have prefixes'} Keysmith does not read)` : '';
+    return `it sets ${varsUsed.join(', ')} but no ${varName(place, 'CLIENT_ID')}${unknown}`;
+  }
+  const placeholders = inOrder.filter((e) => PLACEHOLDER.test(e.value.trim())).map((e) => e.key);
+  if (placeholders.length > 0) {
+    return `${placeholders.join(', ')} still ${placeholders.length === 1 ? 'holds its' : 'hold their'} sample placeholder (…_changeMe): put in the values from the Developer Console`;
+  }
+  if (value('redirectUri') !== undefined) {
+    return `it is a user sign-in (OAuth) client (it has ${group.get('redirectUri')!.key}), whose app type a .env does not say: import the Developer Console project JSON for it`;
   }
   const { metascopes, hosts } = metascopeList(value('metascopes'));
   let scopes = stringList(value('scopes'));
@@ -216,7 +269,7 @@ async function groupDraft(group: Group, prefix: string, base: { name: string; so
   if (assumeScopes) warnings.push(`No scopes are given: the scopes Adobe documents for this product were used (${scopes.join(',')}); check them in the Developer Console`);
   if (kind === 'jwt') {
     await attachKey(draft, group, opts);
-    if (!draft.key && warnings.length === 0) warnings.push(`There is no ${prefix}PRIVATE_KEY or ${prefix}PRIVATE_KEY_PATH: add the key before minting tokens`);
+    if (!draft.key && warnings.length === 0) warnings.push(`There is no ${varName(place, 'PRIVATE_KEY')} or ${varName(place, 'PRIVATE_KEY_PATH')}: add the key before minting tokens`);
   }
   return draft;
 }
@@ -273,19 +326,24 @@ function dotenvName(fileName: string | undefined, baseDir: string | undefined): 
 
 /**
  * Variables without a prefix that no unprefixed credential uses (IMS_ORG_ID, IMS beside
- * FIREFLY_SERVICES_CLIENT_ID) describe the prefixed ones: each gets those it lacks.
+ * FIREFLY_SERVICES_CLIENT_ID) describe the prefixed ones: each gets those it lacks. In aio's numbered
+ * copies, IMS_ORG_ID_2 describes the credential numbered 2.
  */
 function shareBareFields(groups: Map<string, Group>): void {
-  const bare = groups.get('');
-  if (!bare || bare.has('clientId')) return;
-  let shared = false;
-  for (const [prefix, group] of groups) {
-    if (prefix === '' || !group.has('clientId')) continue;
-    for (const [field, entry] of bare) if (!group.has(field)) group.set(field, entry);
-    shared = true;
+  for (const number of new Set([...groups.keys()].map((key) => placeOf(key).number))) {
+    const bareKey = groupKey({ prefix: '', number });
+    const bare = groups.get(bareKey);
+    if (!bare || bare.has('clientId')) continue;
+    let shared = false;
+    for (const [key, group] of groups) {
+      const place = placeOf(key);
+      if (place.prefix === '' || place.number !== number || !group.has('clientId')) continue;
+      for (const [field, entry] of bare) if (!group.has(field)) group.set(field, entry);
+      shared = true;
+    }
+    // Given to the credentials they describe, they are no credential of their own.
+    if (shared) groups.delete(bareKey);
   }
-  // Given to the credentials they describe, they are no credential of their own.
-  if (shared) groups.delete('');
 }
 
 /** A credential of its own only with a client id, or with API_KEY beside other Adobe variables (API_KEY alone is too common a name). */
@@ -315,11 +373,13 @@ export async function addDotenvEntries(assignments: DotenvEntry[], plan: PlanBui
   const file = fileName ? `"${oneLine(fileName)}"` : 'a .env file';
   const fileRef = fileName ? file : 'the .env file';
 
-  const contexts = aioContextsOf(assignments);
+  const prefixes = new Map<string, string>();
+  const contexts = aioContextsOf(assignments, prefixes);
+  const contextPrefix = (name: string) => prefixes.get(name) ?? 'AIO_ims_contexts_';
   await addAioContexts(plan, contexts, {
     ...opts,
-    sourceOf: (name) => `AIO_ims_contexts_${oneLine(name)}_* variables in ${fileRef}`,
-    describedAs: (name) => `aio CLI context "${oneLine(name)}" in ${file} (AIO_ims_contexts_* variables)`,
+    sourceOf: (name) => `${contextPrefix(name)}${oneLine(name)}_* variables in ${fileRef}`,
+    describedAs: (name) => `aio CLI context "${oneLine(name)}" in ${file} (${contextPrefix(name)}* variables)`,
   });
 
   const all = groupsOf(assignments, plan);
@@ -328,11 +388,18 @@ export async function addDotenvEntries(assignments: DotenvEntry[], plan: PlanBui
   // API_KEY alone is too common a name to count beside other credentials, but a .env holding
   // nothing else is an API key credential (Keysmith's own API key export is one).
   if (groups.length === 0 && Object.keys(contexts).length === 0) groups = [...all].filter(([, group]) => group.has('clientId'));
-  for (const [prefix, group] of groups) {
-    const label = prefix === '' ? '' : ` ${prefix.slice(0, -1)}`;
-    const source = `${prefix === '' ? '' : `${prefix}* `}variables in ${fileRef}`;
+  // A client id under a prefix no credential here is read from (USER_TOKEN_IMS_CLIENT_ID): named when
+  // nothing else gives a client id, so the refusal says which variable to rename.
+  const unknownIds = assignments
+    .map((e) => e.key)
+    .filter((k) => /.(?:CLIENT_ID|API_KEY)$/i.test(k) && !AIO_CONTEXT.test(k) && ![...all.values()].some((g) => [...g.values()].some((e) => e.key === k)));
+  for (const [key, group] of groups) {
+    const place = placeOf(key);
+    const { prefix, number } = place;
+    const label = `${prefix === '' ? '' : ` ${prefix.slice(0, -1)}`}${number === '' ? '' : ` ${number}`}`;
+    const source = `${prefix === '' && number === '' ? '' : `${prefix}*${number === '' ? '' : `_${number}`} `}variables in ${fileRef}`;
     const name = groups.length > 1 || Object.keys(contexts).length > 0 ? `${baseName}${label}` : baseName;
-    const draft = await groupDraft(group, prefix, { name, source, file }, opts);
+    const draft = await groupDraft(group, place, { name, source, file, unknownIds }, opts);
     if (typeof draft === 'string') plan.skip(source, draft);
     else plan.add(draft);
   }

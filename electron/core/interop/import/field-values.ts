@@ -60,7 +60,9 @@ export function metascopeList(value: unknown): { metascopes: string[]; hosts: st
   const hosts: string[] = [];
   for (const item of stringList(value)) {
     const claim = /^https?:\/\/([^/\s]+)\/s\/([^/\s]+)$/i.exec(item);
-    const scope = claim ? claim[2]! : item;
+    // aio-lib-java writes the claim's path alone (aio_meta_scopes=/s/ent_user_sdk) and prefixes the IMS URL.
+    const path = /^\/s\/([^/\s]+)$/.exec(item);
+    const scope = claim ? claim[2]! : path ? path[1]! : item;
     if (claim && !hosts.includes(claim[1]!.toLowerCase())) hosts.push(claim[1]!.toLowerCase());
     if (!metascopes.includes(scope)) metascopes.push(scope);
   }

@@ -21,7 +21,8 @@ export async function parsePostmanEnvironment(json: Json, plan: PlanBuilder, opt
   const entries = values.flatMap((v: unknown, line) => {
     if (!isObject(v) || v.enabled === false) return [];
     const key = str(v.key);
-    const value = str(v.value);
+    // Empty values are kept: a template with API_KEY="" is told apart from a file without one.
+    const value = typeof v.value === 'string' ? v.value.trim() : str(v.value);
     return key !== undefined && value !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? [{ key, value, line: line + 1 }] : [];
   });
   const name = oneLine(str(json.name) ?? '', 90) || oneLine(opts.fileName?.replace(/(\.postman_environment)?\.json$/i, '') ?? '', 90) || 'Postman environment';
