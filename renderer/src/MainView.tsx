@@ -85,6 +85,7 @@ export function MainView({ api }: Props) {
       api.on('menu:newIntegration', () => go({ view: 'new' })),
       // A desktop notice about one integration (a sign-in to renew, a certificate) was clicked.
       api.on('notice:showIntegration', (p) => go({ view: 'detail', name: p.name })),
+      api.on('notice:showHealth', () => go({ view: 'health' })),
       api.on('token:refreshed', (p) => {
         noteFailure(p.name, null);
         void reload();

@@ -388,6 +388,8 @@ export interface EventPayloads {
   'health:due': { due: number; items: HealthItem[] };
   /** a desktop notice about one integration was clicked: the window shows that integration */
   'notice:showIntegration': { name: string };
+  /** the desktop notice about what needs attention was clicked: the window shows Health */
+  'notice:showHealth': Empty;
 }
 
 // Compile-time proof that the maps cover exactly the names in channels.ts.
