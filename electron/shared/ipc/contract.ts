@@ -321,6 +321,8 @@ export interface ImportItem {
   clientId: string;
   source: string;
   key: { fingerprint: string; isNew: boolean } | null;
+  /** the file named a key that was not read (outside its folder, missing): the step that gets this integration one */
+  keyAction?: ErrorAction;
 }
 
 export type ImportPreview =
