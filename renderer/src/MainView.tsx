@@ -255,6 +255,7 @@ export function MainView({ api, restored = null, onDismissRestored = () => {} }:
                 dropped={pane.dropped}
                 dropProblem={pane.dropProblem}
                 onImported={(names) => void show(names[0] ?? null)}
+                onApplied={() => void reload()}
                 onCancel={() => setPaneNow({ view: 'none' })}
               />
             )}
