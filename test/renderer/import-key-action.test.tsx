@@ -97,7 +97,7 @@ describe('the import plan with a key that was not read', () => {
     const target = items[1]!.name;
     const fake = createFakeApi({ items });
     const interop = interopOf(plan([item({ targetName: target })]), [item({ targetName: target })]);
-    window.keysmith = { ...fake.full, interop } as KeysmithApi;
+    window.keysmith = { ...fake.full, interop } as unknown as KeysmithApi;
     render(<App />);
     await screen.findByRole('searchbox', { name: 'Search integrations' });
     fireEvent.click(screen.getByRole('button', { name: /Import…/ }));
