@@ -356,7 +356,8 @@ export interface ResponseMap {
   'interop:importPreview': ImportPreview;
   'interop:importApply': { items: ImportItem[] };
   'interop:export': ExportSaveResult;
-  'settings:get': Settings;
+  /** `warning`: the settings file could not be fully used, and which defaults stand in (one line) */
+  'settings:get': Settings & { warning?: string };
   'settings:set': Settings;
   'signin:start': SignInView;
   'signin:status': SignInView;
