@@ -49,11 +49,12 @@ export function startBackground(parts: AppParts, opts: { push: PushEvent; showWi
   };
   const refreshTrayQuietly = () => void refreshTray().catch((err) => log('tray update failed', err));
 
-  /** A click shows the window, on the notice's integration when it is about one. */
+  /** A click shows the window, on the notice's view or integration when it names one. */
   const notify = (notice: Notice) =>
     showNotice(notice, () => {
       opts.showWindow();
-      if (notice.integration !== undefined) push('notice:showIntegration', { name: notice.integration });
+      if (notice.view === 'health') push('notice:showHealth', {});
+      else if (notice.integration !== undefined) push('notice:showIntegration', { name: notice.integration });
     });
 
   const checkCertificates = async () => {

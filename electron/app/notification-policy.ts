@@ -14,6 +14,8 @@ export interface Notice {
   body: string;
   /** the integration a click on the notice should show, when it is about one */
   integration?: string;
+  /** the view a click should show instead, for a notice about more than one integration */
+  view?: 'health';
 }
 
 export interface CertificateExpiry {
@@ -92,6 +94,8 @@ export class NotificationPolicy {
     return {
       title: due.length === 1 ? `"${first.integration}" needs attention` : `${due.length} things need attention in Keysmith`,
       body: due.length === 1 ? `${HEALTH_LABELS[first.condition]}: ${first.message}` : 'Open Keysmith to see them in Health.',
+      // Health, even for one item: it says what is due and offers the step (rotate, migrate, sign in).
+      view: 'health',
     };
   }
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { replaceFileAtomically } from '../core/atomic-file';
 import { assertPrivateDir } from '../core/private-files';
 import { SETTINGS_FILE, readSettingsFile } from '../core/settings-file';
+import { settingsWarning } from '../core/settings-warning';
 import { SettingsPatchSchema, applySettingsPatch, type Settings, type SettingsPatch } from './settings';
 import type { SettingsAccess } from '../ipc/services';
 
@@ -16,6 +17,8 @@ export { SETTINGS_FILE };
 
 export class SettingsStore extends EventEmitter<{ changed: [Settings] }> implements SettingsAccess {
   private loaded: Promise<Settings> | null = null;
+  /** what was wrong with the file as read, until settings are saved over it */
+  private problem: Promise<string | undefined> = Promise.resolve(undefined);
   private writes: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly dataDir: string) {
@@ -28,8 +31,18 @@ export class SettingsStore extends EventEmitter<{ changed: [Settings] }> impleme
 
   get(): Promise<Settings> {
     // Bounded, and never a symlink, FIFO or another user's file: those mean defaults, like damage.
-    this.loaded ??= readSettingsFile(this.dataDir).then((read) => read.settings);
+    if (!this.loaded) {
+      const read = readSettingsFile(this.dataDir);
+      this.problem = read.then(settingsWarning);
+      this.loaded = read.then((r) => r.settings);
+    }
     return this.loaded;
+  }
+
+  /** One line when the file could not be fully used: what was wrong, and which defaults stand in. */
+  async warning(): Promise<string | undefined> {
+    await this.get();
+    return this.problem;
   }
 
   /** The patch is parsed here too: the tray and menus call this without going through IPC. */
@@ -41,6 +54,7 @@ export class SettingsStore extends EventEmitter<{ changed: [Settings] }> impleme
       await chmod(this.dataDir, 0o700).catch(() => undefined);
       await replaceFileAtomically(this.file, Buffer.from(`${JSON.stringify(next, null, 2)}\n`));
       this.loaded = Promise.resolve(next);
+      this.problem = Promise.resolve(undefined);
       this.emit('changed', next);
       return next;
     });

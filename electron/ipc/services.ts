@@ -57,6 +57,8 @@ export interface SecretClipboard {
 export interface SettingsAccess {
   get(): Promise<Settings>;
   set(patch: SettingsPatch): Promise<Settings>;
+  /** one line when the settings file could not be fully used (defaults stand in); absent: never */
+  warning?(): Promise<string | undefined>;
 }
 
 export interface AppServices {

@@ -6,12 +6,15 @@ import { MainView } from './MainView';
 import { useTheme } from './settings/useTheme';
 import { ErrorActionProvider, ErrorMessage } from './errors/ErrorActions';
 import { UnsavedGuardProvider } from './unsaved/UnsavedGuard';
+import type { Restored } from './lock/RestoredNotice';
 
 type Load = { state: 'loading' } | { state: 'ready'; status: VaultStatus } | { state: 'failed'; error: IpcError };
 
 export function App() {
   const api = getApi();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
+  // Said once, in the main view after a restore; a lock forgets it like the rest of the session.
+  const [restored, setRestored] = useState<Restored | null>(null);
   useTheme(api);
 
   const refresh = useCallback(async () => {
@@ -23,7 +26,10 @@ export function App() {
   useEffect(() => {
     if (!api) return;
     void refresh();
-    const offLocked = api.on('vault:locked', () => void refresh());
+    const offLocked = api.on('vault:locked', () => {
+      setRestored(null);
+      void refresh();
+    });
     const offUnlocked = api.on('vault:unlocked', () => void refresh());
     return () => {
       offLocked();
@@ -65,14 +71,21 @@ export function App() {
   if (load.status.state !== 'unlocked') {
     return (
       <ErrorActionProvider handlers={again}>
-        <LockScreen api={api} status={load.status} onUnlocked={(status) => setLoad({ state: 'ready', status })} />
+        <LockScreen
+          api={api}
+          status={load.status}
+          onUnlocked={(status, how) => {
+            setRestored(how ?? null);
+            setLoad({ state: 'ready', status });
+          }}
+        />
       </ErrorActionProvider>
     );
   }
   return (
     <ErrorActionProvider handlers={again}>
       <UnsavedGuardProvider>
-        <MainView api={api} />
+        <MainView api={api} restored={restored} onDismissRestored={() => setRestored(null)} />
       </UnsavedGuardProvider>
     </ErrorActionProvider>
   );

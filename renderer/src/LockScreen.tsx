@@ -3,12 +3,14 @@ import { AppIcon } from './AppIcon';
 import { ErrorActionProvider, ErrorMessage, type ActionHandlers } from './errors/ErrorActions';
 import { PassphraseInput } from './lock/PassphraseInput';
 import { RestoreBackupConfirm } from './lock/RestoreBackupConfirm';
+import type { Restored } from './lock/RestoredNotice';
 import { call, type IpcError, type KeysmithApi, type RequestOf, type VaultStatus } from './bridge';
 
 interface Props {
   api: KeysmithApi;
   status: VaultStatus;
-  onUnlocked: (status: VaultStatus) => void;
+  /** `restored`: the vault was opened by restoring its backup (what became of the file it replaced) */
+  onUnlocked: (status: VaultStatus, restored?: Restored) => void;
 }
 
 type Method = 'passphrase' | 'recovery';
@@ -69,8 +71,8 @@ export function LockScreen({ api, status, onUnlocked }: Props) {
     if (result.ok) {
       setSecret('');
       setError(null);
-      const { keptAs: _kept, ...restored } = result.value;
-      onUnlocked(restored);
+      const { keptAs, ...restored } = result.value;
+      onUnlocked(restored, { keptAs });
     } else {
       setError(result.error);
       setAttempt((n) => n + 1);

@@ -20,9 +20,13 @@ import { useShortcuts } from './useShortcuts';
 import { Welcome } from './Welcome';
 import { useHealthFirst } from './health/useHealthFirst';
 import { HealthView } from './health/HealthView';
+import { RestoredNotice, type Restored } from './lock/RestoredNotice';
 
 interface Props {
   api: KeysmithApi;
+  /** the vault was just opened by restoring its backup: said once, until dismissed */
+  restored?: Restored | null;
+  onDismissRestored?: () => void;
 }
 
 /** What the right-hand pane shows; `intent` is what the detail should do once open (from an error's button or the palette). */
@@ -32,7 +36,7 @@ type Pane = { view: 'detail'; name: string; intent?: DetailIntent } | { view: 'n
 type RowCopy = { name: string; state: CopyState; preview?: string; error?: IpcError };
 
 /** The unlocked app: the list on the left; the selected integration, a form or the settings on the right. */
-export function MainView({ api }: Props) {
+export function MainView({ api, restored = null, onDismissRestored = () => {} }: Props) {
   const [items, setItems] = useState<IntegrationListItem[] | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
   const [pane, setPaneNow] = useState<Pane>({ view: 'none' });
@@ -85,6 +89,7 @@ export function MainView({ api }: Props) {
       api.on('menu:newIntegration', () => go({ view: 'new' })),
       // A desktop notice about one integration (a sign-in to renew, a certificate) was clicked.
       api.on('notice:showIntegration', (p) => go({ view: 'detail', name: p.name })),
+      api.on('notice:showHealth', () => go({ view: 'health' })),
       api.on('token:refreshed', (p) => {
         noteFailure(p.name, null);
         void reload();
@@ -205,6 +210,7 @@ export function MainView({ api }: Props) {
             </button>
           </nav>
         </header>
+        {restored && <RestoredNotice restored={restored} onDismiss={onDismissRestored} />}
         {error && <ErrorMessage error={error} />}
         {items === null && !error ? (
           <p aria-busy="true">Loading integrations…</p>
@@ -249,6 +255,7 @@ export function MainView({ api }: Props) {
                 dropped={pane.dropped}
                 dropProblem={pane.dropProblem}
                 onImported={(names) => void show(names[0] ?? null)}
+                onApplied={() => void reload()}
                 onCancel={() => setPaneNow({ view: 'none' })}
               />
             )}

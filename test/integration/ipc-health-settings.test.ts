@@ -102,6 +102,8 @@ describe('health thresholds in the app', () => {
     const raw = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
     await writeFile(file, JSON.stringify({ ...raw, healthSecretMaxAgeDays: '__proto__', healthCertificateDays: 45 }));
     const again = await open();
-    expect(await callOk<Settings>(again, 'settings:get')).toMatchObject({ autoLockMinutes: 7, healthSecretMaxAgeDays: 90, healthCertificateDays: 45 });
+    const read = await callOk<Settings & { warning?: string }>(again, 'settings:get');
+    expect(read).toMatchObject({ autoLockMinutes: 7, healthSecretMaxAgeDays: 90, healthCertificateDays: 45 });
+    expect(read.warning).toMatch(/using defaults for the secret age limit;/);
   });
 });

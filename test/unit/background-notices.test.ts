@@ -126,3 +126,33 @@ describe('sign-in notices from the background', () => {
     expect(electron.shown.map((n) => n.title)).toEqual(['Sign in again to "Someone"']);
   });
 });
+
+describe('the health notice from the background', () => {
+  it('a click shows the window on Health, not on one integration', async () => {
+    await parts.session.create({ method: 'passphrase', passphrase: 'background notices passphrase' });
+    const vault = await parts.session.vault();
+    // Two client secrets held: one is likely left behind at Adobe, which health reports as due.
+    await vault.update((doc) =>
+      addIntegration(doc, {
+        kind: 'oauthS2S',
+        name: 'Left behind',
+        clientId: 'app',
+        clientSecrets: ['p8e-FAKEfirst0000000000', 'p8e-FAKEsecond000000000'],
+        orgId: '1A2B3C4D5E6F7A8B9C0D1E2F@AdobeOrg',
+        scopes: ['openid'],
+      } as IntegrationFieldsInput),
+    );
+
+    const showWindow = vi.fn();
+    background = startBackground(parts, { push, showWindow, quit: () => undefined });
+    parts.session.emit('unlocked');
+    await waitFor(() => electron.shown.some((n) => n.title === '"Left behind" needs attention'), {
+      what: () => `the health notice (shown: ${JSON.stringify(electron.shown.map((n) => n.title))})`,
+    });
+
+    electron.shown.find((n) => n.title === '"Left behind" needs attention')!.click();
+    expect(showWindow).toHaveBeenCalledTimes(1);
+    expect(pushed).toContainEqual({ event: 'notice:showHealth', payload: {} });
+    expect(pushed.filter((p) => p.event === 'notice:showIntegration')).toEqual([]);
+  }, 60_000);
+});

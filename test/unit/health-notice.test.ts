@@ -20,7 +20,7 @@ describe('health notices', () => {
   it('notifies once a day for the same due items, at once for a new one, and not for info alone', () => {
     const policy = new NotificationPolicy();
     expect(policy.healthNotice(report(item('A', { severity: 'info', condition: 'never_used' })), at(0))).toBeNull();
-    expect(policy.healthNotice(report(item('A')), at(0))).toEqual({ title: '"A" needs attention', body: 'Client secret due for rotation: Its client secret is 120 days old' });
+    expect(policy.healthNotice(report(item('A')), at(0))).toEqual({ title: '"A" needs attention', body: 'Client secret due for rotation: Its client secret is 120 days old', view: 'health' });
     expect(policy.healthNotice(report(item('A')), at(1))).toBeNull();
     expect(policy.healthNotice(report(item('A'), item('B', { condition: 'mint_failed' })), at(2))?.title).toBe('2 things need attention in Keysmith');
     expect(policy.healthNotice(report(item('A'), item('B', { condition: 'mint_failed' })), at(3))).toBeNull();

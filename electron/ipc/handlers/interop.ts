@@ -38,6 +38,7 @@ export function importItem(p: PlannedImport): ImportItem {
     clientId: p.fields.clientId,
     source: p.candidate.source,
     key: p.key ? { fingerprint: p.key.fingerprintSha256, isNew: p.keyIsNew } : null,
+    ...(p.candidate.keyAction && { keyAction: p.candidate.keyAction }),
   };
 }
 

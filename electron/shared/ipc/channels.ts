@@ -67,6 +67,7 @@ export const EVENTS = [
   'menu:copySelectedToken',
   'health:due',
   'notice:showIntegration',
+  'notice:showHealth',
 ] as const;
 
 export type EventName = (typeof EVENTS)[number];

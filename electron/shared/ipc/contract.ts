@@ -321,6 +321,8 @@ export interface ImportItem {
   clientId: string;
   source: string;
   key: { fingerprint: string; isNew: boolean } | null;
+  /** the file named a key that was not read (outside its folder, missing): the step that gets this integration one */
+  keyAction?: ErrorAction;
 }
 
 export type ImportPreview =
@@ -354,7 +356,8 @@ export interface ResponseMap {
   'interop:importPreview': ImportPreview;
   'interop:importApply': { items: ImportItem[] };
   'interop:export': ExportSaveResult;
-  'settings:get': Settings;
+  /** `warning`: the settings file could not be fully used, and which defaults stand in (one line) */
+  'settings:get': Settings & { warning?: string };
   'settings:set': Settings;
   'signin:start': SignInView;
   'signin:status': SignInView;
@@ -388,6 +391,8 @@ export interface EventPayloads {
   'health:due': { due: number; items: HealthItem[] };
   /** a desktop notice about one integration was clicked: the window shows that integration */
   'notice:showIntegration': { name: string };
+  /** the desktop notice about what needs attention was clicked: the window shows Health */
+  'notice:showHealth': Empty;
 }
 
 // Compile-time proof that the maps cover exactly the names in channels.ts.

@@ -1,12 +1,36 @@
 import type { ResponseOf } from '../bridge';
 import { KIND_LABELS } from '../../../electron/shared/integration-kinds';
+import { ACTION_LABELS, ErrorActions } from '../errors/ErrorActions';
 import { formatName } from './importLabels';
 import type { NameEdits } from './planNames';
 
 export type Preview = Extract<ResponseOf<'interop:importPreview'>, { cancelled: false }>;
 type Item = Preview['items'][number];
 
-function KeyCell({ item }: { item: Item }) {
+/**
+ * A key the file named but that was not read (its warning says why) gets the same button an error
+ * with that next step gets. It acts on the integration, so it waits until the import made it.
+ */
+function KeyActionCell({ item, action, applied }: { item: Item; action: NonNullable<Item['keyAction']>; applied: boolean }) {
+  return (
+    <span className="key-action">
+      <span className="muted">not read</span>{' '}
+      {applied ? (
+        <ErrorActions error={{ code: 'not_found', message: `No key was imported for "${item.targetName}"`, integration: item.targetName, action }} />
+      ) : (
+        <>
+          <button type="button" className="error-action" data-action={action} disabled>
+            {ACTION_LABELS[action]}
+          </button>{' '}
+          <span className="muted">after importing</span>
+        </>
+      )}
+    </span>
+  );
+}
+
+function KeyCell({ item, applied }: { item: Item; applied: boolean }) {
+  if (!item.key && item.keyAction) return <KeyActionCell item={item} action={item.keyAction} applied={applied} />;
   if (!item.key) return <span className="muted">none</span>;
   const short = item.key.fingerprint.replace(/:/g, '').slice(0, 8);
   return (
@@ -25,8 +49,8 @@ interface NameCellProps {
 }
 
 /** An added credential's name can be changed here; an updated one keeps the name it has in the vault. */
-function NameCell({ item, index, value, problem, onRename }: NameCellProps) {
-  if (item.action !== 'add') return <th scope="row">{item.targetName}</th>;
+function NameCell({ item, index, value, problem, onRename, applied }: NameCellProps & { applied: boolean }) {
+  if (item.action !== 'add' || applied) return <th scope="row">{item.targetName}</th>;
   const errorId = `import-name-${index}-error`;
   return (
     <th scope="row">
@@ -47,15 +71,20 @@ function NameCell({ item, index, value, problem, onRename }: NameCellProps) {
   );
 }
 
+/** What the plan will do, then what it did. */
+const ACTION_TEXT: Record<Item['action'], [string, string]> = { add: ['Add', 'Added'], update: ['Update', 'Updated'] };
+
 export interface ImportPlanProps {
   preview: Preview;
   names?: NameEdits;
   problems?: ReadonlyMap<number, string>;
   onRename?: (index: number, name: string) => void;
+  /** the items are what the import did (importApply's answer): names are final, key actions can be taken */
+  applied?: boolean;
 }
 
 /** What an import would do, item by item, before anything is written; names of added items are editable. */
-export function ImportPlan({ preview, names = {}, problems = new Map(), onRename = () => {} }: ImportPlanProps) {
+export function ImportPlan({ preview, names = {}, problems = new Map(), onRename = () => {}, applied = false }: ImportPlanProps) {
   return (
     <>
       <table className="import-plan">
@@ -76,15 +105,15 @@ export function ImportPlan({ preview, names = {}, problems = new Map(), onRename
           {preview.items.map((item, index) => (
             <tr key={index}>
               <td>
-                <span className={`badge ${item.action === 'add' ? 'badge-valid' : 'badge-expiring'}`}>{item.action === 'add' ? 'Add' : 'Update'}</span>
+                <span className={`badge ${item.action === 'add' ? 'badge-valid' : 'badge-expiring'}`}>{ACTION_TEXT[item.action][applied ? 1 : 0]}</span>
               </td>
-              <NameCell item={item} index={index} value={names[index]} problem={problems.get(index)} onRename={onRename} />
+              <NameCell item={item} index={index} value={names[index]} problem={problems.get(index)} onRename={onRename} applied={applied} />
               <td>{KIND_LABELS[item.kind]}</td>
               <td>
                 <code>{item.clientId}</code>
               </td>
               <td>
-                <KeyCell item={item} />
+                <KeyCell item={item} applied={applied} />
               </td>
               <td className="muted">{item.source}</td>
             </tr>

@@ -10,6 +10,8 @@ export interface ImportViewProps {
   api: KeysmithApi;
   /** the names written, to reload the list and select the first */
   onImported: (names: string[]) => void;
+  /** the import was written but the view stays open (an item needs a key step): the list can reload */
+  onApplied?: () => void;
   onCancel: () => void;
   /** a file dropped on the window: previewed at once, and again for each new drop */
   dropped?: DroppedFile;
@@ -20,8 +22,10 @@ export interface ImportViewProps {
 type Busy = 'choosing' | 'applying' | null;
 
 /** Pick a file in main's dialog, review what it would add or update, then apply. */
-export function ImportView({ api, onImported, onCancel, dropped, dropProblem }: ImportViewProps) {
+export function ImportView({ api, onImported, onApplied, onCancel, dropped, dropProblem }: ImportViewProps) {
   const [preview, setPreviewNow] = useState<Preview | null>(null);
+  // What the import did, while an item still needs its key step; Done leaves.
+  const [applied, setApplied] = useState<Preview['items'] | null>(null);
   const [names, setNames] = useState<NameEdits>({});
   // Shown until the next file is chosen or dropped; a new refused drop shows again.
   const [dropNote, setDropNote] = useState(dropProblem);
@@ -33,6 +37,7 @@ export function ImportView({ api, onImported, onCancel, dropped, dropProblem }: 
   const setPreview = (next: Preview | null) => {
     setPreviewNow(next);
     setNames({});
+    setApplied(null);
   };
 
   async function choose(file?: DroppedFile) {
@@ -63,7 +68,14 @@ export function ImportView({ api, onImported, onCancel, dropped, dropProblem }: 
     const renamed = changedNames(targets, names);
     const result = await call(api.interop.importApply({ previewId: current.previewId, ...(renamed && { names: renamed }) }));
     setBusy(null);
-    if (result.ok) onImported(result.value.items.map((i) => i.targetName));
+    if (result.ok) {
+      const items = result.value.items;
+      // A key the file named was not read: stay, so its button can take the user to the key step.
+      if (items.some((i) => i.keyAction && !i.key)) {
+        setApplied(items);
+        onApplied?.();
+      } else onImported(items.map((i) => i.targetName));
+    }
     // A taken name is fixed in the same plan (main keeps it); otherwise main has forgotten the
     // preview (applied or expired), so the file must be chosen again.
     else {
@@ -73,6 +85,23 @@ export function ImportView({ api, onImported, onCancel, dropped, dropProblem }: 
   }
 
   const count = preview?.items.length ?? 0;
+  if (preview && applied) {
+    const needKeys = applied.filter((i) => i.keyAction && !i.key).length;
+    return (
+      <section className="detail import-view" aria-labelledby={titleId}>
+        <h2 id={titleId}>Import credentials</h2>
+        <p role="status" className="notice">
+          Imported {applied.length}. {needKeys === 1 ? 'One needs a key' : `${needKeys} need a key`}: the file named a key that was not read.
+        </p>
+        <ImportPlan preview={{ ...preview, items: applied }} applied />
+        <div className="row">
+          <button type="button" className="primary" onClick={() => onImported(applied.map((i) => i.targetName))}>
+            Done
+          </button>
+        </div>
+      </section>
+    );
+  }
   return (
     <section className="detail import-view" aria-labelledby={titleId} aria-busy={busy !== null || undefined}>
       <h2 id={titleId}>Import credentials</h2>

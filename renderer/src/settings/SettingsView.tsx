@@ -37,6 +37,8 @@ export function SettingsView({ api, onClose }: SettingsViewProps) {
   const [error, setError] = useState<IpcError | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
+  // Main could not fully use the settings file: said until a save replaces it.
+  const [fileWarning, setFileWarning] = useState<string | null>(null);
   const titleId = useId();
 
   useEffect(() => {
@@ -44,8 +46,10 @@ export function SettingsView({ api, onClose }: SettingsViewProps) {
     void call(api.settings.get()).then((result) => {
       if (!active) return;
       if (result.ok) {
-        setSaved(result.value);
-        setDraft(draftOf(result.value));
+        const { warning, ...settings } = result.value;
+        setSaved(settings);
+        setDraft(draftOf(settings));
+        setFileWarning(warning ?? null);
       } else {
         setError(result.error);
       }
@@ -80,6 +84,7 @@ export function SettingsView({ api, onClose }: SettingsViewProps) {
       setSaved(result.value);
       setDraft(draftOf(result.value));
       setError(null);
+      setFileWarning(null);
       setDone(true);
     } else if (isEditedKey(result.error.field)) {
       setServerErrors({ [result.error.field]: result.error.message });
@@ -96,6 +101,11 @@ export function SettingsView({ api, onClose }: SettingsViewProps) {
     <section className="detail settings-view" aria-labelledby={titleId} onKeyDown={onKeyDown}>
       <h2 id={titleId}>Settings</h2>
       {!draft && !error && <p aria-busy="true">Loading settings…</p>}
+      {fileWarning && (
+        <p role="note" aria-label="Settings file" className="settings-file-warning">
+          {fileWarning}
+        </p>
+      )}
       {draft && (
         <form className="settings-form" onSubmit={(e) => void save(e)} noValidate>
           <fieldset>
