@@ -15,6 +15,8 @@ import { DEFAULT_REFRESH_MARGIN_MINUTES } from './tokens/token-service';
 
 export const SETTINGS_FILE = 'settings.json';
 /** Far above what the app writes (favourites are capped): a larger file is not one of ours. */
+/** Where a settings file that could not be fully used goes when settings are next saved: beside it, never deleted. */
+export const DAMAGED_SETTINGS_PREFIX = `${SETTINGS_FILE}.damaged-`;
 export const MAX_SETTINGS_BYTES = 64 * 1024;
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({

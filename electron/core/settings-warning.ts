@@ -1,10 +1,11 @@
 /**
  * One line about a settings file the app could not fully use, for whoever shows settings (the app's
- * Settings view): what was wrong and what the app did instead. The file itself is left alone.
+ * Settings view): what was wrong and what the app did instead. Reading leaves the file alone; the
+ * first save keeps it aside (settings-store.ts), so a hand edit gone wrong can be repaired by hand.
  */
 import { SETTINGS_LABELS } from '../shared/settings-labels';
 import { visibleText } from '../shared/terminal-text';
-import { SETTINGS_FILE, type SettingsRead } from './settings-file';
+import { DAMAGED_SETTINGS_PREFIX, SETTINGS_FILE, type SettingsRead } from './settings-file';
 
 function list(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
@@ -12,7 +13,7 @@ function list(items: string[]): string {
 
 /** undefined when the file was fine (or absent: defaults are what a new user should have). */
 export function settingsWarning(read: SettingsRead): string | undefined {
-  const kept = `the file is left as it is until settings are saved`;
+  const kept = `the file is left as it is; the first save keeps it as ${DAMAGED_SETTINGS_PREFIX}<time>`;
   if (read.unusable !== undefined) {
     return `${SETTINGS_FILE} could not be used (${visibleText(read.unusable)}): using defaults for every setting; ${kept}`;
   }

@@ -4,11 +4,11 @@
  * settings store over a real data folder. Reading never rewrites the file; a save replaces it and
  * the warning goes.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, SETTINGS_FILE } from '../../electron/core/settings-file';
+import { DAMAGED_SETTINGS_PREFIX, DEFAULT_SETTINGS, SETTINGS_FILE } from '../../electron/core/settings-file';
 import type { ResponseOf } from '../../electron/shared/ipc/contract';
 import { callOk, wireApp, type WiredApp } from '../support/ipc-harness';
 
@@ -40,7 +40,7 @@ describe('settings:get with a settings file the app cannot fully use', () => {
     const damaged = '{"theme": "dark", "autoLockMinutes": 7,\n  oops';
     const { app, file } = withSettings(damaged);
     const answer = await callOk<Answer>(app, 'settings:get');
-    expect(answer.warning).toBe(`${SETTINGS_FILE} could not be used (it is not valid JSON): using defaults for every setting; the file is left as it is until settings are saved`);
+    expect(answer.warning).toBe(`${SETTINGS_FILE} could not be used (it is not valid JSON): using defaults for every setting; the file is left as it is; the first save keeps it as settings.json.damaged-<time>`);
     const { warning: _w, ...settings } = answer;
     expect(settings).toEqual(DEFAULT_SETTINGS);
     // Reading again, and other reads of the settings, do not touch the file.
@@ -52,6 +52,12 @@ describe('settings:get with a settings file the app cannot fully use', () => {
     expect(saved).not.toHaveProperty('warning');
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ theme: 'light' });
     expect(await callOk<Answer>(app, 'settings:get')).not.toHaveProperty('warning');
+    // What the user had is beside the new file, byte for byte, and a second save keeps no other copy.
+    const aside = () => readdirSync(path.dirname(file)).filter((n) => n.startsWith(DAMAGED_SETTINGS_PREFIX));
+    expect(aside()).toHaveLength(1);
+    expect(readFileSync(path.join(path.dirname(file), aside()[0]!), 'utf8')).toBe(damaged);
+    await callOk(app, 'settings:set', { theme: 'dark' });
+    expect(aside()).toHaveLength(1);
   });
 
   it('some values unusable: each falls back alone, and the warning names them', async () => {
@@ -59,7 +65,7 @@ describe('settings:get with a settings file the app cannot fully use', () => {
     const answer = await callOk<Answer>(app, 'settings:get');
     expect(answer).toMatchObject({ autoLockMinutes: 7, theme: DEFAULT_SETTINGS.theme, clipboardClearSeconds: DEFAULT_SETTINGS.clipboardClearSeconds, favorites: [] });
     expect(answer.warning).toBe(
-      `${SETTINGS_FILE} has values that could not be used: using defaults for the clipboard clear delay, the theme and the favourites; the file is left as it is until settings are saved`,
+      `${SETTINGS_FILE} has values that could not be used: using defaults for the clipboard clear delay, the theme and the favourites; the file is left as it is; the first save keeps it as settings.json.damaged-<time>`,
     );
   });
 

@@ -14,7 +14,7 @@ import { SettingsView } from '../../renderer/src/settings/SettingsView';
 
 afterEach(cleanup);
 
-const WARNING = 'settings.json has values that could not be used: using defaults for the clipboard clear delay and the theme; the file is left as it is until settings are saved';
+const WARNING = 'settings.json has values that could not be used: using defaults for the clipboard clear delay and the theme; the file is left as it is; the first save keeps it as settings.json.damaged-<time>';
 
 /** main's settings domain: the warning stands until a save, as in settings-store. */
 function mount(initial: Partial<Settings>, warning?: string) {
