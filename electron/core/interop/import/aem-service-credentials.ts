@@ -8,7 +8,9 @@
  * certificate PEM. Newer AEM technical accounts are OAuth Server-to-Server: the same envelope with
  * `scopes` and no key, and are imported as such.
  */
+import { isKeysmithError } from '../../errors';
 import { describeCertificate } from '../../keys/certificate-info';
+import { parsePrivateKey } from '../../keys/private-key-import';
 import { compact, imsEndpointUrl, metascopeList, nonEmpty, obj, oneLine, str, stringList, type Json } from './field-values';
 import type { Draft, PlanBuilder } from './plan-builder';
 
@@ -76,8 +78,12 @@ export function parseAemServiceCredentials(json: Json, plan: PlanBuilder, fileNa
     warnings,
   };
   if (isJwt) {
+    const unusable = privateKey === undefined ? undefined : keyProblem(privateKey);
     if (privateKey === undefined) warnings.push('The file has no integration.privateKey: add the key before minting tokens');
-    else {
+    else if (unusable !== undefined) {
+      // The rest of the file is good: keep it, and say plainly that the key is what is missing.
+      warnings.push(`integration.privateKey cannot be used (${unusable}), so the integration comes without a key: download the service credentials again from the AEM Developer Console`);
+    } else {
       const keepCertificate = certificate !== undefined && /-----BEGIN (X509 )?CERTIFICATE-----/.test(certificate) && certificateWarning(certificate, warnings);
       if (certificate === undefined) warnings.push('AEM service credentials expire a year after they are generated; this file carries no certificate to tell when');
       else if (!keepCertificate && !warnings.some((w) => w.startsWith('The certificate in'))) {
@@ -87,4 +93,16 @@ export function parseAemServiceCredentials(json: Json, plan: PlanBuilder, fileNa
     }
   }
   plan.add(draft);
+}
+
+/** Why an AEM file's key cannot be used, in the key reader's words, or undefined when it can. */
+function keyProblem(pem: string): string | undefined {
+  try {
+    parsePrivateKey(pem);
+    return undefined;
+  } catch (err) {
+    if (!isKeysmithError(err)) return 'it is not a PEM private key';
+    const first = err.message.split(/[:.]\s/)[0]!;
+    return first.charAt(0).toLowerCase() + first.slice(1);
+  }
 }
