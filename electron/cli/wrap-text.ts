@@ -35,7 +35,8 @@ function splitWord(word: string, firstWidth: number, width: number): string[] {
 
 /**
  * `text` on lines of at most `width` columns: the first starts with `first`, the others with
- * `hanging` (a hanging indent shows they continue it). Runs of spaces between words become one.
+ * `hanging` (a hanging indent shows they continue it). The spaces between two words on one line
+ * are kept as written (a column gap stays a gap); where a line breaks they are dropped.
  */
 export function wrapText(text: string, width: number, first = '', hanging = first): string[] {
   const lines: string[] = [];
@@ -48,24 +49,34 @@ export function wrapText(text: string, width: number, first = '', hanging = firs
     used = displayWidth(hanging);
     empty = true;
   };
+  let gap = ' ';
   const append = (piece: string, w: number) => {
-    line += empty ? piece : ` ${piece}`;
-    used += (empty ? 0 : 1) + w;
+    line += empty ? piece : `${gap}${piece}`;
+    used += (empty ? 0 : gap.length) + w;
     empty = false;
   };
-  for (const word of text.split(/ +/).filter((w) => w !== '')) {
+  const parts = text.trimStart().split(/( +)/);
+  for (let p = 0; p < parts.length; p += 2) {
+    const word = parts[p]!;
+    gap = parts[p - 1] ?? ' ';
+    if (word === '') continue;
     const w = displayWidth(word);
-    if (used + (empty ? 0 : 1) + w <= width) {
+    if (used + (empty ? 0 : gap.length) + w <= width) {
       append(word, w);
       continue;
     }
-    if (!empty) newLine();
-    if (used + w <= width) {
+    const full = Math.max(1, width - displayWidth(hanging));
+    if (w <= full) {
+      newLine();
       append(word, w);
       continue;
     }
-    // Wider than a whole line (a long id, a URL): cut between graphemes, nothing dropped.
-    splitWord(word, Math.max(1, width - used), Math.max(1, width - displayWidth(hanging))).forEach((piece, i) => {
+    // Wider than a whole line (a long id, a URL, CJK text without spaces): cut between graphemes,
+    // starting on this line when a few columns are left, nothing dropped.
+    const left = width - used - (empty ? 0 : gap.length);
+    if (left < 4 && !empty) newLine();
+    const first = empty ? width - used : width - used - gap.length;
+    splitWord(word, Math.max(1, first), full).forEach((piece, i) => {
       if (i > 0) newLine();
       append(piece, displayWidth(piece));
     });
@@ -96,4 +107,18 @@ export function wrapCommand(command: string, width: number, first = '', hanging 
   });
   lines.push(line);
   return lines;
+}
+
+/**
+ * A record line (a health item, a claim, a field) for a person: folded to the terminal with a
+ * hanging indent. Piped, it stays one line, so `grep` still finds a whole record on one line.
+ * The hanging indent defaults to just past the line's first "label: " when that is short.
+ */
+export function foldRecord(ctx: CliContext, line: string, hanging?: string): string {
+  const width = outputColumns(ctx);
+  if (!ctx.io.stdout.isTTY || displayWidth(line) <= width) return line;
+  const indent = /^ */.exec(line)![0];
+  const label = /^ *[^ :]{1,24}: /.exec(line)?.[0];
+  const after = hanging ?? ' '.repeat(label ? displayWidth(label) : indent.length + 4);
+  return wrapText(line.slice(indent.length), width, indent, after).join('\n');
 }
