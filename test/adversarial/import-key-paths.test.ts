@@ -129,7 +129,7 @@ describe('the key an import could not bring, in the real CLI', () => {
     expect(result.stderr.split('\n')).toContain(NEXT);
     expect(result.stdout).toMatch(/add +"credentials"/);
     // The hint's command works as written: the key it asks for can be generated.
-    const keygen = await runCli(['keygen', 'credentials'], { env });
+    const keygen = await runCli(['keygen', 'credentials', '--cert-out', path.join(l.root, 'credentials.crt')], { env });
     expect(keygen.code, keygen.stderr).toBe(0);
   }, 120_000);
 
