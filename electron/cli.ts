@@ -62,11 +62,13 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 
 async function printHelp(io: Io, topic?: string): Promise<number> {
   const { COMMAND_HELP, generalHelp } = await import('./cli/help');
+  const { foldHelp } = await import('./cli/help-fold');
   if (topic && !COMMAND_HELP[topic]) {
     io.stderr.write(`keysmith: no command "${visibleText(topic)}"${withHint(didYouMean(topic, Object.keys(COMMAND_HELP), (s) => `\`keysmith help ${s}\``))} (see \`keysmith help\`)\n`);
     return 2;
   }
-  io.stdout.write(`${topic ? COMMAND_HELP[topic] : generalHelp(VERSION)}\n`);
+  // Folded to the terminal, or to 80 columns when piped (help is read, not parsed).
+  io.stdout.write(`${foldHelp(topic ? COMMAND_HELP[topic]! : generalHelp(VERSION), (io.stdout.isTTY && io.stdout.columns) || 80)}\n`);
   return 0;
 }
 

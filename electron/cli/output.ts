@@ -17,10 +17,10 @@ export function stderrStyle(ctx: CliContext): Style {
 }
 
 /** A table on stdout: fitted and aligned on a terminal, tab-separated without a header in a pipe. */
-export function writeTable(ctx: CliContext, headers: string[], rows: string[][]): void {
+export function writeTable(ctx: CliContext, headers: string[], rows: string[][], keep?: readonly number[]): void {
   const { stdout } = ctx.io;
   const tty = Boolean(stdout.isTTY);
-  writeStyled(stdout, formatTable(headers, rows, { tty, ...(tty && { columns: stdout.columns || 80, style: stdoutStyle(ctx) }) }));
+  writeStyled(stdout, formatTable(headers, rows, { tty, ...(tty && { columns: stdout.columns || 80, style: stdoutStyle(ctx) }), ...(keep && { keep }) }));
 }
 
 /** The machine answer of `--json`: exact values, with control characters escaped (still valid JSON). */

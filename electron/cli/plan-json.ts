@@ -10,5 +10,8 @@ export function planJson(plan: PlannedImport[]) {
     source: p.candidate.source,
     keyFingerprint: p.key?.fingerprintSha256 ?? null,
     keyIsNew: p.key ? p.keyIsNew : false,
+    // What to do about a key the file named but the import did not bring (an ERROR_ACTIONS name), else null.
+    keyAction: p.candidate.keyAction ?? null,
+    warnings: p.candidate.warnings,
   }));
 }

@@ -13,6 +13,8 @@ export interface TableOptions {
   /** the terminal's width */
   columns?: number;
   style?: Pick<Style, 'bold'>;
+  /** Columns never cut (an id the user copies): the others give up the room. */
+  keep?: readonly number[];
 }
 
 const GAP = 2;
@@ -67,7 +69,7 @@ export function formatTable(headers: string[], rows: string[][], opts: TableOpti
       if (n > natural[i]!) natural[i] = n;
     });
   }
-  const minimums = headers.map((h) => Math.max(length(h), MIN_WIDTH));
+  const minimums = headers.map((h, i) => (opts.keep?.includes(i) ? natural[i]! : Math.max(length(h), MIN_WIDTH)));
   const widths = fitWidths(natural, minimums.map((m, i) => Math.min(m, natural[i]!)), opts.columns && opts.columns > 0 ? opts.columns : 80);
   const line = (row: string[]) =>
     row

@@ -106,6 +106,49 @@ describe('key paths an import file names', () => {
   }, 60_000);
 });
 
+describe('the key an import could not bring, in the real CLI', () => {
+  const NEXT = 'next: create one with `keysmith keygen "credentials"` or import one with `keysmith import-key "credentials" FILE`';
+
+  it('--dry-run follows the warning with the next step, naming the integration', async () => {
+    const l = layout();
+    writeFileSync(path.join(l.project, 'credentials.env'), ENV(path.join(l.ssh, 'id_rsa')));
+    const result = await runCli(['import', path.join(l.project, 'credentials.env'), '--dry-run'], { env: { KEYSMITH_HOME: tempDataDir(), KEYSMITH_PASSPHRASE: 'key paths passphrase' } });
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stderr.trimEnd().split('\n');
+    const warning = lines.findIndex((line) => /^warning: .*id_rsa, which was not read/.test(line));
+    expect(warning, result.stderr).toBeGreaterThanOrEqual(0);
+    expect(lines[warning + 1]).toBe(NEXT);
+  }, 60_000);
+
+  it('a real import says it too, and the integration it added is the one named', async () => {
+    const l = layout();
+    const env = { KEYSMITH_HOME: tempDataDir(), KEYSMITH_PASSPHRASE: 'key paths passphrase' };
+    writeFileSync(path.join(l.project, 'credentials.env'), ENV(path.join(l.ssh, 'id_rsa')));
+    const result = await runCli(['import', path.join(l.project, 'credentials.env')], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr.split('\n')).toContain(NEXT);
+    expect(result.stdout).toMatch(/add +"credentials"/);
+    // The hint's command works as written: the key it asks for can be generated.
+    const keygen = await runCli(['keygen', 'credentials', '--cert-out', path.join(l.root, 'credentials.crt')], { env });
+    expect(keygen.code, keygen.stderr).toBe(0);
+  }, 120_000);
+
+  it('--json carries the action by name, and null where the key came along', async () => {
+    const l = layout();
+    writeFileSync(path.join(l.project, 'outside.env'), ENV(path.join(l.ssh, 'id_rsa')));
+    writeFileSync(path.join(l.project, 'inside.env'), ENV('./keys/private.key'));
+    const env = { KEYSMITH_HOME: tempDataDir(), KEYSMITH_PASSPHRASE: 'key paths passphrase' };
+    const outside = await runCli(['import', path.join(l.project, 'outside.env'), '--dry-run', '--json'], { env });
+    expect(outside.code, outside.stderr).toBe(0);
+    const [planned] = (JSON.parse(outside.stdout) as { plan: Record<string, unknown>[] }).plan;
+    expect(planned).toMatchObject({ name: 'outside', keyAction: 'generate_key', keyFingerprint: null });
+    expect(planned!.warnings).toEqual([expect.stringMatching(/id_rsa, which was not read/)]);
+    const inside = await runCli(['import', path.join(l.project, 'inside.env'), '--dry-run', '--json'], { env });
+    expect(inside.code, inside.stderr).toBe(0);
+    expect((JSON.parse(inside.stdout) as { plan: Record<string, unknown>[] }).plan[0]).toMatchObject({ keyAction: null, warnings: [] });
+  }, 60_000);
+});
+
 describe("aio's global config at its home ($XDG_CONFIG_HOME/aio)", () => {
   const saved = process.env.XDG_CONFIG_HOME;
   afterEach(() => {

@@ -53,10 +53,16 @@ function childOf(pid: number): number | null {
   return null;
 }
 
-export function openTerminal(args: string[], env: NodeJS.ProcessEnv): Terminal {
+export interface TerminalOptions {
+  /** The terminal's width (`stty cols`); without it the pty says 0 and the CLI assumes 80. */
+  columns?: number;
+}
+
+export function openTerminal(args: string[], env: NodeJS.ProcessEnv, opts: TerminalOptions = {}): Terminal {
   if (!PTY_TOOLS) throw new Error('no pseudo-terminal tools (see the SKIPPED line above)');
   const { script, stty } = PTY_TOOLS;
-  const command = [process.execPath, CLI, ...args].map(quote).join(' ');
+  const cli = [process.execPath, CLI, ...args].map(quote).join(' ');
+  const command = opts.columns === undefined ? cli : `${quote(stty)} cols ${Math.floor(opts.columns)} rows 24 && exec ${cli}`;
   const child = spawn(script, ['-qec', command, '/dev/null'], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   let screen = '';
   let done = false;
@@ -143,8 +149,8 @@ export function openTerminal(args: string[], env: NodeJS.ProcessEnv): Terminal {
 }
 
 /** Runs `drive` against a terminal and always ends the CLI, so a failed test leaves no process behind. */
-export async function onTerminal(args: string[], env: NodeJS.ProcessEnv, drive: (t: Terminal) => Promise<void>): Promise<{ code: number; screen: string }> {
-  const t = openTerminal(args, env);
+export async function onTerminal(args: string[], env: NodeJS.ProcessEnv, drive: (t: Terminal) => Promise<void>, opts: TerminalOptions = {}): Promise<{ code: number; screen: string }> {
+  const t = openTerminal(args, env, opts);
   try {
     await drive(t);
     let timer: NodeJS.Timeout | undefined;

@@ -8,6 +8,7 @@ import { openVaultIfExists, type CliContext } from '../cli-context';
 import { ExitCode } from '../exit-code';
 import { parseCommandArgs, usageError } from '../parse-args';
 import { writeLine } from '../terminal';
+import { foldRecord } from '../wrap-text';
 import { nextStepText } from '../error-actions';
 
 /** `keysmith health` exits with this when something is due, so CI can tell it from an error (1). */
@@ -54,10 +55,8 @@ export async function health(args: string[], ctx: CliContext): Promise<void> {
   else {
     for (const item of report.items) {
       const step = item.action === undefined ? null : nextStepText(item.action, item.integration);
-      writeLine(
-        ctx.io.stdout,
-        `${item.severity === 'due' ? 'DUE ' : 'info'}  "${visibleText(item.integration)}": ${HEALTH_LABELS[item.condition]}. ${visibleText(item.message)}${step ? `: ${visibleText(step)}` : ''}`,
-      );
+      const line = `${item.severity === 'due' ? 'DUE ' : 'info'}  "${visibleText(item.integration)}": ${HEALTH_LABELS[item.condition]}. ${visibleText(item.message)}${step ? `: ${visibleText(step)}` : ''}`;
+      writeLine(ctx.io.stdout, foldRecord(ctx, line, '      '));
     }
     writeLine(ctx.io.stdout, report.due > 0 ? `${report.due} item${report.due === 1 ? '' : 's'} due` : 'Nothing is due');
   }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { KeysmithError } from '../../core/errors';
-import { applyImport, describePlan, planImport, prepareImport } from '../../core/interop/apply-import';
+import { applyImport, describePlan, planImport, prepareImport, type PlannedImport } from '../../core/interop/apply-import';
 import { keyFileReader } from '../../core/interop/import/key-file-reader';
 import { parseImportFile } from '../../core/interop/import/parse-import';
 import { parseImportFolder } from '../../core/interop/import/import-folder';
@@ -12,12 +12,25 @@ import { parseCommandArgs, usageError } from '../parse-args';
 import { writeJson } from '../output';
 import { planJson } from '../plan-json';
 import { writeLine } from '../terminal';
+import { nextStepText } from '../error-actions';
 
 /** Credentials files are a few KB; the importers refuse more than this with their own message. */
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 /** One line per credential: a line break inside a name or client id cannot forge a plan line. */
 const planLines = (lines: string[]) => lines.map((l) => `  ${visibleText(l)}`);
+
+/**
+ * Each credential's warnings, then what to do about a key it names but did not bring (a key file
+ * outside the import's folder): the command, with the name the integration has (or will have) in
+ * the vault, which is only known once the plan is made.
+ */
+function writeCandidateWarnings(ctx: CliContext, plan: PlannedImport[]): void {
+  for (const p of plan) {
+    for (const warning of p.candidate.warnings) writeLine(ctx.io.stderr, `warning: ${visibleText(warning)}`);
+    if (p.candidate.keyAction) writeLine(ctx.io.stderr, `next: ${visibleText(nextStepText(p.candidate.keyAction, p.targetName))}`);
+  }
+}
 
 /**
  * Imports every credential a file holds (or the one picked with --credential), showing what will
@@ -49,17 +62,19 @@ export async function importFile(args: string[], ctx: CliContext): Promise<void>
   }
   if (candidates.length === 0) throw new KeysmithError('invalid_input', `Nothing to import from ${file}`);
   const prepared = await prepareImport(candidates, { ...(values.name !== undefined && { name: values.name as string }) });
-  for (const warning of [...plan.warnings, ...candidates.flatMap((c) => c.warnings)]) writeLine(ctx.io.stderr, `warning: ${visibleText(warning)}`);
+  for (const warning of plan.warnings) writeLine(ctx.io.stderr, `warning: ${visibleText(warning)}`);
 
   if (values['dry-run']) {
     const vault = await openVaultIfExists(ctx);
     const preview = planImport(vault?.document ?? { schema: 1, integrations: [] }, prepared);
+    writeCandidateWarnings(ctx, preview);
     if (values.json) return writeJson(ctx, { file, format: plan.format, dryRun: true, plan: planJson(preview) });
     writeLine(ctx.io.stdout, [`Would import from ${visibleText(file)} (${plan.format}):`, ...planLines(describePlan(preview)), 'Nothing was written (--dry-run).'].join('\n'));
     return;
   }
   const vault = await openOrCreateVault(ctx);
   const done = await vault.update((doc) => applyImport(doc, prepared));
+  writeCandidateWarnings(ctx, done);
   if (values.json) return writeJson(ctx, { file, format: plan.format, dryRun: false, plan: planJson(done) });
   writeLine(ctx.io.stdout, [`Imported from ${visibleText(file)} (${plan.format}):`, ...planLines(describePlan(done))].join('\n'));
 }

@@ -4,6 +4,7 @@ import { decodeAccessToken } from '../../core/tokens/access-token-claims';
 import { parseCommandArgs } from '../parse-args';
 import type { CliContext } from '../cli-context';
 import { writeLine } from '../terminal';
+import { foldRecord } from '../wrap-text';
 import { currentCredentials } from './token';
 
 /** Decodes the current access token (Adobe's are JWTs); the signature part is never printed. */
@@ -38,5 +39,5 @@ export async function inspect(args: string[], ctx: CliContext): Promise<void> {
     lines.push(`Issued: ${decoded.issuedAt ?? '-'}`, `Scopes: ${visibleText(decoded.scopes.join(', ')) || '-'}`, `Header: ${visibleText(JSON.stringify(decoded.header))}`, 'Claims:');
     for (const [k, v] of Object.entries(decoded.claims)) lines.push(`  ${visibleText(k)}: ${visibleText(typeof v === 'string' ? v : JSON.stringify(v))}`);
   }
-  writeLine(ctx.io.stdout, lines.join('\n'));
+  writeLine(ctx.io.stdout, lines.map((line) => foldRecord(ctx, line)).join('\n'));
 }

@@ -7,7 +7,9 @@ import { systemBrowser } from '../browser-opener';
 import { openVault, type CliContext } from '../cli-context';
 import { parseCommandArgs, usageError } from '../parse-args';
 import { showsProgress, spinner, timeLeft, type Progress } from '../progress';
-import { writeLine } from '../terminal';
+import { CANCELLED_EXIT, writeLine } from '../terminal';
+import { ExitCode } from '../exit-code';
+import { guardInterrupts, type InterruptGuard } from '../interrupt-guard';
 import { grantOptions, describeIdentity, describeExpiry } from '../signin-output';
 
 /**
@@ -70,6 +72,17 @@ export async function login(args: string[], ctx: CliContext): Promise<void> {
     waiting = null;
   };
   const waitMs = timeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_SECONDS * 1000;
+  // Ctrl-C while waiting: nothing is stored yet, so stop at once, on a clean line (the "^C" the
+  // terminal echoed and the spinner erased). Dying of the signal is safe only until storing.
+  let guard: InterruptGuard | null = null;
+  let interrupted = false;
+  const guardTheWait = () => {
+    guard ??= guardInterrupts(process, () => {
+      stopWaiting();
+      if (err.isTTY) err.write(showsProgress(ctx) ? '\r\u001b[2K' : '\r');
+      writeLine(err, 'Sign-in stopped; nothing was stored.');
+    });
+  };
   const result = await signIn(vault, positionals[0]!, {
     ...grantOptions(ctx),
     mode,
@@ -80,6 +93,7 @@ export async function login(args: string[], ctx: CliContext): Promise<void> {
       return pasted.read();
     },
     onAuthorizationUrl: (url, opened) => {
+      guardTheWait();
       if (mode === 'paste') {
         writeLine(err, `Open this URL in a browser, sign in, then paste the URL the browser ends on (or the code) here:`);
         writeLine(err, url);
@@ -97,15 +111,23 @@ export async function login(args: string[], ctx: CliContext): Promise<void> {
       writeLine(err, `To trust it: \`keysmith login-cert --out keysmith-localhost.crt\` and add that file to your system or browser trust store (see \`keysmith help login-cert\`; kept at ${visibleText(cert.certPath)}).`);
     },
     onDeviceCode: (code) => {
+      guardTheWait();
       writeLine(err, `To sign in, open ${code.verificationUri} on any device and enter the code: ${visibleText(code.userCode)}`);
       if (code.verificationUriComplete) writeLine(err, `(or open ${code.verificationUriComplete})`);
       if (showsProgress(ctx)) waitUntil('Waiting for approval', 'the code expires in', code.expiresAt);
       else writeLine(err, `Waiting for approval (the code expires at ${new Date(code.expiresAt).toLocaleTimeString()})...`);
     },
+    beforeStore: () => guard?.storing(),
   }).finally(() => {
     stopWaiting();
     pasted.stop();
+    // Settled either way: Ctrl-C from here on is Node's default again (the error or result is quick to print).
+    interrupted = (guard as InterruptGuard | null)?.release() ?? false;
   });
   writeLine(ctx.io.stdout, `Signed in to "${visibleText(result.integration.name)}"${describeIdentity(result.identity)}`);
   writeLine(err, describeExpiry(result.expiresAt, result.hasRefreshToken ? (result.refreshExpiresAt ?? null) : undefined));
+  if (interrupted) {
+    writeLine(err, 'Ctrl-C came while the sign-in was being stored: it was stored whole, and nothing else was done.');
+    throw new ExitCode(CANCELLED_EXIT);
+  }
 }

@@ -4,7 +4,7 @@ import { visibleText } from '../../shared/terminal-text';
 import { openVault, type CliContext } from '../cli-context';
 import { httpOptions } from '../http-options';
 import { parseCommandArgs } from '../parse-args';
-import { formatTable } from '../table';
+import { writeTable } from '../output';
 import { writeLine } from '../terminal';
 
 const HELD_WORDS = { yes: 'in use', probably: 'in use (inferred from its last use)', kept: 'kept (rotation)', no: '' } as const;
@@ -22,6 +22,7 @@ export async function secrets(args: string[], ctx: CliContext): Promise<void> {
     writeLine(ctx.io.stdout, `Adobe lists no client secrets for "${visibleText(report.name)}"`);
     return;
   }
-  writeLine(ctx.io.stdout, formatTable(['SECRET ID', 'CREATED', 'LAST USED', 'KEYSMITH'], report.secrets.map((s) => [s.uuid, describeTime(s.createdAt), describeTime(s.lastUsedAt), HELD_WORDS[s.held]])));
+  // The id is what rotate-secret and the Console are asked about: never cut; the rest gives way.
+  writeTable(ctx, ['SECRET ID', 'CREATED', 'LAST USED', 'KEYSMITH'], report.secrets.map((s) => [s.uuid, describeTime(s.createdAt), describeTime(s.lastUsedAt), HELD_WORDS[s.held]]), [0]);
   if (report.rotation) writeLine(ctx.io.stderr, `A rotation is under way (step: ${report.rotation}): \`keysmith rotate-secret "${visibleText(report.name)}"\` continues it`);
 }

@@ -6,6 +6,8 @@ import { openVault, type CliContext } from '../cli-context';
 import { localTime } from '../local-time';
 import { stdoutStyle, writeJson } from '../output';
 import { parseCommandArgs } from '../parse-args';
+import { displayWidth } from '../display-width';
+import { outputColumns, wrapText } from '../wrap-text';
 import { writeStyled } from '../style';
 
 /** What is shown, in this order, with the labels the app uses; absent fields are skipped. */
@@ -39,5 +41,17 @@ export async function show(args: string[], ctx: CliContext): Promise<void> {
   // One field, one line: a line break in a value must not forge a field of its own.
   const width = Math.max(...rows.map(([label]) => label.length));
   const style = stdoutStyle(ctx);
-  writeStyled(ctx.io.stdout, rows.map(([label, text]) => `${style.bold(`${label}:`)}${' '.repeat(width - label.length + 1)}${visibleText(text)}`).join('\n'));
+  // On a terminal a value wider than the room after the labels wraps under itself (the value column)
+  // instead of being cut: ids, fingerprints and URLs are copied from here, and a cut value copies
+  // wrong without a sign. Piped, a field stays on one line for grep and cut; --json has exact values.
+  const room = ctx.io.stdout.isTTY ? Math.max(20, outputColumns(ctx) - width - 2) : Number.POSITIVE_INFINITY;
+  const valueLines = (text: string) => (displayWidth(text) <= room ? [text] : wrapText(text, room));
+  writeStyled(
+    ctx.io.stdout,
+    rows
+      .flatMap(([label, text]) =>
+        valueLines(visibleText(text)).map((part, i) => (i === 0 ? `${style.bold(`${label}:`)}${' '.repeat(width - label.length + 1)}${part}` : `${' '.repeat(width + 2)}${part}`)),
+      )
+      .join('\n'),
+  );
 }

@@ -5,6 +5,7 @@ import { ExitCode } from '../exit-code';
 import { parseCommandArgs } from '../parse-args';
 import { describeExpiry, describeIdentity } from '../signin-output';
 import { writeLine } from '../terminal';
+import { foldRecord } from '../wrap-text';
 
 /** Exit 0 when signed in (or renewable), 1 when a sign-in is needed: for scripts. */
 export async function whoami(args: string[], ctx: CliContext): Promise<void> {
@@ -24,10 +25,10 @@ export async function whoami(args: string[], ctx: CliContext): Promise<void> {
     writeLine(ctx.io.stdout, JSON.stringify(out, null, 2));
   } else {
     const name = visibleText(status.name);
-    if (status.state === 'signed_out') writeLine(ctx.io.stdout, `"${name}": not signed in`);
+    if (status.state === 'signed_out') writeLine(ctx.io.stdout, foldRecord(ctx, `"${name}": not signed in`, '  '));
     else {
-      writeLine(ctx.io.stdout, `"${name}": ${status.state === 'signed_in' ? 'signed in' : 'sign-in expired'}${describeIdentity(status.identity)}`);
-      writeLine(ctx.io.stdout, describeExpiry(status.accessExpiresAt!, status.refreshExpiresAt));
+      writeLine(ctx.io.stdout, foldRecord(ctx, `"${name}": ${status.state === 'signed_in' ? 'signed in' : 'sign-in expired'}${describeIdentity(status.identity)}`, '  '));
+      writeLine(ctx.io.stdout, foldRecord(ctx, describeExpiry(status.accessExpiresAt!, status.refreshExpiresAt), '  '));
       if (status.refreshExpiresSoon) writeLine(ctx.io.stdout, 'The refresh token lapses soon: sign in again before it does');
     }
   }

@@ -42,6 +42,8 @@ export interface SignInOptions extends GrantOptions {
   waitMs?: number;
   /** an https loopback redirect is served with this self-signed certificate: the browser will warn unless it is trusted */
   onLoopbackCertificate?: (cert: LoopbackCertificate, redirectUri: string) => void;
+  /** the tokens are in hand and about to be stored: from here, stopping would no longer leave nothing stored */
+  beforeStore?: () => void;
 }
 
 export interface SignInResult {
@@ -188,6 +190,7 @@ export async function signIn(vault: Vault, name: string, opts: SignInOptions): P
   const now = (opts.now ?? (() => new Date()))().getTime();
   const { idToken: _ignored, ...kept } = tokens;
   const session: SignInSession = { ...kept, credentialHash: credentialHash(integration), identity, signedInAt: now };
+  opts.beforeStore?.();
   await new SessionStore(vault).put(integration.id, session);
   return {
     integration,
