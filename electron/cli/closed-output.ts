@@ -38,8 +38,10 @@ export function watchOutput(proc: NodeJS.Process): (code: number) => void {
     }
     return closed ? CLOSED_PIPE_EXIT : 0;
   };
-  proc.once('exit', () => {
-    proc.exitCode = settle();
+  // A command that ends itself with process.exit(n) (or dies of a re-raised signal) already said how
+  // it ended: a non-zero code that did not come through the returned function is kept.
+  proc.once('exit', (code: number | undefined) => {
+    proc.exitCode = commandCode === 0 && typeof code === 'number' && code !== 0 ? code : settle();
   });
   return (code) => {
     commandCode = code;
