@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, tempDataDir } from '../support/cli';
 import { startImsEmulator, type ImsEmulator } from '../support/ims-emulator';
-import { PTY_TOOLS, onTerminal } from '../support/pty';
+import { PTY_TOOLS, onTerminal, finalScreen as plain } from '../support/pty';
 import { json, startScriptedProvider, type ScriptedProvider } from '../support/scripted-oidc-provider';
 
 let ims: ImsEmulator;
@@ -28,14 +28,6 @@ function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
-/** The last state of each line: what follows a CR overwrites it; escape sequences removed. */
-const plain = (screen: string) =>
-  screen
-    .replace(/\r+\n/g, '\n')
-    .split('\n')
-    // eslint-disable-next-line no-control-regex -- removing escape sequences is the point
-    .map((line) => line.slice(line.lastIndexOf('\r') + 1).replace(/\u001b\[[0-9;]*[A-Za-z]/g, ''))
-    .join('\n');
 
 beforeEach(async () => {
   ims = await startImsEmulator();

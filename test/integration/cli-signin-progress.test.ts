@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, tempDataDir } from '../support/cli';
 import { startCli } from '../support/cli-process';
 import { startImsEmulator, type ImsEmulator } from '../support/ims-emulator';
-import { PTY_TOOLS, onTerminal } from '../support/pty';
+import { PTY_TOOLS, onTerminal, finalScreen as plain } from '../support/pty';
 import { follow } from '../support/redirect-following-browser';
 import { json, startScriptedProvider, type ScriptedProvider } from '../support/scripted-oidc-provider';
 
@@ -17,14 +17,6 @@ let env: NodeJS.ProcessEnv;
 // eslint-disable-next-line no-control-regex -- the URL ends where an escape sequence starts
 const AUTHORIZE = /http:\/\/127\.0\.0\.1:\d+\/ims\/authorize\/v2\?[^\s\u001b]+/;
 const SPINNER_FRAMES = /[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/;
-/** The last state of each line: what follows a CR overwrites it; escape sequences removed. */
-const plain = (screen: string) =>
-  screen
-    .replace(/\r+\n/g, '\n')
-    .split('\n')
-    // eslint-disable-next-line no-control-regex -- removing escape sequences is the point
-    .map((line) => line.slice(line.lastIndexOf('\r') + 1).replace(/\u001b\[[0-9;]*[A-Za-z]/g, ''))
-    .join('\n');
 
 beforeEach(async () => {
   ims = await startImsEmulator();

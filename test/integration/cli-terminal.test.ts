@@ -10,20 +10,12 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../electron/cli/display-width';
 import { runCli, tempDataDir } from '../support/cli';
 import { copyDataDir } from '../support/data-dir-template';
-import { PTY_TOOLS, onTerminal } from '../support/pty';
+import { PTY_TOOLS, onTerminal, finalScreen as plain } from '../support/pty';
 
 const PASSPHRASE = 'correct horse battery staple';
 const LONG_NAME = `Adobe Experience Manager production author tier ${'x'.repeat(30)}`;
 let template: string;
 const envFor = (extra: NodeJS.ProcessEnv = {}) => ({ KEYSMITH_HOME: copyDataDir(template), KEYSMITH_PASSPHRASE: PASSPHRASE, NO_COLOR: undefined, TERM: 'xterm', ...extra });
-/** What a person sees at the end: a CR returns to the line's start (what follows overwrites it), no escape sequences. */
-const plain = (screen: string) =>
-  screen
-    .replace(/\r+\n/g, '\n')
-    .split('\n')
-    // eslint-disable-next-line no-control-regex -- removing escape sequences is the point
-    .map((line) => line.slice(line.lastIndexOf('\r') + 1).replace(/\u001b\[[0-9;]*[A-Za-z]/g, ''))
-    .join('\n');
 
 beforeAll(async () => {
   template = tempDataDir();

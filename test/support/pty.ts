@@ -166,3 +166,12 @@ export async function onTerminal(args: string[], env: NodeJS.ProcessEnv, drive: 
     t.kill();
   }
 }
+
+/** What a person sees at the end: a CR returns to the line's start (what follows overwrites it), no escape sequences. */
+export const finalScreen = (screen: string): string =>
+  screen
+    .replace(/\r+\n/g, '\n')
+    .split('\n')
+    // eslint-disable-next-line no-control-regex -- removing escape sequences is the point
+    .map((line) => line.slice(line.lastIndexOf('\r') + 1).replace(/\u001b\[[0-9;]*[A-Za-z]/g, ''))
+    .join('\n');
