@@ -152,10 +152,13 @@ keysmith bundle import FILE [--passphrase-stdin] [--json]
   passphrase once and prints a line for eval, e.g. \`eval "$(keysmith unlock)"\`. Commands run from
   that shell then open the vault without asking until the session expires (default 30 minutes,
   at most 720) or \`keysmith lock\` ends it. The session key is kept only in that shell's
-  environment (KEYSMITH_SESSION); the file it opens holds the vault key encrypted, never in clear.`,
-  lock: `keysmith lock [--all]
+  environment (KEYSMITH_SESSION); the file it opens holds the vault key encrypted, never in clear.
+  --shell picks the line's syntax (default: fish when $SHELL is fish, else sh). --json prints
+  {session, expiresAt} instead.`,
+  lock: `keysmith lock [--all] [--shell sh|fish] [--json]
   End this shell's session (KEYSMITH_SESSION), or with --all every session of this vault. Prints
-  \`unset KEYSMITH_SESSION\` for eval.`,
+  \`unset KEYSMITH_SESSION\` for eval (--shell fish: \`set -e KEYSMITH_SESSION\`). --json prints
+  {ended}, the number of sessions ended.`,
   completion: `keysmith completion <bash|zsh|fish>
   Print the completion script: commands, flags and integration names (names only when the vault
   opens without asking: keychain, KEYSMITH_PASSPHRASE or a session). Install:
