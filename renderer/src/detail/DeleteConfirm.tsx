@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { InlineConfirm } from '../confirm/InlineConfirm';
 
 interface Props {
   name: string;
@@ -20,33 +20,18 @@ function consequences(hasToken: boolean, keyCount: number): string {
   return what ? `${what.charAt(0).toUpperCase()}${what.slice(1)} will be deleted with it. This cannot be undone.` : 'This cannot be undone.';
 }
 
-/** An inline confirmation, not window.confirm: it keeps the page's styles and keyboard flow. */
 export function DeleteConfirm({ name, hasToken, keyCount, busy, onConfirm, onCancel }: Props) {
-  const id = useId();
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  // The safe choice has focus, so a stray Enter does not delete.
-  useEffect(() => cancelRef.current?.focus(), []);
-
   return (
-    <div
-      role="alertdialog"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-text`}
-      className="confirm-box"
-      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+    <InlineConfirm
+      title={<>Delete “{name}”?</>}
+      confirmLabel="Delete"
+      busyLabel="Deleting…"
+      cancelLabel="Keep it"
+      busy={busy}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
     >
-      <p id={`${id}-title`} className="confirm-title">
-        Delete “{name}”?
-      </p>
-      <p id={`${id}-text`}>{consequences(hasToken, keyCount)}</p>
-      <div className="form-actions">
-        <button type="button" className="danger" disabled={busy} onClick={onConfirm}>
-          {busy ? 'Deleting…' : 'Delete'}
-        </button>
-        <button type="button" ref={cancelRef} onClick={onCancel}>
-          Keep it
-        </button>
-      </div>
-    </div>
+      {consequences(hasToken, keyCount)}
+    </InlineConfirm>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { InlineConfirm } from '../confirm/InlineConfirm';
 
 interface Props {
   busy: boolean;
@@ -16,33 +16,20 @@ interface Props {
  * it beside the vault, which the text says so nobody fears losing it.
  */
 export function RestoreBackupConfirm({ busy, canOpen, openWith, onConfirm, onCancel }: Props) {
-  const id = useId();
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancelRef.current?.focus(), []);
   return (
-    <div
-      role="alertdialog"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-text`}
-      className="confirm-box"
-      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+    <InlineConfirm
+      title="Restore the previous vault?"
+      confirmLabel="Restore"
+      busyLabel="Restoring…"
+      cancelLabel="Cancel"
+      busy={busy}
+      blocked={!canOpen}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
     >
-      <p id={`${id}-title`} className="confirm-title">
-        Restore the previous vault?
-      </p>
-      <p id={`${id}-text`}>
-        The vault goes back to the generation before its last change, so that change is lost. The file that does not open is kept beside it
-        (vault.ksv.damaged-…).{' '}
-        {canOpen ? `The backup is opened with ${openWith}.` : 'Enter the passphrase or the recovery key above first: the backup is opened with it.'}
-      </p>
-      <div className="form-actions">
-        <button type="button" className="danger" disabled={busy || !canOpen} onClick={onConfirm}>
-          {busy ? 'Restoring…' : 'Restore'}
-        </button>
-        <button type="button" ref={cancelRef} onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </div>
+      The vault goes back to the generation before its last change, so that change is lost. The file that does not open is kept beside it
+      (vault.ksv.damaged-…).{' '}
+      {canOpen ? `The backup is opened with ${openWith}.` : 'Enter the passphrase or the recovery key above first: the backup is opened with it.'}
+    </InlineConfirm>
   );
 }
