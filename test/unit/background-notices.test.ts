@@ -4,18 +4,15 @@
  * renewed notifies once, whether the scheduler's refresh said so or the check on unlock found it,
  * and a click shows the window on that integration.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildAppParts, type AppParts } from '../../electron/app/app-parts';
+import type { AppParts } from '../../electron/app/app-parts';
 import { startBackground, type Background } from '../../electron/app/background.main';
 import type { PushEvent } from '../../electron/app/events.main';
 import { addIntegration } from '../../electron/core/integration-store';
-import { keychainUnavailable } from '../../electron/core/keychain';
 import { SessionStore } from '../../electron/core/signin/session-store';
 import { credentialHash } from '../../electron/core/tokens/token-cache';
 import type { IntegrationFieldsInput } from '../../electron/shared/integration';
+import { headlessAppParts } from '../support/headless-app-parts';
 import { waitFor } from '../support/wait-for';
 
 const electron = vi.hoisted(() => {
@@ -56,19 +53,7 @@ beforeEach(() => {
   electron.shown.length = 0;
   pushed = [];
   background = null;
-  const unavailable = async () => {
-    throw keychainUnavailable('no keychain in this test');
-  };
-  parts = buildAppParts({
-    dataDir: path.join(mkdtempSync(path.join(tmpdir(), 'keysmith-notices-')), 'data'),
-    appVersion: '0.0.0-test',
-    keychain: { get: unavailable, set: unavailable, delete: unavailable },
-    fetch: () => Promise.reject(new Error('no network in this test')),
-    clipboardPort: { readText: () => '', writeSecret: () => undefined, writeText: () => undefined, clear: () => undefined },
-    dialogs: () => ({ openFiles: async () => null, saveFile: async () => null, showRecoveryKey: async () => undefined }),
-    push,
-    log: () => undefined,
-  });
+  parts = headlessAppParts(push);
 });
 
 afterEach(() => {

@@ -5,15 +5,12 @@
  * real ones (app-parts.ts builds them as the app does); only Electron is a stand-in, since it
  * cannot start here.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildAppParts, type AppParts } from '../../electron/app/app-parts';
+import type { AppParts } from '../../electron/app/app-parts';
 import { startBackground } from '../../electron/app/background.main';
 import { forwardEvents } from '../../electron/app/event-forwarding';
 import type { PushEvent } from '../../electron/app/events.main';
-import { keychainUnavailable } from '../../electron/core/keychain';
+import { headlessAppParts } from '../support/headless-app-parts';
 
 const electron = vi.hoisted(() => {
   // vi.hoisted runs before the imports above, so it cannot use them.
@@ -61,19 +58,7 @@ function listenerCounts() {
 beforeEach(() => {
   vi.useFakeTimers();
   pushed = [];
-  const unavailable = async () => {
-    throw keychainUnavailable('no keychain in this test');
-  };
-  parts = buildAppParts({
-    dataDir: path.join(mkdtempSync(path.join(tmpdir(), 'keysmith-background-')), 'data'),
-    appVersion: '0.0.0-test',
-    keychain: { get: unavailable, set: unavailable, delete: unavailable },
-    fetch: () => Promise.reject(new Error('no network in this test')),
-    clipboardPort: { readText: () => '', writeSecret: () => undefined, writeText: () => undefined, clear: () => undefined },
-    dialogs: () => ({ openFiles: async () => null, saveFile: async () => null, showRecoveryKey: async () => undefined }),
-    push,
-    log: () => undefined,
-  });
+  parts = headlessAppParts(push);
 });
 
 afterEach(() => {
