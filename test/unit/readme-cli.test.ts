@@ -12,6 +12,7 @@ import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { COMPLETION } from '../../electron/cli/command-flags';
 import { PUBLIC_COMMANDS, type CommandName } from '../../electron/cli/command-names';
+import { COMMAND_HELP } from '../../electron/cli/help';
 import type { CliContext } from '../../electron/cli/cli-context';
 import { docInvocations, type DocInvocation } from '../support/doc-commands';
 import { MemoryKeychain } from '../support/memory-keychain';
@@ -132,6 +133,14 @@ describe('the completion table', () => {
       const accepted = acceptedFlags(command).filter((f) => !(f in (NOT_COMPLETED[command] ?? {})));
       expect(Object.keys(COMPLETION[command].flags).sort(), command).toEqual(accepted.sort());
     }
+  });
+
+  it("offers only flags the command's help mentions (edit's help refers to add's flags)", () => {
+    const unmentioned = PUBLIC_COMMANDS.flatMap((command) => {
+      const help = `${COMMAND_HELP[command]}${command === 'edit' ? COMMAND_HELP.add : ''}`;
+      return Object.keys(COMPLETION[command].flags).filter((f) => !help.includes(`--${f}`)).map((f) => `keysmith help ${command}: --${f}`);
+    });
+    expect(unmentioned).toEqual([]);
   });
 
   it('was read from every command but help (which cli.ts answers itself)', () => {
