@@ -39,7 +39,12 @@ export const ADOBE_REFRESH_LIFETIME_MS = 14 * 86_400_000;
 /** ID tokens are signed JWTs of a few KB; a longer one is refused rather than parsed. */
 const MAX_ID_TOKEN_CHARS = 32 * 1024;
 
-export function readUserAnswer(answer: HttpAnswer, ctx: TokenErrorContext, now: number, opts: { adobe: boolean }): UserTokenAnswer {
+/**
+ * `opts.renewal`: the answer to a refresh, where a refresh token is already in hand. An unusable new
+ * one then leaves that one in place (with a warning) rather than losing a good access token; at
+ * sign-in there is nothing to fall back on, and the person, present, is told at once.
+ */
+export function readUserAnswer(answer: HttpAnswer, ctx: TokenErrorContext, now: number, opts: { adobe: boolean; renewal?: boolean }): UserTokenAnswer {
   const token = readAnswer(answer, ctx, 's', now, { anyType: true });
   const body = answer.json as Record<string, unknown>;
   const own = (k: string) => (Object.hasOwn(body, k) ? body[k] : undefined);
@@ -52,7 +57,9 @@ export function readUserAnswer(answer: HttpAnswer, ctx: TokenErrorContext, now: 
   if (typeof refresh === 'string' && refresh !== '') {
     // The same rule as an access token: it goes into a form body, and is kept for months.
     const problem = accessTokenProblem(refresh);
-    if (problem !== null) {
+    if (problem !== null && !opts.renewal) {
+      throw new KeysmithError('bad_response', `"${ctx.integrationName}": ${ctx.endpoint} answered with an unusable refresh_token (${problem}); nothing was kept`);
+    } else if (problem !== null) {
       out.refreshWarning = `${ctx.endpoint} sent a new refresh token that Keysmith cannot use (${problem}); the previous one was kept, and if the provider has retired it, the next renewal will ask for a new sign-in`;
     } else {
       out.refreshToken = refresh;
