@@ -287,17 +287,37 @@ function hold(path: string, handle: FileHandle, ino: number, dev: number, opts: 
   return Object.assign(release, { confirm });
 }
 
+/** vault_busy, with the holder the lock file named (when it could be read), for callers that restate it. */
+export class LockBusyError extends KeysmithError {
+  constructor(
+    message: string,
+    readonly holder: { pid: number; sameHost: boolean } | undefined,
+  ) {
+    super('vault_busy', message);
+  }
+}
+
+/**
+ * " (pid N)" naming a lock's holder in a restated busy message, or "" when the lock named none. Only
+ * digits come from the lock file (its pid is a checked safe integer), so nothing in it can reach a terminal.
+ */
+export function lockHolderText(err: unknown): string {
+  if (!(err instanceof LockBusyError) || !err.holder || !Number.isSafeInteger(err.holder.pid)) return '';
+  return ` (pid ${String(err.holder.pid)}${err.holder.sameHost ? '' : ' on another computer'})`;
+}
+
 function busy(path: string, seen: SeenLock, opts: Required<LockOptions>): KeysmithError {
   const owner = seen.owner;
-  if (!owner) return new KeysmithError('vault_busy', `The vault is busy: ${path} is being written; try again`);
+  if (!owner) return new LockBusyError(`The vault is busy: ${path} is being written; try again`, undefined);
+  const holder = { pid: owner.pid, sameHost: owner.host === hostname() };
   const since = new Date(owner.at).toLocaleTimeString();
-  if (owner.host !== hostname()) {
-    return new KeysmithError(
-      'vault_busy',
+  if (!holder.sameHost) {
+    return new LockBusyError(
       `The vault is busy: process ${owner.pid} on ${owner.host} has held ${path} since ${since}; try again when it is done (a lock whose holder stops refreshing it is taken over after ${Math.round(opts.staleAfterMs / 1000)} s)`,
+      holder,
     );
   }
-  return new KeysmithError('vault_busy', `The vault is busy: process ${owner.pid} has held ${path} since ${since}; try again when it is done, or end that process if it is stuck`);
+  return new LockBusyError(`The vault is busy: process ${owner.pid} has held ${path} since ${since}; try again when it is done, or end that process if it is stuck`, holder);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

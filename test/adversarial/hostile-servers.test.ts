@@ -222,6 +222,42 @@ describe('lifetimes and tokens are validated before anything is cached', () => {
     expect(await service.getToken('Hostile')).toMatchObject({ accessToken: 'good-token', fromCache: false });
   });
 
+  // RFC 6749 7.1: a type Keysmith does not understand is not used, since every format says "Bearer".
+  it.each([
+    ['DPoP', 'DPoP', /issued a "DPoP" token, which Keysmith cannot present \(it sends Bearer tokens only\); nothing was kept/],
+    ['mac', 'mac', /issued a "mac" token/],
+    ['N_A', 'N_A', /issued a "N_A" token/],
+    ['a number', 42, /a token of an unreadable type/],
+    ['escape-laden', 'Bearer\u001b[2J', /a token of an unreadable type/],
+    ['huge', 'B'.repeat(10_000), /a token of an unreadable type/],
+  ])('refuses a token_type %s and caches nothing', async (_label, tokenType, pattern) => {
+    const s = await server((_req, res) => sendJson(res, 200, { access_token: 'typed-token', token_type: tokenType, expires_in: 3600 }));
+    const { service } = await inProcess(s.url);
+    const err = (await service.getToken('Hostile').catch((e: unknown) => e)) as Error & { code: string };
+    expect(err.code).toBe('bad_response');
+    expect(err.message).toMatch(pattern);
+    expect(err.message).not.toMatch(HOSTILE_CONTROL);
+    expect(err.message).not.toContain('BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB');
+    s.respond(tokenAnswer(3600, 'good-token'));
+    expect(await service.getToken('Hostile')).toMatchObject({ accessToken: 'good-token', fromCache: false });
+  });
+
+  it.each([['Bearer'], ['bearer'], ['BEARER'], [''], [null], [undefined]])('accepts a token_type %j as Bearer', async (tokenType) => {
+    const s = await server((_req, res) => sendJson(res, 200, { access_token: 'bearer-token', token_type: tokenType, expires_in: 3600 }));
+    const { service } = await inProcess(s.url);
+    expect(await service.getToken('Hostile')).toMatchObject({ accessToken: 'bearer-token', tokenType: 'Bearer', fromCache: false });
+  });
+
+  it('the CLI refuses a DPoP token in one line and prints no token', async () => {
+    const s = await server((_req, res) => sendJson(res, 200, { access_token: 'dpop-bound-token', token_type: 'DPoP', expires_in: 3600 }));
+    const home = await cliHome(s.url);
+    for (const format of ['raw', 'header', 'curl', 'json']) {
+      const r = await runCli(['token', 'Hostile', '--format', format], { env: cliEnv(home) });
+      expectOneLineError(r, /"Hostile": the provider issued a "DPoP" token, which Keysmith cannot present/);
+      expect(r.stdout + r.stderr).not.toContain('dpop-bound-token');
+    }
+  });
+
   it('after expires_in 1e20, the CLI says why and the next `token --format json` and `inspect` work', async () => {
     const s = await server(tokenAnswer(1e20));
     const home = await cliHome(s.url);

@@ -2,7 +2,10 @@
  * A refresh that comes back odd, through the built CLI against a scripted OpenID provider: the
  * same refresh token again (no rotation), an empty, a huge or an escape-laden one, and token types
  * other than Bearer. In every case: no crash or stack, nothing of the odd answer printed raw, and
- * the refresh token that still works is kept, which the next refresh proves by sending it.
+ * the refresh token that still works is kept, which the next refresh proves by sending it. An
+ * absent, empty or non-string refresh token means "no rotation" (the new access token is good); an
+ * unusable one is warned about once; a token type other than Bearer is refused (RFC 6749 7.1), after
+ * the refresh token it rotated is stored.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,41 +83,93 @@ describe('a refresh answer that is odd', () => {
     await nextRefreshSends('refresh-1');
   });
 
+  // Empty, null or not a string: no rotation. The new access token is good and is handed over.
   for (const [what, refresh] of [
     ['empty', ''],
-    ['huge (100,000 characters)', 'R'.repeat(100_000)],
-    ['escape-laden', 'refresh-\u001b]52;c;cHduZWQ=\u0007-\u009b2J'],
+    ['null', null],
     ['not a string', { nested: 'refresh-obj' }],
+    ['a number', 42],
   ] as const) {
-    it(`a refresh token that is ${what}: nothing unsafe printed, the working refresh token kept`, { timeout: 60_000 }, async () => {
+    it(`a refresh token that is ${what}: read as no rotation, the new access token handed over, the old refresh token kept`, { timeout: 60_000 }, async () => {
       refreshAnswers({ access_token: 'access-2', token_type: 'Bearer', expires_in: 600, refresh_token: refresh });
       const r = await runCli(['token', 'P', '--force'], { env });
-      clean(r, typeof refresh === 'string' && refresh.length > 0 ? [refresh, '52;c'] : ['refresh-obj']);
-      // A fresh access token from before may still be handed out; the point is what is kept.
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout.trim()).toBe('access-2');
+      expect(r.stderr).toBe('');
+      clean(r, ['refresh-obj']);
       expect(await storedRefresh()).toBe('refresh-1');
       await nextRefreshSends('refresh-1');
     });
   }
 
-  for (const [what, tokenType] of [
-    ['DPoP', 'DPoP'],
-    ['MAC', 'mac'],
-    ['N_A', 'N_A'],
-    ['escape-laden', 'Bearer\u001b[2J\u0007'],
-    ['huge', 'B'.repeat(100_000)],
-    ['a number', 42],
+  // Present but unusable: the old one is kept (the only one there is), with one warning that quotes nothing of it.
+  for (const [what, refresh] of [
+    ['huge (20,000 characters, past the 16 KB limit)', 'R'.repeat(20_000)],
+    ['escape-laden', 'refresh-\u001b]52;c;cHduZWQ=\u0007-\u009b2J'],
+    ['holding a space', 'refresh with-space'],
   ] as const) {
-    it(`token_type ${what}: no crash, nothing unsafe printed, the refresh token stored`, { timeout: 60_000 }, async () => {
-      refreshAnswers({ access_token: 'access-2', token_type: tokenType, expires_in: 600, refresh_token: 'refresh-2' });
+    it(`a refresh token that is ${what}: the new access token handed over, the old refresh token kept, one warning`, { timeout: 60_000 }, async () => {
+      refreshAnswers({ access_token: 'access-2', token_type: 'Bearer', expires_in: 600, refresh_token: refresh });
       const r = await runCli(['token', 'P', '--force'], { env });
-      clean(r, ['refresh-2']);
-      for (const format of ['json', 'header', 'env']) {
-        const shown = await runCli(['token', 'P', '--format', format], { env });
-        clean(shown, ['refresh-2', ...(typeof tokenType === 'string' && tokenType.length > 40 ? [tokenType.slice(0, 41)] : [])]);
-      }
-      const kept = await storedRefresh();
-      expect(['refresh-1', 'refresh-2']).toContain(kept);
-      await nextRefreshSends(kept!);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout.trim()).toBe('access-2');
+      clean(r, [refresh, refresh.slice(0, 20), '52;c']);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines, r.stderr).toHaveLength(1);
+      expect(lines[0]).toMatch(/^warning: .*sent a new refresh token that Keysmith cannot use .*the previous one was kept/);
+      expect(await storedRefresh()).toBe('refresh-1');
+      // Warned once: the next call is served from the new access token, saying nothing.
+      const again = await runCli(['token', 'P'], { env });
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stdout.trim()).toBe('access-2');
+      expect(again.stderr).toBe('');
+      await nextRefreshSends('refresh-1');
     });
+  }
+
+  for (const [what, tokenType] of [
+    ['bearer', 'bearer'],
+    ['BEARER', 'BEARER'],
+    ['empty', ''],
+    ['absent', undefined],
+  ] as const) {
+    it(`token_type ${what} is Bearer: the new access token and refresh token kept`, { timeout: 60_000 }, async () => {
+      refreshAnswers({ access_token: 'access-2', ...(tokenType !== undefined && { token_type: tokenType }), expires_in: 600, refresh_token: 'refresh-2' });
+      const r = await runCli(['token', 'P', '--force', '--format', 'header'], { env });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout.trim()).toBe('Authorization: Bearer access-2');
+      expect(await storedRefresh()).toBe('refresh-2');
+    });
+  }
+
+  // RFC 6749 7.1: a type Keysmith does not understand is not used (every format says "Bearer"); a
+  // refresh token rotated in the same answer is kept, since the old one may be spent.
+  for (const [what, tokenType, said] of [
+    ['DPoP', 'DPoP', 'a "DPoP" token'],
+    ['MAC', 'mac', 'a "mac" token'],
+    ['N_A', 'N_A', 'a "N_A" token'],
+    ['escape-laden', 'Bearer\u001b[2J\u0007', 'a token of an unreadable type'],
+    ['huge', 'B'.repeat(10_000), 'a token of an unreadable type'],
+    ['a number', 42, 'a token of an unreadable type'],
+  ] as const) {
+    for (const rotated of [true, false]) {
+      it(`token_type ${what}${rotated ? ' with a rotated refresh token' : ''}: refused, the ${rotated ? 'new' : 'old'} refresh token stored`, { timeout: 60_000 }, async () => {
+        refreshAnswers({ access_token: 'access-2', token_type: tokenType, expires_in: 600, ...(rotated && { refresh_token: 'refresh-2' }) });
+        const r = await runCli(['token', 'P', '--force'], { env });
+        clean(r, ['refresh-2', 'access-2', 'BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB']);
+        // The access token from the sign-in is still valid: it is served, with the refusal as a warning.
+        expect(r.code, r.stderr).toBe(0);
+        expect(r.stdout.trim()).toBe('access-1');
+        expect(r.stderr).toContain(`"P": the provider issued ${said}, which Keysmith cannot present (it sends Bearer tokens only); nothing was kept`);
+        for (const format of ['json', 'header', 'env']) {
+          const shown = await runCli(['token', 'P', '--format', format], { env });
+          clean(shown, ['refresh-2', 'access-2']);
+          expect(shown.code, shown.stderr).toBe(0);
+        }
+        const kept = rotated ? 'refresh-2' : 'refresh-1';
+        expect(await storedRefresh()).toBe(kept);
+        await nextRefreshSends(kept);
+      });
+    }
   }
 });

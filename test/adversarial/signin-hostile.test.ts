@@ -195,6 +195,12 @@ describe('hostile token servers', () => {
     const err = await refused();
     expect(err.message).toContain('unusable refresh_token');
   });
+
+  it('refuses a sign-in whose access token is not a Bearer token (RFC 6749 7.1), and keeps nothing', async () => {
+    provider.onToken = (_f, _r, res) => json(res, 200, provider.goodAnswer({ token_type: 'DPoP' }));
+    const err = await refused();
+    expect(err.message).toMatch(/^"[^"]+": the provider issued a "DPoP" token, which Keysmith cannot present \(it sends Bearer tokens only\); nothing was kept/);
+  });
 });
 
 describe('the loopback port', () => {

@@ -9,7 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireLock } from '../../electron/core/file-lock';
+import { acquireLock, lockHolderText } from '../../electron/core/file-lock';
 import { waitFor } from '../support/wait-for';
 
 function lockPath(): string {
@@ -203,5 +203,35 @@ describe('acquireLock', () => {
       expect(existsSync(file), `round ${round}: the current holder lost its lock`).toBe(true);
       await current();
     }
+  });
+});
+
+describe('lockHolderText, for messages that restate a busy lock', () => {
+  it('names the pid of a live holder on this host', async () => {
+    const file = lockPath();
+    const release = await acquireLock(file);
+    try {
+      const err = await acquireLock(file, 50).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'vault_busy' });
+      expect(lockHolderText(err)).toBe(` (pid ${process.pid})`);
+    } finally {
+      await release();
+    }
+  });
+
+  it('says a holder on another host is on another computer, and never quotes its host name', async () => {
+    const file = lockPath();
+    plantLock(file, 4242, Date.now(), 'evil\u001b]0;title\u0007host');
+    const err = await acquireLock(file, { timeoutMs: 50, staleAfterMs: 600_000 }).catch((e: unknown) => e);
+    expect(lockHolderText(err)).toBe(' (pid 4242 on another computer)');
+  });
+
+  it('says nothing for a lock whose pid is not a number, or an error of another kind', async () => {
+    const file = lockPath();
+    writeFileSync(file, JSON.stringify({ pid: '12\u001b[2J', host: hostname(), at: Date.now(), token: 't' }));
+    const err = await acquireLock(file, { timeoutMs: 50, debrisAfterMs: 600_000 }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'vault_busy' });
+    expect(lockHolderText(err)).toBe('');
+    expect(lockHolderText(new Error('pid 12'))).toBe('');
   });
 });

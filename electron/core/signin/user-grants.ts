@@ -36,7 +36,7 @@ async function request(
     const detail = typeof description === 'string' && description ? ` (provider: "${quoteServer(description, redactor)}")` : '';
     throw new KeysmithError('token_refused', `"${integration.name}": ${whenInvalidGrant}${detail}`, { integration: integration.name, action: 'sign_in' });
   }
-  return readUserAnswer(answer, { integrationName: integration.name, endpoint: endpoints.tokenUrl, redactor }, now, { adobe: integration.kind === 'oauthUser' });
+  return readUserAnswer(answer, { integrationName: integration.name, endpoint: endpoints.tokenUrl, redactor }, now, { adobe: integration.kind === 'oauthUser', renewal: form.grant_type === 'refresh_token' });
 }
 
 export function exchangeCode(

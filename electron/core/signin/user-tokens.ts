@@ -13,6 +13,7 @@ import type { TokenResult } from '../tokens/token-service';
 import { resolveEndpoints, type UserIntegration } from './provider-endpoints';
 import { SessionStore, type SignInSession } from './session-store';
 import { refreshGrant, type GrantOptions } from './user-grants';
+import { RefusedWithRotation } from './user-token-answer';
 
 const REFRESH_LOCK_TIMEOUT_MS = 90_000;
 
@@ -77,6 +78,13 @@ export class UserTokens {
       try {
         answer = await refreshGrant(integration, await resolveEndpoints(integration, this.opts), s.refreshToken, this.opts);
       } catch (err) {
+        if (err instanceof RefusedWithRotation) {
+          // The answer is refused, but its new refresh token replaces the old one, which may be spent.
+          const { refreshToken, refreshExpiresAt } = err.rotated;
+          const kept: SignInSession = { ...s, refreshToken, ...(refreshExpiresAt !== undefined ? { refreshExpiresAt } : {}) };
+          if (refreshExpiresAt === undefined) delete kept.refreshExpiresAt;
+          await this.store.put(integration.id, kept);
+        }
         if (isKeysmithError(err, 'token_refused') && err.action === 'sign_in') {
           // A refused refresh token never works again: forget it, so status says so too.
           await this.store.put(integration.id, { ...s, refreshToken: undefined } as SignInSession).catch(() => undefined);
@@ -85,7 +93,7 @@ export class UserTokens {
         if (err instanceof KeysmithError && s.expiresAt > this.now()) return { ...s, integration, fromCache: true, refreshError: err.message };
         throw err;
       }
-      const { idToken: _id, refreshToken, refreshExpiresAt, ...token } = answer;
+      const { idToken: _id, refreshToken, refreshExpiresAt, refreshWarning, ...token } = answer;
       const next: SignInSession = {
         ...s,
         ...token,
@@ -96,7 +104,7 @@ export class UserTokens {
       };
       if (next.refreshExpiresAt === undefined) delete next.refreshExpiresAt;
       await this.store.put(integration.id, next);
-      return { ...next, integration, fromCache: false };
+      return { ...next, integration, fromCache: false, ...(refreshWarning !== undefined && { cacheWarning: refreshWarning }) };
     } finally {
       await release();
     }

@@ -71,7 +71,23 @@ function quoteValue(value: unknown, redactor: Redactor | undefined): string {
   return quoteServer(text, redactor);
 }
 
-export function readAnswer(answer: HttpAnswer, ctx: TokenErrorContext, unit: LifetimeUnit, now: number): MintedToken {
+/**
+ * RFC 6749 7.1: a client must not use an access token whose type it does not understand. Keysmith
+ * presents tokens only as `Authorization: Bearer` (every format says so), so any other type (DPoP,
+ * MAC, N_A) is refused; an absent or empty type counts as Bearer, as most servers mean it.
+ */
+export function tokenTypeRefusal(tokenType: unknown, ctx: TokenErrorContext): KeysmithError | null {
+  if (tokenType === undefined || tokenType === null || tokenType === '') return null;
+  if (typeof tokenType === 'string' && tokenType.toLowerCase() === 'bearer') return null;
+  const what = printable(tokenType, MAX_TOKEN_TYPE_CHARS) ? `a "${tokenType}" token` : 'a token of an unreadable type';
+  return new KeysmithError(
+    'bad_response',
+    `"${ctx.integrationName}": the provider issued ${what}, which Keysmith cannot present (it sends Bearer tokens only); nothing was kept: configure the client at the provider for Bearer tokens`,
+  );
+}
+
+/** Checks everything but the token type when `opts.anyType` (the caller refuses it itself, after keeping what must be kept). */
+export function readAnswer(answer: HttpAnswer, ctx: TokenErrorContext, unit: LifetimeUnit, now: number, opts: { anyType?: boolean } = {}): MintedToken {
   const who = `"${ctx.integrationName}": ${ctx.endpoint}`;
   if (answer.status === 429) {
     const wait = answer.retryAfterMs === null ? '' : ` in ${Math.ceil(answer.retryAfterMs / 1000)} s`;
@@ -88,6 +104,8 @@ export function readAnswer(answer: HttpAnswer, ctx: TokenErrorContext, unit: Lif
   const { access_token: accessToken, token_type: tokenType, expires_in: expiresIn, scope } = body as Record<string, unknown>;
   const problem = accessTokenProblem(accessToken);
   if (problem !== null) throw new KeysmithError('bad_response', `${who} answered with an unusable access_token (${problem}); nothing was kept: check the token URL`);
+  const refusal = opts.anyType ? null : tokenTypeRefusal(tokenType, ctx);
+  if (refusal) throw refusal;
   const lifetime = lifetimeMs(expiresIn, unit);
   if (lifetime === null) {
     const range = unit === 's' ? `whole seconds from 1 to ${MAX_LIFETIME_MS / 1000}` : `whole milliseconds from 1 to ${MAX_LIFETIME_MS}`;
@@ -95,7 +113,7 @@ export function readAnswer(answer: HttpAnswer, ctx: TokenErrorContext, unit: Lif
   }
   return {
     accessToken: accessToken as string,
-    tokenType: printable(tokenType, MAX_TOKEN_TYPE_CHARS) && tokenType !== '' ? tokenType : 'bearer',
+    tokenType: 'Bearer',
     expiresAt: now + lifetime,
     mintedAt: now,
     ...(printable(scope, MAX_SCOPE_CHARS) && { scope }),

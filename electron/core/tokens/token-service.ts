@@ -8,7 +8,7 @@
  * refresh; a token that cannot be cached (a full disk) is handed over anyway, with a warning.
  */
 import { KeysmithError, isKeysmithError } from '../errors';
-import { acquireLock, type ReleaseLock } from '../file-lock';
+import { acquireLock, lockHolderText, type ReleaseLock } from '../file-lock';
 import type { Integration } from '../../shared/integration';
 import { getIntegration } from '../integration-view';
 import type { Vault } from '../vault';
@@ -30,7 +30,10 @@ export interface TokenResult extends CachedToken {
   fromCache: boolean;
   /** set when a re-mint failed and a still-valid cached token is served instead */
   refreshError?: string;
-  /** set when a freshly minted token could not be cached: it is valid, but the next request mints again */
+  /**
+   * set when a fresh token came with something Keysmith could not keep: it could not be cached (the
+   * next request mints again), or a sign-in's new refresh token was unusable (the previous one stays)
+   */
   cacheWarning?: string;
 }
 
@@ -114,7 +117,7 @@ export class TokenService {
       if (isKeysmithError(err, 'vault_busy')) {
         throw new KeysmithError(
           'token_unavailable',
-          `"${integration.name}": another Keysmith process has been getting this token for ${MINT_LOCK_TIMEOUT_MS / 1000} s without finishing: try again, or check that process`,
+          `"${integration.name}": another Keysmith process${lockHolderText(err)} has been getting this token for ${MINT_LOCK_TIMEOUT_MS / 1000} s without finishing: try again, or check that process`,
         );
       }
       // No lock file could be made (a full or read-only disk): mint unlocked rather than not at all.
