@@ -17,7 +17,7 @@ export async function currentCredentials(ctx: CliContext, name: string, force: b
     const minutes = Math.floor((credentials.expiresAt - Date.now()) / 60_000);
     writeLine(ctx.io.stderr, `warning: could not refresh the token (${refreshError}); using the cached one, valid ${minutes} more minutes`);
   }
-  if (cacheWarning !== undefined) writeLine(ctx.io.stderr, `warning: ${cacheWarning}`);
+  if (cacheWarning !== undefined) writeLine(ctx.io.stderr, `warning: ${visibleText(cacheWarning)}`);
   return credentials;
 }
 
