@@ -6,7 +6,7 @@
  * checks it does. In every refusal: one line, no stack, nothing from the vault printed.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -46,9 +46,28 @@ async function passphraseVault(owner?: number): Promise<string> {
   return home;
 }
 
-/** The built CLI as uid/gid 65534 with no supplementary groups. */
+/**
+ * The built CLI copied where nobody can read it: the checkout may live under a home only root can
+ * enter (CI clones wherever it likes). A passphrase vault needs no module beside the bundle.
+ */
+let nobodysCli: string | undefined;
+function cliForNobody(): string {
+  if (nobodysCli === undefined) {
+    const copy = mkdtempSync(path.join(tmpdir(), 'keysmith-2user-cli-'));
+    // bin/keysmith.mjs only launches the bundle in dist/cli: the bundle is what is copied.
+    cpSync(path.join(path.dirname(CLI), '..', 'dist', 'cli'), copy, { recursive: true });
+    for (const entry of [copy, ...readdirSync(copy, { recursive: true }).map((name) => path.join(copy, String(name)))]) {
+      chmodSync(entry, statSync(entry).isDirectory() ? 0o755 : 0o644);
+    }
+    nobodysCli = path.join(copy, 'cli.mjs');
+  }
+  return nobodysCli;
+}
+
+/** The built CLI as uid/gid 65534 with no supplementary groups, from a folder it may enter. */
 function asNobody(args: string[], extraEnv: NodeJS.ProcessEnv, input?: string): Promise<CliResult> {
-  const child = spawn(SETPRIV!, [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--', process.execPath, CLI, ...args], {
+  const child = spawn(SETPRIV!, [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--', process.execPath, cliForNobody(), ...args], {
+    cwd: '/',
     env: { ...process.env, HOME: '/nonexistent', KEYSMITH_PASSPHRASE: undefined, KEYSMITH_SESSION: undefined, ...extraEnv },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
