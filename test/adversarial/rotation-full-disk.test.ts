@@ -11,10 +11,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Vault } from '../../electron/core/vault';
-import { MemoryKeychain } from '../support/memory-keychain';
 import { startImsEmulator, type ImsEmulator } from '../support/ims-emulator';
-import { CLIENT, FIRST_SECRET, rotationFixture } from '../support/rotation-fixture';
+import { CLIENT, FIRST_SECRET, mintsAt, rotationFixture, storedSecrets } from '../support/rotation-fixture';
 import { requirement } from '../support/requirements';
 import type { CliResult } from '../support/cli';
 
@@ -51,18 +49,7 @@ function fill(file: string): void {
   }
 }
 
-async function stored(dir: string, passphrase: string) {
-  const vault = await Vault.open(dir, async () => ({ method: 'passphrase', passphrase }), { keychain: new MemoryKeychain() });
-  const integration = vault.document.integrations[0]!;
-  if (integration.kind !== 'oauthS2S') throw new Error('expected the S2S integration');
-  return { secrets: integration.clientSecrets, step: integration.secretRotation?.pending?.step };
-}
 
-async function mints(secret: string): Promise<boolean> {
-  const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: CLIENT, client_secret: secret, scope: 'openid' });
-  const answer = await fetch(`${ims!.url}/ims/token/v3`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
-  return answer.status === 200;
-}
 
 function expectOneSentence(result: CliResult, values: string[]): void {
   expect(result.code).toBe(1);
@@ -100,16 +87,16 @@ describe('a full disk during rotate-secret', () => {
     expect(full.stderr).toMatch(/Adobe added client secret .* could not be saved in the vault .*disk is full \(ENOSPC\).*the secret in use is unchanged/);
 
     // The vault is whole, holds the secret in use, which still mints; nothing half-written is left.
-    expect(await stored(dir, passphrase)).toEqual({ secrets: [FIRST_SECRET], step: 'adding' });
-    expect(await mints(FIRST_SECRET)).toBe(true);
+    expect(await storedSecrets(dir, passphrase)).toEqual({ secrets: [FIRST_SECRET], step: 'adding' });
+    expect(await mintsAt(ims!, FIRST_SECRET)).toBe(true);
     expect(debris(dir)).toEqual([]);
 
     // Still full: a re-run fails the same clean way and never leaves Adobe with more than two secrets.
     const again = await f.cli(['rotate-secret', 'Rotating']);
     expectOneSentence(again, [FIRST_SECRET, ...ims.secretsOf(CLIENT).map((s) => s.value)]);
     expect(ims.secretsOf(CLIENT).length).toBeLessThanOrEqual(2);
-    expect((await stored(dir, passphrase)).secrets).toEqual([FIRST_SECRET]);
-    expect(await mints(FIRST_SECRET)).toBe(true);
+    expect((await storedSecrets(dir, passphrase)).secrets).toEqual([FIRST_SECRET]);
+    expect(await mintsAt(ims!, FIRST_SECRET)).toBe(true);
     expect(debris(dir)).toEqual([]);
 
     // Room again: the same command finishes, the unsaved secret is gone at Adobe, the new one is in use.
@@ -120,13 +107,13 @@ describe('a full disk during rotate-secret', () => {
     expect(atAdobe.map((s) => s.value)).toContain(FIRST_SECRET);
     expect(atAdobe).toHaveLength(2);
     const newValue = atAdobe.find((s) => s.value !== FIRST_SECRET)!.value;
-    expect(await stored(dir, passphrase)).toEqual({ secrets: [newValue, FIRST_SECRET], step: 'switched' });
-    expect(await mints(newValue)).toBe(true);
+    expect(await storedSecrets(dir, passphrase)).toEqual({ secrets: [newValue, FIRST_SECRET], step: 'switched' });
+    expect(await mintsAt(ims!, newValue)).toBe(true);
 
     const finished = await f.cli(['rotate-secret', 'Rotating', '--finish']);
     expect(finished.code, finished.stderr).toBe(0);
     expect(ims.secretsOf(CLIENT).map((s) => s.value)).toEqual([newValue]);
-    expect(await stored(dir, passphrase)).toEqual({ secrets: [newValue], step: undefined });
+    expect(await storedSecrets(dir, passphrase)).toEqual({ secrets: [newValue], step: undefined });
     expect(debris(dir)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { processState } from '../support/process-state';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI, type CliResult } from '../support/cli';
 import { childResult } from '../support/child-result';
@@ -30,14 +31,6 @@ afterEach(async () => {
   ims = undefined;
 });
 
-function processState(pid: number): string | undefined {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return text.slice(text.lastIndexOf(')') + 2).split(' ')[0];
-  } catch {
-    return undefined;
-  }
-}
 
 const isMint = (r: { method: string; path: string }) => r.method === 'POST' && r.path.startsWith('/ims/token');
 const mints = () => ims!.requests.filter(isMint).length;

@@ -24,6 +24,7 @@ import {
 } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
+import { processState } from '../support/process-state';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SettingsStore } from '../../electron/app/settings-store';
 import { vaultPaths } from '../../electron/core/data-dir';
@@ -227,15 +228,6 @@ async function until(what: string, check: () => boolean, timeoutMs = 30_000): Pr
   }
 }
 
-/** Linux process state from /proc: 'T' once stopped by SIGSTOP. */
-function processState(pid: number): string | undefined {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return text.slice(text.lastIndexOf(')') + 2).split(' ')[0];
-  } catch {
-    return undefined;
-  }
-}
 
 /** What the old rule (any lock older than 120 s is stale) needed to break a lock: its record and its mtime ten minutes old. */
 function ageLock(file: string): void {

@@ -9,9 +9,7 @@ import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI } from '../support/cli';
 import { startImsEmulator, type ImsEmulator } from '../support/ims-emulator';
-import { CLIENT, rotationFixture } from '../support/rotation-fixture';
-import { Vault } from '../../electron/core/vault';
-import { MemoryKeychain } from '../support/memory-keychain';
+import { CLIENT, mintsAt, rotationFixture, storedSecrets } from '../support/rotation-fixture';
 
 /** The requests of one fresh `rotate-secret --delete-old`, in order. */
 const STEPS = [
@@ -28,18 +26,7 @@ const STEPS = [
 let ims: ImsEmulator | undefined;
 afterEach(() => ims?.close());
 
-async function storedSecrets(dir: string, passphrase: string): Promise<{ secrets: string[]; step: string | undefined }> {
-  const vault = await Vault.open(dir, async () => ({ method: 'passphrase', passphrase }), { keychain: new MemoryKeychain() });
-  const integration = vault.document.integrations[0]!;
-  if (integration.kind !== 'oauthS2S') throw new Error('expected the S2S integration');
-  return { secrets: integration.clientSecrets, step: integration.secretRotation?.pending?.step };
-}
 
-async function mints(secret: string): Promise<boolean> {
-  const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: CLIENT, client_secret: secret, scope: 'openid' });
-  const answer = await fetch(`${ims!.url}/ims/token/v3`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
-  return answer.status === 200;
-}
 
 describe('rotate-secret killed at every step', () => {
   for (const [index, step] of STEPS.entries()) {
@@ -59,7 +46,7 @@ describe('rotate-secret killed at every step', () => {
         const passphrase = f.env.KEYSMITH_PASSPHRASE!;
         const after = await storedSecrets(f.dir, passphrase);
         // The one in use still works.
-        expect(await mints(after.secrets[0]!)).toBe(true);
+        expect(await mintsAt(ims!, after.secrets[0]!)).toBe(true);
         // Every secret at Adobe is in the vault, but one added for a request whose answer never came
         // back: nobody ever had its value, nobody used it, and the re-run deletes it.
         for (const s of ims.secretsOf(CLIENT)) {
@@ -75,7 +62,7 @@ describe('rotate-secret killed at every step', () => {
         expect(atAdobe).toHaveLength(1);
         const done = await storedSecrets(f.dir, passphrase);
         expect(done).toEqual({ secrets: [atAdobe[0]!.value], step: undefined });
-        expect(await mints(atAdobe[0]!.value)).toBe(true);
+        expect(await mintsAt(ims!, atAdobe[0]!.value)).toBe(true);
         await ims.close();
         ims = undefined;
       });

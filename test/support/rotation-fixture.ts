@@ -2,6 +2,8 @@
 import { runCli, tempDataDir, type CliResult } from './cli';
 import type { ImsEmulator } from './ims-emulator';
 import { SECRET_MANAGEMENT_SCOPES } from '../../electron/shared/secret-rotation';
+import { Vault } from '../../electron/core/vault';
+import { MemoryKeychain } from './memory-keychain';
 
 export const ORG = '1234567890ABCDEF12345678@AdobeOrg';
 export const CONSOLE_ORG = '1187321';
@@ -40,4 +42,19 @@ export async function rotationFixture(ims: ImsEmulator, opts: { scopes?: string[
     FIRST_SECRET,
   );
   return { dir, env, cli, ok };
+}
+
+/** What the vault holds for the fixture's integration: its secrets, and the pending rotation step. */
+export async function storedSecrets(dir: string, passphrase: string): Promise<{ secrets: string[]; step: string | undefined }> {
+  const vault = await Vault.open(dir, async () => ({ method: 'passphrase', passphrase }), { keychain: new MemoryKeychain() });
+  const integration = vault.document.integrations[0]!;
+  if (integration.kind !== 'oauthS2S') throw new Error('expected the S2S integration');
+  return { secrets: integration.clientSecrets, step: integration.secretRotation?.pending?.step };
+}
+
+/** Whether `secret` mints a token for the fixture's client at the emulator: Adobe's view, not the vault's. */
+export async function mintsAt(ims: ImsEmulator, secret: string): Promise<boolean> {
+  const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: CLIENT, client_secret: secret, scope: 'openid' });
+  const answer = await fetch(`${ims.url}/ims/token/v3`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+  return answer.status === 200;
 }
